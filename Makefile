@@ -1,0 +1,27 @@
+# kommunkit: `make test` runs every test. It installs what the tests need.
+GO ?= go
+# Library packages must build for the browser (GOOS=js GOARCH=wasm).
+LIBRARY_PKGS := ./calendar/... ./servicerules/... ./feedback/...
+
+.PHONY: test deps vet fmt-check unit wasm-check bench
+
+test: deps vet fmt-check wasm-check unit
+
+deps:
+	$(GO) mod download
+
+vet:
+	$(GO) vet ./...
+
+fmt-check:
+	@out="$$(gofmt -l $$(find . -name '*.go' -not -path '*/node_modules/*'))"; \
+	if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
+
+wasm-check:
+	GOOS=js GOARCH=wasm $(GO) build $(LIBRARY_PKGS)
+
+unit:
+	$(GO) test -race -count=1 ./...
+
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./calendar
