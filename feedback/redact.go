@@ -1,0 +1,736 @@
+package feedback
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// PIIKind is a kind of personal data that FindPII finds and Redact masks.
+type PIIKind string
+
+// The kinds of personal data.
+const (
+	// PIIPersonnummer is a Swedish personal identity number, in 10 or 12
+	// digits, with a valid check digit and a real date of birth.
+	PIIPersonnummer PIIKind = "personnummer"
+	// PIISamordningsnummer is a Swedish co-ordination number: a personnummer
+	// whose day of birth has 60 added to it.
+	PIISamordningsnummer PIIKind = "samordningsnummer"
+	// PIIPhone is a phone number: a Swedish one in national form (0...) or
+	// international form (+46, 0046), or a foreign one in international form (+...).
+	PIIPhone PIIKind = "phone"
+	// PIIEmail is an e-mail address.
+	PIIEmail PIIKind = "email"
+)
+
+// Masks Redact puts in place of personal data. They are Swedish, because the
+// redacted text is read by Swedish staff, and they are stable: stored texts
+// and tests may rely on them. No mask contains a digit or an "@", so a
+// redacted text has nothing left for Redact to find.
+const (
+	MaskPersonnummer      = "[personnummer]"
+	MaskSamordningsnummer = "[samordningsnummer]"
+	MaskPhone             = "[telefon]"
+	MaskEmail             = "[e-post]"
+	// MaskOther masks a PIIKind this version does not know.
+	MaskOther = "[personuppgift]"
+)
+
+// Mask returns the text Redact puts in place of personal data of kind k.
+func (k PIIKind) Mask() string {
+	switch k {
+	case PIIPersonnummer:
+		return MaskPersonnummer
+	case PIISamordningsnummer:
+		return MaskSamordningsnummer
+	case PIIPhone:
+		return MaskPhone
+	case PIIEmail:
+		return MaskEmail
+	}
+	return MaskOther
+}
+
+// PII is one piece of personal data in a text: text[Start:End] is the
+// match, with Start and End byte offsets (not rune offsets).
+type PII struct {
+	Kind  PIIKind
+	Start int
+	End   int
+}
+
+// Redact returns text with every piece of personal data that FindPII finds
+// replaced by its kind's mask (MaskPersonnummer, MaskSamordningsnummer,
+// MaskPhone, MaskEmail). Everything else is kept byte for byte, so valid
+// UTF-8 stays valid. Redact is idempotent: Redact(Redact(s)) == Redact(s).
+func Redact(text string) string {
+	found := FindPII(text)
+	if len(found) == 0 {
+		return text
+	}
+	n := len(text)
+	for _, p := range found {
+		n += len(p.Kind.Mask()) - (p.End - p.Start)
+	}
+	var b strings.Builder
+	b.Grow(n)
+	last := 0
+	for _, p := range found {
+		b.WriteString(text[last:p.Start])
+		b.WriteString(p.Kind.Mask())
+		last = p.End
+	}
+	b.WriteString(text[last:])
+	return b.String()
+}
+
+// FindPII returns the personal data in text, sorted by Start and never
+// overlapping, with byte offsets for highlighting.
+//
+// It finds:
+//
+//   - e-mail addresses (local@domain.tld, with Unicode letters allowed);
+//   - personnummer and samordningsnummer written YYMMDD-NNNN, YYMMDD+NNNN
+//     (the "+" of people aged 100 or more), YYMMDDNNNN, YYYYMMDD-NNNN or
+//     YYYYMMDDNNNN. The check digit must be right (Luhn over the 10-digit
+//     form) and the date real, leap days included. A samordningsnummer has
+//     60 added to the day. With 10 digits the century is not written, so
+//     the date must be real in 1900-1999 or 2000-2099 (with "+": 1800-1999);
+//     with 12 digits the year must be 1800-2099. The hyphen may also be
+//     typed as an en dash or another Unicode hyphen. A space is not taken as
+//     the separator: "850101 1234" is not found;
+//   - Swedish phone numbers in national form: a 0, an area code and the
+//     subscriber number, 8 to 10 digits in all (mobile numbers, 07x, exactly
+//     10), written together (0701234567) or in groups split by single spaces
+//     (also no-break and thin spaces) with at most one hyphen, straight after
+//     the area code (08-555 010 00, 031-123 45 67, 0771-123 456,
+//     070 123 45 67), or with the area code in brackets ((08) 555 010 00);
+//   - Swedish phone numbers in international form: +46 or 0046, an optional
+//     "(0)", then 7 to 9 digits (mobile: 9), grouped as above
+//     (+46 8 555 010 00, +46 (0)70-123 45 67, +46701234567);
+//   - other phone numbers in international form: "+", a country code and
+//     8 to 15 digits in all, in groups split by single spaces or hyphens.
+//
+// A match must stand alone. It must not touch a letter or digit on either
+// side (ABC0701234567 is an order number, not a phone number). A "." "," ":"
+// "/" "+" or hyphen between it and a digit also joins it to that number
+// (2020/0188, 2021.462, 12-0701234567), and so does a hyphen or "/" between
+// it and a letter (KS/2020, AB-0701234567). An earlier match counts as
+// neither, so masking never makes a new match appear.
+//
+// A string of 10 digits that starts with 0 and another digit 1-9 is both a
+// possible phone number and the personnummer of someone born 2000-2009.
+// Written together (0701234567) it is taken as a phone number, the common
+// case; written YYMMDD-NNNN it is taken as a personnummer. Either way it is
+// found and masked.
+//
+// Dates (2026-12-23, 23/12/2026, 20261223), times (15:00), amounts
+// (1 500 kr, 12 000:-), postcodes (155 80), street numbers and diary numbers
+// (KS 2020/0188, KS/2020:548, dnr 2021.462) are not personal data: none of
+// them starts with 0 or +, has a valid check digit, or stands alone.
+func FindPII(text string) []PII {
+	// E-mail addresses first: their local part may hold digits that must
+	// not be read as a phone number.
+	var buf [4]PII
+	emails := piiFindEmails(text, buf[:0])
+
+	var found []PII
+	prevEnd := -1
+	ei := 0
+	for i := 0; i < len(text); {
+		if ei < len(emails) && i >= emails[ei].Start {
+			found = append(found, emails[ei])
+			prevEnd = emails[ei].End
+			i = prevEnd
+			ei++
+			continue
+		}
+		c := text[i]
+		if (c >= '0' && c <= '9') || c == '+' || c == '(' {
+			limit, nextStart := len(text), -1
+			if ei < len(emails) {
+				limit, nextStart = emails[ei].Start, emails[ei].Start
+			}
+			sc := piiScan{text: text, limit: limit, prevEnd: prevEnd, nextStart: nextStart}
+			if m, ok := sc.number(i); ok {
+				found = append(found, m)
+				prevEnd = m.End
+				i = m.End
+				continue
+			}
+		}
+		i++
+	}
+	return found
+}
+
+// piiFindEmails appends the e-mail addresses in text to dst, in order.
+func piiFindEmails(text string, dst []PII) []PII {
+	lastEnd := 0
+	from := 0
+	for {
+		k := strings.IndexByte(text[from:], '@')
+		if k < 0 {
+			return dst
+		}
+		at := from + k
+		from = at + 1
+		if at < lastEnd {
+			continue
+		}
+		// Local part: back from the "@", never into an earlier address.
+		ls := at
+		for ls > lastEnd {
+			r, size := utf8.DecodeLastRuneInString(text[lastEnd:ls])
+			if !piiEmailLocalRune(r) {
+				break
+			}
+			ls -= size
+		}
+		for ls < at && text[ls] == '.' {
+			ls++
+		}
+		if ls == at {
+			continue
+		}
+		// Domain: forward from the "@".
+		de := at + 1
+		for de < len(text) {
+			r, size := utf8.DecodeRuneInString(text[de:])
+			if r != '.' && r != '-' && !piiLetterOrDigit(r) {
+				break
+			}
+			de += size
+		}
+		end := piiEmailDomainEnd(text, at+1, de)
+		if end < 0 {
+			continue
+		}
+		dst = append(dst, PII{Kind: PIIEmail, Start: ls, End: end})
+		lastEnd = end
+		from = end
+	}
+}
+
+// piiEmailDomainEnd returns where a domain that starts at from and may run
+// to to ends: after its last label made only of letters (at least two), or,
+// for the last label, after its leading letters. It returns -1 when there is
+// no such label after at least one other.
+func piiEmailDomainEnd(text string, from, to int) int {
+	end := -1
+	labels := 0
+	pos := from
+	for pos < to {
+		ls := pos
+		for pos < to && text[pos] != '.' {
+			pos++
+		}
+		label := text[ls:pos]
+		if label == "" || (labels == 0 && label[0] == '-') {
+			break
+		}
+		labels++
+		if labels >= 2 {
+			letters := 0 // bytes of leading letters
+			runes := 0
+			for letters < len(label) {
+				r, size := utf8.DecodeRuneInString(label[letters:])
+				if !unicode.IsLetter(r) {
+					break
+				}
+				letters += size
+				runes++
+			}
+			last := pos >= to || pos+1 >= to
+			if runes >= 2 && (letters == len(label) || last) {
+				end = ls + letters
+			}
+			if letters < len(label) && last {
+				break
+			}
+		}
+		if pos < to {
+			pos++ // the "."
+		}
+	}
+	return end
+}
+
+// piiScan looks for a personnummer or phone number in text. Matches may not
+// run past limit (the start of the next e-mail address). prevEnd is the end
+// of the previous match and nextStart the start of the next e-mail address
+// (or -1): both count as a neutral mask bracket when the context of a match
+// is checked, as they will once masked.
+type piiScan struct {
+	text      string
+	limit     int
+	prevEnd   int
+	nextStart int
+}
+
+// number returns the personnummer, samordningsnummer or phone number that
+// starts at s, if there is one.
+func (sc piiScan) number(s int) (PII, bool) {
+	if !sc.leftOK(s) {
+		return PII{}, false
+	}
+	text := sc.text
+	switch c := text[s]; c {
+	case '+':
+		if end, ok := sc.international(s + 1); ok {
+			return PII{Kind: PIIPhone, Start: s, End: end}, true
+		}
+		return PII{}, false
+	case '(':
+		if end, ok := sc.bracketed(s); ok {
+			return PII{Kind: PIIPhone, Start: s, End: end}, true
+		}
+		return PII{}, false
+	}
+	pEnd, kind, together10, pOK := sc.personnummer(s)
+	if pOK && !sc.rightOK(pEnd) {
+		pOK = false
+	}
+	phEnd, phOK := 0, false
+	if text[s] == '0' && s+1 < sc.limit {
+		switch d := text[s+1]; {
+		case d >= '1' && d <= '9':
+			phEnd, phOK = sc.national(s)
+		case d == '0' && strings.HasPrefix(text[s:sc.limit], "0046"):
+			phEnd, phOK = sc.swedishInternational(s + 2)
+		}
+	}
+	switch {
+	case phOK && (!pOK || together10):
+		return PII{Kind: PIIPhone, Start: s, End: phEnd}, true
+	case pOK:
+		return PII{Kind: kind, Start: s, End: pEnd}, true
+	}
+	return PII{}, false
+}
+
+// personnummer reads a personnummer or samordningsnummer at s. together10
+// reports the 10-digit form with no separator.
+func (sc piiScan) personnummer(s int) (end int, kind PIIKind, together10, ok bool) {
+	text := sc.text
+	q := s
+	for q < sc.limit && piiDigit(text[q]) && q-s <= 12 {
+		q++
+	}
+	var core [10]byte
+	century := -1
+	plus := false
+	switch n := q - s; n {
+	case 12:
+		century = piiAtoi2(text[s:])
+		copy(core[:], text[s+2:q])
+		end = q
+	case 10:
+		copy(core[:], text[s:q])
+		end = q
+		together10 = true
+	case 8, 6:
+		r, size := utf8.DecodeRuneInString(text[q:sc.limit])
+		if !piiDash(r) && !(n == 6 && r == '+') {
+			return 0, "", false, false
+		}
+		plus = r == '+'
+		d := q + size
+		e := d
+		for e < sc.limit && piiDigit(text[e]) && e-d <= 4 {
+			e++
+		}
+		if e-d != 4 {
+			return 0, "", false, false
+		}
+		if n == 8 {
+			century = piiAtoi2(text[s:])
+		}
+		copy(core[:6], text[q-6:q])
+		copy(core[6:], text[d:e])
+		end = e
+	default:
+		return 0, "", false, false
+	}
+	if !piiLuhn(core) {
+		return 0, "", false, false
+	}
+	yy := int(core[0]-'0')*10 + int(core[1]-'0')
+	mm := int(core[2]-'0')*10 + int(core[3]-'0')
+	dd := int(core[4]-'0')*10 + int(core[5]-'0')
+	kind = PIIPersonnummer
+	if dd > 60 {
+		dd -= 60
+		kind = PIISamordningsnummer
+	}
+	switch {
+	case century >= 0:
+		ok = century >= 18 && century <= 20 && piiRealDate(century*100+yy, mm, dd)
+	case plus:
+		ok = piiRealDate(1800+yy, mm, dd) || piiRealDate(1900+yy, mm, dd)
+	default:
+		ok = piiRealDate(1900+yy, mm, dd) || piiRealDate(2000+yy, mm, dd)
+	}
+	return end, kind, together10, ok
+}
+
+// piiLuhn reports whether the 10 digits have a valid Luhn check digit.
+func piiLuhn(d [10]byte) bool {
+	sum := 0
+	for i, c := range d {
+		v := int(c - '0')
+		if i%2 == 0 {
+			v *= 2
+			if v > 9 {
+				v -= 9
+			}
+		}
+		sum += v
+	}
+	return sum%10 == 0
+}
+
+// piiRealDate reports whether year-month-day is a date in the Gregorian calendar.
+func piiRealDate(year, month, day int) bool {
+	if month < 1 || month > 12 || day < 1 {
+		return false
+	}
+	days := [13]int{0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31}[month]
+	if month == 2 && year%4 == 0 && (year%100 != 0 || year%400 == 0) {
+		days = 29
+	}
+	return day <= days
+}
+
+// piiAtoi2 reads two ASCII digits.
+func piiAtoi2(s string) int {
+	return int(s[0]-'0')*10 + int(s[1]-'0')
+}
+
+// piiMaxGroups bounds the digit groups of one phone number.
+const piiMaxGroups = 16
+
+// piiGroups are the digit groups of a phone number candidate.
+type piiGroups struct {
+	n     int
+	start [piiMaxGroups]int
+	end   [piiMaxGroups]int
+	dash  [piiMaxGroups]bool // a hyphen comes before this group
+	trunk int                // index of the group after "(0)", or 0 for none
+}
+
+func (g *piiGroups) len(i int) int { return g.end[i] - g.start[i] }
+
+// collect reads digit groups from p, split by one space or one hyphen each.
+// With trunk set, "(0)" may follow the first group, with or without a space
+// or hyphen on either side.
+func (g *piiGroups) collect(text string, p, limit int, trunk bool) {
+	dash := false
+	for g.n < piiMaxGroups {
+		q := p
+		for q < limit && piiDigit(text[q]) {
+			q++
+		}
+		if q == p {
+			return
+		}
+		g.start[g.n], g.end[g.n], g.dash[g.n] = p, q, dash
+		g.n++
+		next, d, ok := piiSeparator(text, q, limit)
+		if trunk && g.n == 1 {
+			at := q
+			if ok {
+				at = next
+			}
+			if strings.HasPrefix(text[at:limit], "(0)") {
+				g.trunk = 1
+				next, d, ok = at+3, false, true
+				if n2, _, ok2 := piiSeparator(text, next, limit); ok2 {
+					next = n2
+				}
+			}
+		}
+		if !ok || next >= limit || !piiDigit(text[next]) {
+			return
+		}
+		p, dash = next, d
+	}
+}
+
+// piiSeparator reads one group separator at q: a space (also no-break,
+// narrow no-break or thin space) or a hyphen. It returns where the next
+// group starts and whether the separator was a hyphen.
+func piiSeparator(text string, q, limit int) (next int, dash, ok bool) {
+	if q >= limit {
+		return q, false, false
+	}
+	r, size := utf8.DecodeRuneInString(text[q:limit])
+	switch {
+	case piiSpace(r):
+		return q + size, false, true
+	case piiDash(r):
+		return q + size, true, true
+	}
+	return q, false, false
+}
+
+// swedishBest returns how many of the groups from first on make the longest
+// valid Swedish number, or 0. With trunkZero the digits include the leading
+// 0 of the national form (8-10 digits, area code group 2-4 digits);
+// without, they are the national significant number after +46 (7-9 digits,
+// area code group 1-3 digits). Mobile numbers (7x) have the most digits.
+// Groups after the first have at least two digits, and only the one right
+// after the area code may follow a hyphen. skip is how many digits of the
+// first group are not part of the number (the "46" of "+46701234567").
+func (g *piiGroups) swedishBest(text string, first, skip int, trunkZero bool) int {
+	minDigits, maxDigits, maxArea := 7, 9, 3
+	lead := text[g.start[first]+skip]
+	mobile := lead == '7'
+	if trunkZero {
+		minDigits, maxDigits, maxArea = 8, 10, 4
+		mobile = text[g.start[first]+skip+1] == '7'
+	}
+	if lead == '0' && !trunkZero {
+		return 0
+	}
+	best := 0
+	total := 0
+	for i := first; i < g.n; i++ {
+		l := g.len(i)
+		if i == first {
+			l -= skip
+		} else {
+			if l < 2 || (g.dash[i] && i != first+1) || (i > first+1 && g.trunk == i) {
+				break
+			}
+			if first0 := g.len(first) - skip; first0 > maxArea {
+				break
+			}
+		}
+		total += l
+		if total > maxDigits {
+			break
+		}
+		if total >= minDigits && (!mobile || total == maxDigits) {
+			best = i - first + 1
+		}
+	}
+	return best
+}
+
+// national reads a Swedish phone number in national form at s (a 0 and a
+// digit 1-9) and returns its end.
+func (sc piiScan) national(s int) (int, bool) {
+	var g piiGroups
+	g.collect(sc.text, s, sc.limit, false)
+	k := g.swedishBest(sc.text, 0, 0, true)
+	if k == 0 {
+		return 0, false
+	}
+	end := g.end[k-1]
+	return end, sc.rightOK(end)
+}
+
+// bracketed reads a Swedish phone number with its area code in brackets,
+// "(08) 555 010 00", or a bracketed trunk zero, "(0)70-123 45 67".
+func (sc piiScan) bracketed(s int) (int, bool) {
+	text := sc.text
+	q := s + 1
+	for q < sc.limit && piiDigit(text[q]) {
+		q++
+	}
+	n := q - s - 1
+	if q >= sc.limit || text[q] != ')' || n < 1 || n > 4 || text[s+1] != '0' {
+		return 0, false
+	}
+	p := q + 1
+	if next, dash, ok := piiSeparator(text, p, sc.limit); ok && !dash {
+		p = next
+	}
+	if p >= sc.limit || !piiDigit(text[p]) {
+		return 0, false
+	}
+	var g piiGroups
+	if n == 1 {
+		// "(0)" and then the area code: the number after +46.
+		g.collect(text, p, sc.limit, false)
+		k := g.swedishBest(text, 0, 0, false)
+		if k == 0 {
+			return 0, false
+		}
+		end := g.end[k-1]
+		return end, sc.rightOK(end)
+	}
+	if text[s+2] == '0' {
+		return 0, false
+	}
+	g.start[0], g.end[0], g.n = s+1, q, 1
+	var rest piiGroups
+	rest.collect(text, p, sc.limit, false)
+	for i := 0; i < rest.n && g.n < piiMaxGroups; i++ {
+		g.start[g.n], g.end[g.n], g.dash[g.n] = rest.start[i], rest.end[i], rest.dash[i]
+		g.n++
+	}
+	g.dash[1] = true // the bracket counts as the hyphen after the area code
+	k := g.swedishBest(text, 0, 0, true)
+	if k < 2 {
+		return 0, false
+	}
+	end := g.end[k-1]
+	return end, sc.rightOK(end)
+}
+
+// swedishInternational reads a Swedish number in international form from
+// p, the "46" after "+" or "00".
+func (sc piiScan) swedishInternational(p int) (int, bool) {
+	var g piiGroups
+	g.collect(sc.text, p, sc.limit, true)
+	if end, ok := sc.swedishAfter46(&g); ok {
+		return end, sc.rightOK(end)
+	}
+	return 0, false
+}
+
+// swedishAfter46 reads the national significant number of a Swedish number
+// whose first group starts with the country code 46.
+func (sc piiScan) swedishAfter46(g *piiGroups) (int, bool) {
+	text := sc.text
+	if g.n == 0 || g.len(0) < 2 || text[g.start[0]] != '4' || text[g.start[0]+1] != '6' {
+		return 0, false
+	}
+	var k int
+	switch {
+	case g.len(0) > 2 && g.trunk == 0:
+		k = g.swedishBest(text, 0, 2, false)
+		if k == 0 {
+			return 0, false
+		}
+		return g.end[k-1], true
+	case g.len(0) == 2 && g.n > 1:
+		k = g.swedishBest(text, 1, 0, false)
+		if k == 0 {
+			return 0, false
+		}
+		return g.end[k], true
+	}
+	return 0, false
+}
+
+// international reads a phone number in international form from p, just
+// after the "+": Swedish rules for +46, otherwise 8 to 15 digits in all.
+func (sc piiScan) international(p int) (int, bool) {
+	text := sc.text
+	if p >= sc.limit || text[p] < '1' || text[p] > '9' {
+		return 0, false
+	}
+	var g piiGroups
+	g.collect(text, p, sc.limit, true)
+	if end, ok := sc.swedishAfter46(&g); ok {
+		return end, sc.rightOK(end)
+	}
+	best := 0
+	total := 0
+	for i := 0; i < g.n; i++ {
+		total += g.len(i)
+		if total > 15 {
+			break
+		}
+		if total >= 8 {
+			best = i + 1
+		}
+	}
+	if best == 0 {
+		return 0, false
+	}
+	end := g.end[best-1]
+	return end, sc.rightOK(end)
+}
+
+// leftOK reports whether a match may start at s: see FindPII.
+func (sc piiScan) leftOK(s int) bool {
+	if s == 0 || s == sc.prevEnd {
+		return true
+	}
+	p, size := utf8.DecodeLastRuneInString(sc.text[:s])
+	ps := s - size
+	q := rune(']')
+	if ps > 0 && ps != sc.prevEnd {
+		q, _ = utf8.DecodeLastRuneInString(sc.text[:ps])
+	} else if ps == 0 {
+		q = ' '
+	}
+	return !piiBlocked(p, q)
+}
+
+// rightOK reports whether a match may end at e: see FindPII.
+func (sc piiScan) rightOK(e int) bool {
+	if e >= len(sc.text) || e == sc.nextStart {
+		return true
+	}
+	n, size := utf8.DecodeRuneInString(sc.text[e:])
+	ns := e + size
+	m := rune(' ')
+	if ns == sc.nextStart {
+		m = '['
+	} else if ns < len(sc.text) {
+		m, _ = utf8.DecodeRuneInString(sc.text[ns:])
+	}
+	if n == '/' {
+		// "08-555 010 00/växel": a slash joins only digits on the right.
+		return !piiDigitRune(m)
+	}
+	return !piiBlocked(n, m)
+}
+
+// piiBlocked reports whether near, the rune next to a match, with far
+// beyond it, joins the match to a longer number or word.
+func piiBlocked(near, far rune) bool {
+	if near == '_' || piiLetterOrDigit(near) || unicode.IsMark(near) {
+		return true
+	}
+	if near == '.' || near == ',' || near == ':' || near == '/' || near == '+' || piiDash(near) {
+		if piiDigitRune(far) {
+			return true
+		}
+		if (near == '/' || piiDash(near)) && unicode.IsLetter(far) {
+			return true
+		}
+	}
+	return false
+}
+
+func piiDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+func piiDigitRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r >= '0' && r <= '9'
+	}
+	return unicode.IsDigit(r)
+}
+
+func piiLetterOrDigit(r rune) bool {
+	if r < utf8.RuneSelf {
+		return (r >= '0' && r <= '9') || (r >= 'a' && r <= 'z') || (r >= 'A' && r <= 'Z')
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// piiDash reports a hyphen: ASCII, Unicode hyphens, figure dash, en dash, minus sign.
+func piiDash(r rune) bool {
+	return r == '-' || (r >= '\u2010' && r <= '\u2013') || r == '\u2212'
+}
+
+// piiSpace reports a space inside a phone number: ASCII, no-break, thin or narrow no-break.
+func piiSpace(r rune) bool {
+	return r == ' ' || r == '\u00a0' || r == '\u2009' || r == '\u202f'
+}
+
+// piiEmailLocalRune reports a rune allowed in the local part of an address.
+func piiEmailLocalRune(r rune) bool {
+	switch r {
+	case '.', '_', '%', '+', '-':
+		return true
+	}
+	return piiLetterOrDigit(r) || (r >= utf8.RuneSelf && unicode.IsMark(r))
+}

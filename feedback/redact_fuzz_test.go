@@ -1,0 +1,42 @@
+package feedback_test
+
+import (
+	"testing"
+	"unicode/utf8"
+
+	"github.com/kommunkit/kommunkit/feedback"
+)
+
+// FuzzRedact checks that FindPII and Redact never panic, that matches are in
+// range, sorted and apart, that Redact keeps valid UTF-8 valid, and that
+// Redact is idempotent.
+func FuzzRedact(f *testing.F) {
+	for _, s := range redactSeeds() {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		found := feedback.FindPII(text)
+		prev := 0
+		for i, p := range found {
+			if p.Start < prev || p.Start >= p.End || p.End > len(text) {
+				t.Fatalf("match %d %+v out of order or range (previous end %d, len %d) in %q", i, p, prev, len(text), text)
+			}
+			switch p.Kind {
+			case feedback.PIIPersonnummer, feedback.PIISamordningsnummer, feedback.PIIPhone, feedback.PIIEmail:
+			default:
+				t.Fatalf("unknown kind %q", p.Kind)
+			}
+			prev = p.End
+		}
+		once := feedback.Redact(text)
+		if len(found) == 0 && once != text {
+			t.Fatalf("Redact changed %q with nothing found: %q", text, once)
+		}
+		if utf8.ValidString(text) && !utf8.ValidString(once) {
+			t.Fatalf("Redact(%q) = %q, not valid UTF-8", text, once)
+		}
+		if twice := feedback.Redact(once); twice != once {
+			t.Fatalf("not idempotent:\n in    %q\n once  %q\n twice %q", text, once, twice)
+		}
+	})
+}
