@@ -226,10 +226,10 @@ func TestFindPIINotPersonalData(t *testing.T) {
 		"§ 159, 2020-12-01",
 		"Lag 1930:173",
 		"SFS 2009:724",
-		"8501011237",   // wrong check digit
-		"8502301230",   // 30 February
-		"1234567890",   // neither
-		"0000000000",   // neither
+		"8501011237", // wrong check digit
+		"8502301230", // 30 February
+		"1234567890", // neither
+		"0000000000", // neither
 		"ordernummer 4455667788",
 		"fakturanr 20261223001",
 		"OCR 12345678901234",
