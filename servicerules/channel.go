@@ -1,0 +1,107 @@
+package servicerules
+
+// A Channel is a way of contacting the municipality.
+type Channel string
+
+// The channels the source policies name. Mobile phones count as Phone and fax
+// counts as Post, as the policies themselves say.
+const (
+	Phone     Channel = "phone"     // telefon: switchboard, contact centre, direct lines, mobiles
+	Voicemail Channel = "voicemail" // röstbrevlåda
+	SMS       Channel = "sms"       // sms
+	Email     Channel = "email"     // e-post
+	Post      Channel = "post"      // post (and fax)
+	Visit     Channel = "visit"     // besök: reception, contact centre, service centre
+	Web       Channel = "web"       // webbplats
+	EService  Channel = "eservice"  // e-tjänst
+	Chat      Channel = "chat"      // chatt
+	Social    Channel = "social"    // sociala medier
+)
+
+// Channels returns every channel, in a fixed order.
+func Channels() []Channel {
+	return []Channel{Phone, Voicemail, SMS, Email, Post, Visit, Web, EService, Chat, Social}
+}
+
+// Valid reports whether c is one of the channels of this package.
+func (c Channel) Valid() bool {
+	switch c {
+	case Phone, Voicemail, SMS, Email, Post, Visit, Web, EService, Chat, Social:
+		return true
+	}
+	return false
+}
+
+// Live reports whether a person answers c while the contact is made (phone,
+// visit, chat). The other channels carry messages that are answered later.
+func (c Channel) Live() bool {
+	return c == Phone || c == Visit || c == Chat
+}
+
+// Name returns the channel's name in lang ("sv", "fi" or "en"; anything else
+// gives Swedish), for people to read.
+func (c Channel) Name(lang string) string {
+	n, ok := channelNames[c]
+	if !ok {
+		return string(c)
+	}
+	return n.In(lang)
+}
+
+var channelNames = map[Channel]Text{
+	Phone:     {Sv: "telefon", Fi: "puhelin", En: "phone"},
+	Voicemail: {Sv: "röstbrevlåda", Fi: "vastaaja", En: "voicemail"},
+	SMS:       {Sv: "sms", Fi: "tekstiviesti", En: "text message"},
+	Email:     {Sv: "e-post", Fi: "sähköposti", En: "e-mail"},
+	Post:      {Sv: "post", Fi: "posti", En: "post"},
+	Visit:     {Sv: "besök", Fi: "käynti", En: "visit"},
+	Web:       {Sv: "webbplats", Fi: "verkkosivusto", En: "web site"},
+	EService:  {Sv: "e-tjänst", Fi: "verkkoasiointi", En: "e-service"},
+	Chat:      {Sv: "chatt", Fi: "chat", En: "chat"},
+	Social:    {Sv: "sociala medier", Fi: "sosiaalinen media", En: "social media"},
+}
+
+// An Audience says who a message comes from.
+type Audience string
+
+// The audiences of a reply rule.
+const (
+	External Audience = "external" // residents, businesses, visitors: the public
+	Internal Audience = "internal" // colleagues inside the organisation
+)
+
+// Valid reports whether a is External or Internal.
+func (a Audience) Valid() bool { return a == External || a == Internal }
+
+// Text is a short plain-language text in Swedish, Finnish and English.
+type Text struct {
+	Sv, Fi, En string
+}
+
+// In returns the text in lang: "sv", "fi" or "en". Any other language, or a
+// missing translation, gives the Swedish text.
+func (t Text) In(lang string) string {
+	switch lang {
+	case "fi":
+		if t.Fi != "" {
+			return t.Fi
+		}
+	case "en":
+		if t.En != "" {
+			return t.En
+		}
+	}
+	return t.Sv
+}
+
+// languages lists the languages this package writes, in the order it prefers.
+var languages = []string{"sv", "fi", "en"}
+
+func knownLang(lang string) bool {
+	for _, l := range languages {
+		if l == lang {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,115 @@
+package servicerules
+
+import (
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/kommunkit/kommunkit/calendar"
+)
+
+// A Reply is the rule for messages on one channel from one audience, after
+// following the channels whose rules it follows ("SMS like phone calls").
+type Reply struct {
+	Channel  Channel
+	Audience Audience
+	// Via lists the channels whose rules were followed, Channel first and the
+	// channel whose rule applies last: [sms phone] when SMS follows phone.
+	Via []Channel
+	// Limit is the binding limit, and the zero Span when the policy gives no
+	// figure ("snarast möjligt"). Target is the ambition inside the limit,
+	// where the policy states one.
+	Limit  calendar.Span
+	Target calendar.Span
+	Basis  Basis
+	// Interim is the interim-reply duty when it applies to this channel.
+	Interim *InterimDuty
+	// Note joins the notes of every rule on the way.
+	Note string
+	// Citations are those of every rule on the way, in order, and then those
+	// of the interim duty.
+	Citations []Citation
+}
+
+// Reply returns the rule for messages on ch from aud. It reports false when
+// the policy does not cover ch for aud, even by reference; the Reply then
+// still shows the channels it went through.
+func (p *Policy) Reply(ch Channel, aud Audience) (Reply, bool) {
+	r := Reply{Channel: ch, Audience: aud}
+	if p == nil {
+		return r, false
+	}
+	path, loop := p.followPath(ch, aud)
+	r.Via = path
+	if loop { // Parse rejects circles; this is only a guard.
+		return r, false
+	}
+	var notes []string
+	found := false
+	for _, c := range path {
+		i, ok := p.replies[replyKey{c, aud}]
+		if !ok {
+			break
+		}
+		rule := p.doc.Replies[i]
+		r.Citations = append(r.Citations, rule.Citations...)
+		if rule.Note != "" {
+			notes = append(notes, rule.Note)
+		}
+		if rule.Follows == "" {
+			r.Limit, r.Target, r.Basis = rule.Limit, rule.Target, rule.Basis
+			found = true
+		}
+	}
+	r.Note = strings.Join(notes, " ")
+	if !found {
+		return r, false
+	}
+	if in := p.doc.Interim; in != nil && (len(in.Channels) == 0 || slices.ContainsFunc(path, func(c Channel) bool { return slices.Contains(in.Channels, c) })) {
+		duty := *in
+		duty.Channels = slices.Clone(in.Channels)
+		duty.Citations = slices.Clone(in.Citations)
+		r.Interim = &duty
+		r.Citations = append(r.Citations, in.Citations...)
+	}
+	return r, true
+}
+
+// ReplyDue returns when a message received at received on ch from aud must be
+// answered at the latest: the binding limit, counted on the policy's calendar.
+// Where the policy states only an ambition (Österåker), the ambition is the
+// limit; where it states a range (Ale: one to three working days), the end of
+// the range is. ReplyDue reports false when the policy does not cover ch for
+// aud or gives no figure for it; it never makes up a rule.
+func (p *Policy) ReplyDue(ch Channel, aud Audience, received time.Time) (time.Time, bool) {
+	r, ok := p.Reply(ch, aud)
+	if !ok || r.Limit.IsZero() {
+		return time.Time{}, false
+	}
+	return p.cal.Deadline(received, r.Limit), true
+}
+
+// TargetDue returns when a message should be answered to meet the policy's
+// ambition, where it states one inside a wider limit (Ale: one working day of
+// one to three). It reports false when there is no such target.
+func (p *Policy) TargetDue(ch Channel, aud Audience, received time.Time) (time.Time, bool) {
+	r, ok := p.Reply(ch, aud)
+	if !ok || r.Target.IsZero() {
+		return time.Time{}, false
+	}
+	return p.cal.Deadline(received, r.Target), true
+}
+
+// InterimDue returns the latest time to send the interim reply for a message
+// whose answer cannot be given at once: the person is told who will answer
+// and when, as the policy words it. Every source policy binds the first
+// response, whether it is the answer or the interim reply, so the interim
+// reply is due by the binding limit. InterimDue reports false when the policy
+// has no interim duty for ch, or no limit.
+func (p *Policy) InterimDue(ch Channel, aud Audience, received time.Time) (time.Time, bool) {
+	r, ok := p.Reply(ch, aud)
+	if !ok || r.Interim == nil || r.Limit.IsZero() {
+		return time.Time{}, false
+	}
+	return p.cal.Deadline(received, r.Limit), true
+}
