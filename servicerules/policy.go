@@ -195,7 +195,7 @@ type VoicemailRules struct {
 type Contacts struct {
 	// OneWayIn is present when the policy asks for one way in: one public
 	// phone number, one e-mail address and one postal address.
-	OneWayIn *Statement    `json:"oneWayIn,omitempty"`
+	OneWayIn *Statement     `json:"oneWayIn,omitempty"`
 	Points   []ContactPoint `json:"points,omitempty"`
 }
 
