@@ -73,6 +73,14 @@ func (p *Policy) Reach(ch Channel, t time.Time) (Reachability, bool) {
 			r.HoursStated = true
 			r.Citations = append(r.Citations, h.Citations...)
 		}
+	default:
+		// A channel that carries messages is read during office hours; a
+		// live channel whose hours the policy does not give falls back to
+		// them, which the policy does not state.
+		if h := p.doc.Calendar.OfficeHours; h != nil && !ch.Live() {
+			r.HoursStated = true
+			r.Citations = append(r.Citations, h.Citations...)
+		}
 	}
 	if ch.Live() {
 		switch {
@@ -127,14 +135,14 @@ func (r Reachability) Text(lang string) string {
 	default:
 		if r.AroundTheClock {
 			b.WriteString(w.aroundTheClock + " ")
+		} else {
+			b.WriteString(w.received + " ")
 		}
 		switch {
 		case r.NextStaffed.Equal(r.At):
-			b.WriteString(w.receivedStaffIn)
+			b.WriteString(w.staffIn)
 		case !r.NextStaffed.IsZero():
-			b.WriteString(w.receivedReadFrom + " " + calendar.Format(r.NextStaffed, lang) + ".")
-		default:
-			b.WriteString(w.received)
+			b.WriteString(w.readFrom + " " + calendar.Format(r.NextStaffed, lang) + ".")
 		}
 	}
 	if !r.ReplyDue.IsZero() {
@@ -148,7 +156,7 @@ func (r Reachability) Text(lang string) string {
 
 type reachText struct {
 	staffed, closed, opens, meanwhile, aroundTheClock string
-	received, receivedStaffIn, receivedReadFrom       string
+	received, staffIn, readFrom                       string
 	answerBy, defaultHours                            string
 }
 
@@ -166,40 +174,40 @@ func (t reachTexts) In(lang string) reachText {
 
 var reachWords = reachTexts{
 	sv: reachText{
-		staffed:          "bemannat nu.",
-		closed:           "stängt nu.",
-		opens:            "Öppnar",
-		meanwhile:        "Under tiden:",
-		aroundTheClock:   "öppet dygnet runt.",
-		received:         "tas emot nu.",
-		receivedStaffIn:  "tas emot nu, och personalen är på plats.",
-		receivedReadFrom: "tas emot nu och läses från",
-		answerBy:         "Svar senast",
-		defaultHours:     "(Policyn anger inga tider, så vanliga kontorstider gäller.)",
+		staffed:        "bemannat nu.",
+		closed:         "stängt nu.",
+		opens:          "Öppnar",
+		meanwhile:      "Under tiden:",
+		aroundTheClock: "öppet dygnet runt.",
+		received:       "tas emot nu.",
+		staffIn:        "Personalen är på plats.",
+		readFrom:       "Läses från",
+		answerBy:       "Svar senast",
+		defaultHours:   "(Policyn anger inga tider, så vanliga kontorstider gäller.)",
 	},
 	fi: reachText{
-		staffed:          "palvelee nyt.",
-		closed:           "suljettu nyt.",
-		opens:            "Avautuu",
-		meanwhile:        "Sillä välin:",
-		aroundTheClock:   "avoinna ympäri vuorokauden.",
-		received:         "vastaanotetaan nyt.",
-		receivedStaffIn:  "vastaanotetaan nyt, ja henkilökunta on paikalla.",
-		receivedReadFrom: "vastaanotetaan nyt ja luetaan alkaen",
-		answerBy:         "Vastaus viimeistään",
-		defaultHours:     "(Ohjeessa ei ole aikoja, joten tavalliset virka-ajat ovat voimassa.)",
+		staffed:        "palvelee nyt.",
+		closed:         "suljettu nyt.",
+		opens:          "Avautuu",
+		meanwhile:      "Sillä välin:",
+		aroundTheClock: "avoinna ympäri vuorokauden.",
+		received:       "vastaanotetaan nyt.",
+		staffIn:        "Henkilökunta on paikalla.",
+		readFrom:       "Luetaan alkaen",
+		answerBy:       "Vastaus viimeistään",
+		defaultHours:   "(Ohjeessa ei ole aikoja, joten tavalliset virka-ajat ovat voimassa.)",
 	},
 	en: reachText{
-		staffed:          "staffed now.",
-		closed:           "closed now.",
-		opens:            "Opens",
-		meanwhile:        "Meanwhile:",
-		aroundTheClock:   "open around the clock.",
-		received:         "received now.",
-		receivedStaffIn:  "received now, and staff are in.",
-		receivedReadFrom: "received now and read from",
-		answerBy:         "Answer by",
-		defaultHours:     "(The policy gives no hours, so ordinary office hours apply.)",
+		staffed:        "staffed now.",
+		closed:         "closed now.",
+		opens:          "Opens",
+		meanwhile:      "Meanwhile:",
+		aroundTheClock: "open around the clock.",
+		received:       "received now.",
+		staffIn:        "Staff are in.",
+		readFrom:       "Read from",
+		answerBy:       "Answer by",
+		defaultHours:   "(The policy gives no hours, so ordinary office hours apply.)",
 	},
 }
 
