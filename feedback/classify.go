@@ -1,0 +1,531 @@
+package feedback
+
+import (
+	"math"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Classification is what Classify found in a message: its kind, its
+// language, how sure the classifier is, and the cues that decided it.
+type Classification struct {
+	// Kind is the most likely kind of the message. It is empty when the
+	// text holds no cue at all: empty or blank text, punctuation only, or
+	// words the classifier has no cue for. Confidence is then 0.
+	Kind Kind
+
+	// Language is "sv", "fi" or "en". Text without any sign of a language
+	// (empty text, a name, a number) is taken to be Swedish.
+	Language string
+
+	// Confidence, from 0 to 1, is how sure the classifier is of Kind. It
+	// is low when the cues are few or weak, or when another kind scores
+	// almost as high.
+	Confidence float64
+
+	// RunnerUp is the second kind when the message mixes two kinds, for
+	// example a complaint that ends in a question, or a damage claim that
+	// also reports the pothole. It is empty when the message points one
+	// way only.
+	RunnerUp Kind
+
+	// RunnerUpConfidence, from 0 to 1, is how likely RunnerUp is; 0 when
+	// there is no runner-up.
+	RunnerUpConfidence float64
+
+	// Reasons lists the cues that decided Kind and then RunnerUp, strongest
+	// first within each kind, at most MaxReasons of them.
+	Reasons []Reason
+}
+
+// MaxReasons is the most reasons a Classification lists.
+const MaxReasons = 8
+
+// Reason is one cue that Classify found in a message.
+type Reason struct {
+	// Cue is the cue as the classifier lists it: a word, the start of a
+	// word ("överklag" matches "överklagandet"), a phrase ("fungerar
+	// inte"), or "?" for question marks.
+	Cue string
+
+	// Text is the text in the message that matched, widened to whole
+	// words; with Negated it runs from the negation to the cue
+	// ("inte nöjd").
+	Text string
+
+	// Kind is the kind the cue points to.
+	Kind Kind
+
+	// Weight is how much the cue counted for Kind.
+	Weight float64
+
+	// Negated reports that a negation before the cue turned it around:
+	// "inte nöjd" and "not happy" count for Complaint, "inga problem" for
+	// Praise.
+	Negated bool
+}
+
+// The languages Classify tells apart, in the order of cueScan.lang.
+const (
+	cueSwedish = "sv"
+	cueFinnish = "fi"
+	cueEnglish = "en"
+)
+
+// cueKindCount is the number of kinds.
+const cueKindCount = 7
+
+// cueKindAt returns the kind with index i in the order of Kinds.
+func cueKindAt(i int) Kind {
+	switch i {
+	case 0:
+		return Praise
+	case 1:
+		return Complaint
+	case 2:
+		return Suggestion
+	case 3:
+		return Question
+	case 4:
+		return FaultReport
+	case 5:
+		return DamageClaim
+	case 6:
+		return Appeal
+	}
+	return ""
+}
+
+// cueKindIndex returns the index of k in the order of Kinds, or -1.
+func cueKindIndex(k Kind) int {
+	for i := 0; i < cueKindCount; i++ {
+		if cueKindAt(i) == k {
+			return i
+		}
+	}
+	return -1
+}
+
+// Tuning of the scoring; see CLASSIFIER.md.
+const (
+	cueMaxHits          = 128  // cue matches kept per message; later ones are ignored
+	cueNegationWords    = 3    // a negation reaches this many words ahead, within its clause
+	cueForeignWeight    = 0.5  // weight of a cue written for another language than the message's
+	cueClosingWeight    = 0.5  // weight of a polite "tack"/"kiitos"/"thanks" in the last clause
+	cueNegatedComplaint = 0.5  // weight of a negated complaint cue ("inga problem"), counted as praise
+	cueQuestionMark     = 1.5  // weight of the first question mark
+	cueMoreQuestions    = 0.5  // weight of each further question mark, at most two of them
+	cueTemperature      = 2.0  // softmax temperature that turns scores into confidences
+	cueRunnerUpShare    = 0.3  // the runner-up must score at least this share of the winner
+	cueRunnerUpMinimum  = 1.25 // and at least this much
+)
+
+// cueHit is one match of a cue in the text.
+type cueHit struct {
+	entry              int32
+	start, end         int32 // folded positions of the first and last letter
+	startWord, endWord int32
+	clause             int32
+	srcStart, srcEnd   int32 // source bytes of the match, whole runes
+	negStart           int32 // source start of the negation, when negated
+	weight             float32
+	kind               int8
+	dropped            bool
+	negated            bool
+}
+
+// cueScan is the state of one pass over a message.
+type cueScan struct {
+	m         *cueMatcher
+	state     int32
+	pos       int32 // folded bytes fed so far
+	word      int32 // boundaries fed so far
+	clause    int32
+	inClause  bool // the current clause has letters
+	space     bool // the last folded byte was a boundary
+	questions int32
+	rings     int32 // å and Å
+	umlauts   int32 // ä, ö and their capitals
+	lang      [3]float32
+	n         int
+	hits      [cueMaxHits]cueHit
+	srcStart  [64]int32 // source offsets of the last folded bytes, by position
+	srcEnd    [64]int32
+}
+
+// Classify tells what kind of message text is, in which language it is
+// written, how sure it is, and why.
+//
+// It reads Swedish, Finnish and English, with or without å, ä and ö, in any
+// case, and with the typos its cues allow for. It is deterministic, pure and
+// safe for concurrent use. It never fails: text without any cue gets an
+// empty Kind and Confidence 0.
+func Classify(text string) Classification {
+	sc := cueScan{m: cueMatcherOnce()}
+	sc.scan(text)
+	lang := sc.language()
+	res := Classification{Language: [3]string{cueSwedish, cueFinnish, cueEnglish}[lang]}
+
+	var scores [cueKindCount]float64
+	sc.resolve(cueLang(lang + 1))
+	for i := 0; i < sc.n; i++ {
+		h := &sc.hits[i]
+		if !h.dropped && h.kind >= 0 {
+			scores[h.kind] += float64(h.weight)
+		}
+	}
+	if sc.questions > 0 {
+		scores[cueKindIndex(Question)] += sc.questionWeight()
+	}
+
+	// Ties go to the more specific kind: an appeal, a claim or a fault
+	// report that also asks something is still an appeal, a claim or a
+	// fault report.
+	top, second := -1, -1
+	for _, i := range [cueKindCount]int{6, 5, 4, 1, 2, 0, 3} {
+		if scores[i] <= 0 {
+			continue
+		}
+		switch {
+		case top < 0 || scores[i] > scores[top]:
+			top, second = i, top
+		case second < 0 || scores[i] > scores[second]:
+			second = i
+		}
+	}
+	if top < 0 {
+		return res
+	}
+	var sum float64
+	for i := 0; i < cueKindCount; i++ {
+		sum += math.Exp((scores[i] - scores[top]) / cueTemperature)
+	}
+	res.Kind = cueKindAt(top)
+	res.Confidence = cueUnit(1 / sum)
+	if second >= 0 && scores[second] >= cueRunnerUpMinimum && scores[second] >= cueRunnerUpShare*scores[top] {
+		res.RunnerUp = cueKindAt(second)
+		res.RunnerUpConfidence = cueUnit(math.Exp((scores[second]-scores[top])/cueTemperature) / sum)
+	} else {
+		second = -1
+	}
+	res.Reasons = sc.reasons(text, top, second)
+	return res
+}
+
+// cueUnit clamps x into [0, 1].
+func cueUnit(x float64) float64 {
+	if !(x >= 0) {
+		return 0
+	}
+	if x > 1 {
+		return 1
+	}
+	return x
+}
+
+// questionWeight is what the question marks count for Question.
+func (sc *cueScan) questionWeight() float64 {
+	extra := sc.questions - 1
+	if extra > 2 {
+		extra = 2
+	}
+	return cueQuestionMark + cueMoreQuestions*float64(extra)
+}
+
+// scan folds text and runs it through the automaton, collecting hits and
+// language votes.
+func (sc *cueScan) scan(text string) {
+	sc.space = true
+	sc.feed(' ', 0, 0)
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		from, to := int32(i), int32(i+size)
+		i += size
+		a, b, class := cueFold(r)
+		switch class {
+		case cueRuneLetter:
+			switch r {
+			case 'å', 'Å':
+				sc.rings++
+			case 'ä', 'ö', 'Ä', 'Ö':
+				sc.umlauts++
+			}
+			sc.feed(a, from, to)
+			if b != 0 {
+				sc.feed(b, from, to)
+			}
+			sc.inClause = true
+		case cueRuneSpace:
+			sc.boundary(from, to)
+		case cueRuneClause, cueRuneQuestion:
+			sc.boundary(from, to)
+			if class == cueRuneQuestion {
+				sc.questions++
+			}
+			if sc.inClause {
+				sc.clause++
+				sc.inClause = false
+			}
+		}
+	}
+	sc.boundary(int32(len(text)), int32(len(text)))
+}
+
+// boundary feeds one word boundary, unless the last byte was one.
+func (sc *cueScan) boundary(from, to int32) {
+	if !sc.space {
+		sc.feed(' ', from, to)
+	}
+}
+
+// feed runs one folded byte through the automaton and records what ends
+// there.
+func (sc *cueScan) feed(b byte, from, to int32) {
+	m := sc.m
+	sc.space = b == ' '
+	if sc.space {
+		sc.word++
+	}
+	sc.srcStart[sc.pos&63], sc.srcEnd[sc.pos&63] = from, to
+	sc.state = m.step(sc.state, uint8(cueSymbol(b)))
+	node := sc.state
+	if m.out[node] < 0 {
+		node = m.dict[node]
+	}
+	for node >= 0 {
+		sc.record(m.out[node])
+		node = m.dict[node]
+	}
+	sc.pos++
+}
+
+// record notes every entry of pattern pi, which ends at the current
+// position.
+func (sc *cueScan) record(pi int32) {
+	m := sc.m
+	p := &m.patterns[pi]
+	last := sc.pos
+	if p.trail {
+		last--
+	}
+	first := last - p.span + 1
+	for ei := p.first; ei >= 0; ei = m.entries[ei].next {
+		e := &m.entries[ei]
+		if e.flags&cueLanguageVote != 0 {
+			sc.lang[e.lang-1] += e.weight
+			continue
+		}
+		if sc.n == cueMaxHits {
+			continue
+		}
+		h := &sc.hits[sc.n]
+		sc.n++
+		*h = cueHit{
+			entry:     ei,
+			start:     first,
+			end:       last,
+			startWord: sc.word - p.words,
+			endWord:   sc.word,
+			clause:    sc.clause,
+			srcStart:  sc.srcStart[first&63],
+			srcEnd:    sc.srcEnd[last&63],
+			weight:    e.weight,
+			kind:      e.kind,
+		}
+		if p.trail {
+			h.endWord--
+		}
+	}
+}
+
+// language picks the language with the most votes: 0 Swedish, 1 Finnish,
+// 2 English. Ties go to Swedish, then Finnish.
+func (sc *cueScan) language() int {
+	v := sc.lang
+	v[0] += 0.75 * float32(min(sc.rings, 4))
+	if marks := sc.rings + sc.umlauts; marks > 0 {
+		v[2] -= min(0.5*float32(marks), 2)
+	}
+	best := 0
+	for i := 1; i < 3; i++ {
+		if v[i] > v[best] {
+			best = i
+		}
+	}
+	return best
+}
+
+// resolve settles the hits for a message in language lang: longer matches
+// hide the cues inside them, a negation turns praise into complaint, a
+// decision turns complaint verbs into appeal, each cue counts once, and
+// cues of another language count less.
+func (sc *cueScan) resolve(lang cueLang) {
+	m := sc.m
+	hits := sc.hits[:sc.n]
+	for i := range hits {
+		h := &hits[i]
+		for j := range hits {
+			g := &hits[j]
+			if i != j && g.start <= h.start && g.end >= h.end && g.end-g.start > h.end-h.start {
+				h.dropped = true
+				break
+			}
+		}
+	}
+	decision := false
+	for i := range hits {
+		h := &hits[i]
+		if h.dropped {
+			continue
+		}
+		e := &m.entries[h.entry]
+		if e.flags&cueDecision != 0 {
+			decision = true
+		}
+		// Each cue counts once, and so does each word: the first cue to
+		// claim a span of text keeps it.
+		for j := 0; j < i; j++ {
+			if g := &hits[j]; !g.dropped && (g.entry == h.entry || (g.start == h.start && g.end == h.end && g.kind == h.kind)) {
+				h.dropped = true
+				break
+			}
+		}
+	}
+	last := sc.clause
+	if !sc.inClause {
+		last--
+	}
+	for i := range hits {
+		h := &hits[i]
+		if h.dropped {
+			continue
+		}
+		e := &m.entries[h.entry]
+		if e.flags&(cueNegatesPraise|cueNegatesComplaint|cueNeutral) != 0 || h.kind < 0 {
+			h.kind = -1
+			continue
+		}
+		if e.lang != cueAnyLanguage && e.lang != lang {
+			h.weight *= cueForeignWeight
+		}
+		if e.flags&cueClosing != 0 && h.clause > 0 && h.clause == last {
+			h.weight *= cueClosingWeight
+		}
+		if e.flags&cueSwitchOnDecision != 0 && decision {
+			h.kind = int8(cueKindIndex(Appeal))
+		}
+		if e.flags&cueNegatable == 0 {
+			continue
+		}
+		praise := h.kind == int8(cueKindIndex(Praise))
+		complaint := h.kind == int8(cueKindIndex(Complaint))
+		if !praise && !complaint {
+			continue
+		}
+		for j := range hits {
+			g := &hits[j]
+			if g.dropped || g.clause != h.clause || g.endWord >= h.startWord || h.startWord-g.endWord > cueNegationWords {
+				continue
+			}
+			ge := &m.entries[g.entry]
+			if ge.lang != cueAnyLanguage && ge.lang != lang {
+				continue
+			}
+			switch {
+			case praise && ge.flags&cueNegatesPraise != 0:
+				h.kind = int8(cueKindIndex(Complaint))
+			case complaint && ge.flags&cueNegatesComplaint != 0:
+				h.kind = int8(cueKindIndex(Praise))
+				h.weight *= cueNegatedComplaint
+			default:
+				continue
+			}
+			h.negated = true
+			h.negStart = g.srcStart
+			break
+		}
+	}
+}
+
+// reasons lists the counted hits of kinds top and second (-1 for none),
+// strongest first within each kind.
+func (sc *cueScan) reasons(text string, top, second int) []Reason {
+	var picked [MaxReasons]int
+	n := 0
+	for _, k := range [2]int{top, second} {
+		if k < 0 {
+			continue
+		}
+		from := n
+		for i := 0; i < sc.n && n < MaxReasons; i++ {
+			h := &sc.hits[i]
+			if h.dropped || int(h.kind) != k {
+				continue
+			}
+			picked[n] = i
+			n++
+			for j := n - 1; j > from && sc.hits[picked[j]].weight > sc.hits[picked[j-1]].weight; j-- {
+				picked[j], picked[j-1] = picked[j-1], picked[j]
+			}
+		}
+		if k == cueKindIndex(Question) && sc.questions > 0 && n < MaxReasons {
+			picked[n] = -1
+			n++
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	out := make([]Reason, n)
+	for i := 0; i < n; i++ {
+		if picked[i] < 0 {
+			out[i] = Reason{Cue: "?", Text: "?", Kind: Question, Weight: sc.questionWeight()}
+			continue
+		}
+		h := &sc.hits[picked[i]]
+		start := h.srcStart
+		if h.negated {
+			start = h.negStart
+		}
+		out[i] = Reason{
+			Cue:     sc.m.entries[h.entry].cue,
+			Text:    cueWords(text, int(start), int(h.srcEnd)),
+			Kind:    cueKindAt(int(h.kind)),
+			Weight:  float64(h.weight),
+			Negated: h.negated,
+		}
+	}
+	return out
+}
+
+// cueWords returns text[from:to] widened to whole words, as valid UTF-8.
+func cueWords(text string, from, to int) string {
+	if from < 0 || to > len(text) || from > to {
+		return ""
+	}
+	for from > 0 {
+		r, size := utf8.DecodeLastRuneInString(text[:from])
+		if !cueWordRune(r) {
+			break
+		}
+		from -= size
+	}
+	for to < len(text) {
+		r, size := utf8.DecodeRuneInString(text[to:])
+		if !cueWordRune(r) {
+			break
+		}
+		to += size
+	}
+	s := text[from:to]
+	if !utf8.ValidString(s) {
+		s = strings.ToValidUTF8(s, "\uFFFD")
+	}
+	return s
+}
+
+// cueWordRune reports whether r belongs to a word.
+func cueWordRune(r rune) bool {
+	return r != utf8.RuneError && (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || r == '\'' || r == '\u2019')
+}

@@ -1,0 +1,357 @@
+package feedback
+
+import (
+	"strconv"
+	"strings"
+	"sync"
+	"unicode"
+)
+
+// This file holds the text side of the classifier: the folding of text into
+// the cue alphabet, and the Aho–Corasick automaton that finds every cue of
+// every kind and language in one pass over the text.
+//
+// The cue alphabet is 'a'–'z', '0' (every digit) and ' ' (every word
+// boundary). Text is lower-cased and its diacritics are dropped (å, ä → a;
+// ö → o; é → e), so "överklaga", "Överklaga" and "overklaga" are the same
+// cue. Runs of boundaries collapse to one space, and the text is framed by a
+// space on each side, so a cue written "_tack" in the tables (a leading
+// space) matches only at the start of a word, "_tack_" only the whole word,
+// and "lampa" anywhere, also inside compounds such as "gatlampan".
+
+// cueSymbols is the size of the cue alphabet.
+const cueSymbols = 28
+
+// cueMaxPattern is the longest cue, in alphabet bytes. It bounds the ring of
+// source offsets that maps a match back to the text.
+const cueMaxPattern = 60
+
+// What a rune does to the folded text.
+const (
+	cueRuneSpace    = iota // a word boundary
+	cueRuneLetter          // one or two letters of the alphabet
+	cueRuneJoin            // nothing: apostrophes and combining marks
+	cueRuneClause          // a boundary that also ends a clause: . , ; : ! line break
+	cueRuneQuestion        // a question mark: ends a clause and is counted
+)
+
+// cueSymbol maps a byte of the cue alphabet to its index, or -1.
+func cueSymbol(b byte) int {
+	switch {
+	case b >= 'a' && b <= 'z':
+		return int(b - 'a')
+	case b == '0':
+		return 26
+	case b == ' ':
+		return 27
+	}
+	return -1
+}
+
+// cueFold maps r to at most two bytes of the cue alphabet and says what the
+// rune is. Letters outside the Latin alphabets become word boundaries.
+func cueFold(r rune) (a, b byte, class int) {
+	if r < 0x80 {
+		switch {
+		case r >= 'a' && r <= 'z':
+			return byte(r), 0, cueRuneLetter
+		case r >= 'A' && r <= 'Z':
+			return byte(r) + 'a' - 'A', 0, cueRuneLetter
+		case r >= '0' && r <= '9':
+			return '0', 0, cueRuneLetter
+		case r == '\'' || r == '`':
+			return 0, 0, cueRuneJoin
+		case r == '?':
+			return 0, 0, cueRuneQuestion
+		case r == '.' || r == ',' || r == ';' || r == ':' || r == '!' || r == '\n' || r == '\r':
+			return 0, 0, cueRuneClause
+		}
+		return 0, 0, cueRuneSpace
+	}
+	switch r {
+	case '\u2019', '\u2018', '\u00b4', '\u02bc':
+		return 0, 0, cueRuneJoin
+	case '\u2026', '\u2029', '\u2028', '\u00a1', '\u203c':
+		return 0, 0, cueRuneClause
+	case '\u00bf', '\uff1f':
+		return 0, 0, cueRuneQuestion
+	}
+	if unicode.Is(unicode.Mn, r) {
+		return 0, 0, cueRuneJoin
+	}
+	l := unicode.ToLower(r)
+	switch l {
+	case 'å', 'ä', 'à', 'á', 'â', 'ã', 'ā', 'ă', 'ą':
+		return 'a', 0, cueRuneLetter
+	case 'æ':
+		return 'a', 'e', cueRuneLetter
+	case 'ö', 'ø', 'ó', 'ò', 'ô', 'õ', 'ō', 'ő', 'œ':
+		return 'o', 0, cueRuneLetter
+	case 'é', 'è', 'ê', 'ë', 'ē', 'ė', 'ę', 'ě':
+		return 'e', 0, cueRuneLetter
+	case 'í', 'ì', 'î', 'ï', 'ī', 'į', 'ı':
+		return 'i', 0, cueRuneLetter
+	case 'ú', 'ù', 'û', 'ü', 'ū', 'ů', 'ű', 'ų':
+		return 'u', 0, cueRuneLetter
+	case 'ý', 'ÿ':
+		return 'y', 0, cueRuneLetter
+	case 'ç', 'ć', 'č':
+		return 'c', 0, cueRuneLetter
+	case 'ñ', 'ń', 'ň':
+		return 'n', 0, cueRuneLetter
+	case 'š', 'ś', 'ş', 'ș':
+		return 's', 0, cueRuneLetter
+	case 'ž', 'ź', 'ż':
+		return 'z', 0, cueRuneLetter
+	case 'ß':
+		return 's', 's', cueRuneLetter
+	case 'ð', 'đ', 'ď':
+		return 'd', 0, cueRuneLetter
+	case 'þ':
+		return 't', 'h', cueRuneLetter
+	case 'ł':
+		return 'l', 0, cueRuneLetter
+	case 'ř':
+		return 'r', 0, cueRuneLetter
+	case 'ť', 'ț':
+		return 't', 0, cueRuneLetter
+	case 'ğ':
+		return 'g', 0, cueRuneLetter
+	}
+	if unicode.IsDigit(l) {
+		return '0', 0, cueRuneLetter
+	}
+	return 0, 0, cueRuneSpace
+}
+
+// cueFoldCue folds a cue as written in the tables ('_' for a word
+// boundary) into the cue alphabet. ok is false when the cue is empty, too
+// long, or holds something the text side can never produce.
+func cueFoldCue(cue string) (folded string, ok bool) {
+	var sb strings.Builder
+	space := false
+	for _, r := range cue {
+		if r == '_' {
+			r = ' '
+		}
+		a, b, class := cueFold(r)
+		switch class {
+		case cueRuneLetter:
+			sb.WriteByte(a)
+			if b != 0 {
+				sb.WriteByte(b)
+			}
+			space = false
+		case cueRuneJoin:
+		case cueRuneSpace:
+			if !space {
+				sb.WriteByte(' ')
+				space = true
+			}
+		default:
+			return "", false
+		}
+	}
+	folded = sb.String()
+	if strings.TrimSpace(folded) == "" || len(folded) > cueMaxPattern {
+		return "", false
+	}
+	return folded, true
+}
+
+// cuePattern is one distinct folded cue in the automaton.
+type cuePattern struct {
+	folded string // in the cue alphabet, with its boundary spaces
+	lead   int32  // offset of the first letter: 1 with a leading boundary, else 0
+	span   int32  // letters and inner spaces, without the boundary spaces
+	words  int32  // spaces after the first letter, the trailing boundary included
+	trail  bool   // ends with a boundary
+	first  int32  // first entry in cueMatcher.entries
+}
+
+// cueEntry is one meaning of a pattern: a cue for a kind, a negator, a
+// neutral phrase or a language vote.
+type cueEntry struct {
+	cue    string // as written in the tables, without the '_' marks
+	group  int32  // index of the group it came from
+	weight float32
+	kind   int8 // index into cueKinds, or -1
+	lang   cueLang
+	flags  cueFlags
+	next   int32 // next entry of the same pattern, or -1
+}
+
+// cueMatcher is the Aho–Corasick automaton over every cue. It is built once
+// and then only read, so it is safe for concurrent use.
+type cueMatcher struct {
+	root      [cueSymbols]int32 // transitions from the root, resolved
+	edgeStart []int32           // node i's edges: edgeSym/edgeNext[edgeStart[i]:edgeStart[i+1]]
+	edgeSym   []uint8
+	edgeNext  []int32
+	fail      []int32
+	out       []int32 // pattern ending at the node, or -1
+	dict      []int32 // nearest node on the fail chain with a pattern, or -1
+	patterns  []cuePattern
+	entries   []cueEntry
+	problems  []string // cues that could not be used; tests require none
+}
+
+// cueMatcherOnce builds the automaton on first use. The value is never
+// changed afterwards.
+var cueMatcherOnce = sync.OnceValue(func() *cueMatcher {
+	return buildCueMatcher(cueGroups(), cueLanguageGroups())
+})
+
+// child returns the child of node s on symbol c, or -1.
+func (m *cueMatcher) child(s int32, c uint8) int32 {
+	lo, hi := m.edgeStart[s], m.edgeStart[s+1]
+	for i := lo; i < hi; i++ {
+		if m.edgeSym[i] == c {
+			return m.edgeNext[i]
+		}
+	}
+	return -1
+}
+
+// step follows symbol c from node s.
+func (m *cueMatcher) step(s int32, c uint8) int32 {
+	for s != 0 {
+		if t := m.child(s, c); t >= 0 {
+			return t
+		}
+		s = m.fail[s]
+	}
+	return m.root[c]
+}
+
+// buildCueMatcher compiles the cue tables into an automaton.
+func buildCueMatcher(groups []cueGroup, langs []cueLanguageGroup) *cueMatcher {
+	m := &cueMatcher{}
+	index := make(map[string]int32)
+	add := func(cue string, e cueEntry) {
+		folded, ok := cueFoldCue(cue)
+		if !ok {
+			m.problems = append(m.problems, "cue "+strconv.Quote(cue)+" does not fold into the cue alphabet")
+			return
+		}
+		p, seen := index[folded]
+		if !seen {
+			p = int32(len(m.patterns))
+			index[folded] = p
+			pat := cuePattern{folded: folded, first: -1}
+			trimmed := strings.TrimLeft(folded, " ")
+			pat.lead = int32(len(folded) - len(trimmed))
+			pat.trail = strings.HasSuffix(folded, " ")
+			pat.span = int32(len(strings.TrimSpace(folded)))
+			pat.words = int32(strings.Count(trimmed, " "))
+			m.patterns = append(m.patterns, pat)
+		}
+		for ei := m.patterns[p].first; ei >= 0; ei = m.entries[ei].next {
+			o := &m.entries[ei]
+			vote := e.flags&cueLanguageVote != 0
+			if vote == (o.flags&cueLanguageVote != 0) && (vote && o.lang == e.lang || !vote && o.kind == e.kind && o.flags == e.flags) {
+				m.problems = append(m.problems, "cue "+strconv.Quote(cue)+" is listed twice for the same purpose")
+				return
+			}
+		}
+		e.next = m.patterns[p].first
+		e.cue = strings.ReplaceAll(cue, "_", "")
+		m.patterns[p].first = int32(len(m.entries))
+		m.entries = append(m.entries, e)
+	}
+	for gi, g := range groups {
+		for _, cue := range strings.Split(g.cues, "|") {
+			cue = strings.TrimSpace(cue)
+			if cue == "" {
+				continue
+			}
+			add(cue, cueEntry{group: int32(gi), weight: g.weight, kind: int8(cueKindIndex(g.kind)), lang: g.lang, flags: g.flags})
+		}
+	}
+	for _, g := range langs {
+		for _, w := range strings.Split(g.words, "|") {
+			w = strings.TrimSpace(w)
+			if w == "" {
+				continue
+			}
+			add(w, cueEntry{group: -1, weight: g.weight, kind: -1, lang: g.lang, flags: cueLanguageVote})
+		}
+	}
+
+	// The trie, with dense transitions while building.
+	next := make([]int32, cueSymbols)
+	for i := range next {
+		next[i] = -1
+	}
+	out := []int32{-1}
+	for pi, p := range m.patterns {
+		s := int32(0)
+		for i := 0; i < len(p.folded); i++ {
+			c := cueSymbol(p.folded[i])
+			t := next[int(s)*cueSymbols+c]
+			if t < 0 {
+				t = int32(len(out))
+				next[int(s)*cueSymbols+c] = t
+				out = append(out, -1)
+				for j := 0; j < cueSymbols; j++ {
+					next = append(next, -1)
+				}
+			}
+			s = t
+		}
+		out[s] = int32(pi)
+	}
+	n := len(out)
+	fail := make([]int32, n)
+	dict := make([]int32, n)
+	dict[0] = -1
+	queue := make([]int32, 0, n)
+	for c := 0; c < cueSymbols; c++ {
+		if t := next[c]; t > 0 {
+			fail[t] = 0
+			dict[t] = -1
+			queue = append(queue, t)
+			m.root[c] = t
+		}
+	}
+	for len(queue) > 0 {
+		s := queue[0]
+		queue = queue[1:]
+		for c := 0; c < cueSymbols; c++ {
+			t := next[int(s)*cueSymbols+c]
+			if t < 0 {
+				continue
+			}
+			f := fail[s]
+			for f != 0 && next[int(f)*cueSymbols+c] < 0 {
+				f = fail[f]
+			}
+			if g := next[int(f)*cueSymbols+c]; g >= 0 && g != t {
+				fail[t] = g
+			} else {
+				fail[t] = 0
+			}
+			if out[fail[t]] >= 0 {
+				dict[t] = fail[t]
+			} else {
+				dict[t] = dict[fail[t]]
+			}
+			queue = append(queue, t)
+		}
+	}
+
+	// Compress to sparse edges.
+	m.edgeStart = make([]int32, n+1)
+	for s := 0; s < n; s++ {
+		m.edgeStart[s] = int32(len(m.edgeSym))
+		for c := 0; c < cueSymbols; c++ {
+			if t := next[s*cueSymbols+c]; t >= 0 {
+				m.edgeSym = append(m.edgeSym, uint8(c))
+				m.edgeNext = append(m.edgeNext, t)
+			}
+		}
+	}
+	m.edgeStart[n] = int32(len(m.edgeSym))
+	m.fail, m.out, m.dict = fail, out, dict
+	return m
+}
