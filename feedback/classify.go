@@ -109,16 +109,17 @@ func cueKindIndex(k Kind) int {
 
 // Tuning of the scoring; see CLASSIFIER.md.
 const (
-	cueMaxHits          = 128  // cue matches kept per message; later ones are ignored
-	cueNegationWords    = 3    // a negation reaches this many words ahead, within its clause
-	cueForeignWeight    = 0.5  // weight of a cue written for another language than the message's
-	cueClosingWeight    = 0.5  // weight of a polite "tack"/"kiitos"/"thanks" in the last clause
-	cueNegatedComplaint = 0.5  // weight of a negated complaint cue ("inga problem"), counted as praise
-	cueQuestionMark     = 1.5  // weight of the first question mark
-	cueMoreQuestions    = 0.5  // weight of each further question mark, at most two of them
-	cueTemperature      = 2.0  // softmax temperature that turns scores into confidences
-	cueRunnerUpShare    = 0.3  // the runner-up must score at least this share of the winner
-	cueRunnerUpMinimum  = 1.25 // and at least this much
+	cueMaxHits           = 128  // cue matches kept per message; later ones are ignored
+	cueNegationWords     = 3    // a negation reaches this many words ahead, within its clause
+	cueForeignWeight     = 0.5  // weight of a cue written for another language than the message's
+	cueClosingWeight     = 0.5  // weight of a polite "tack"/"kiitos"/"thanks" in the last clause
+	cueExclaimedQuestion = 0.3  // weight of a question cue in a clause that ends in "!" ("Vilken service!")
+	cueNegatedComplaint  = 0.5  // weight of a negated complaint cue ("inga problem"), counted as praise
+	cueQuestionMark      = 1.5  // weight of the first question mark
+	cueMoreQuestions     = 0.5  // weight of each further question mark, at most two of them
+	cueTemperature       = 2.0  // softmax temperature that turns scores into confidences
+	cueRunnerUpShare     = 0.3  // the runner-up must score at least this share of the winner
+	cueRunnerUpMinimum   = 1.25 // and at least this much
 )
 
 // cueHit is one match of a cue in the text.
@@ -145,8 +146,9 @@ type cueScan struct {
 	inClause  bool // the current clause has letters
 	space     bool // the last folded byte was a boundary
 	questions int32
-	rings     int32 // å and Å
-	umlauts   int32 // ä, ö and their capitals
+	exclaimed uint64 // clauses (the first 64) that ended in an exclamation mark
+	rings     int32  // å and Å
+	umlauts   int32  // ä, ö and their capitals
 	lang      [3]float32
 	n         int
 	hits      [cueMaxHits]cueHit
@@ -262,6 +264,8 @@ func (sc *cueScan) scan(text string) {
 			sc.boundary(from, to)
 			if class == cueRuneQuestion {
 				sc.questions++
+			} else if (r == '!' || r == '\u203c' || r == '\u00a1') && sc.inClause && sc.clause < 64 {
+				sc.exclaimed |= 1 << uint(sc.clause)
 			}
 			if sc.inClause {
 				sc.clause++
@@ -411,6 +415,9 @@ func (sc *cueScan) resolve(lang cueLang) {
 		}
 		if e.flags&cueClosing != 0 && h.clause > 0 && h.clause == last {
 			h.weight *= cueClosingWeight
+		}
+		if h.kind == int8(cueKindIndex(Question)) && h.clause < 64 && sc.exclaimed&(1<<uint(h.clause)) != 0 {
+			h.weight *= cueExclaimedQuestion
 		}
 		if e.flags&cueSwitchOnDecision != 0 && decision {
 			h.kind = int8(cueKindIndex(Appeal))
