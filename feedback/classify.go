@@ -116,6 +116,8 @@ const (
 	cueExclaimedQuestion = 0.3  // weight of a question cue in a clause that ends in "!" ("Vilken service!")
 	cueNegatedComplaint  = 0.5  // weight of a negated complaint cue ("inga problem"), counted as praise
 	cueQuestionMark      = 1.5  // weight of the first question mark
+	cueEmphaticQuestion  = 2    // weight for Complaint of "??" or more
+	cueHitLanguageVote   = 0.3  // language vote of each matched cue of one language
 	cueMoreQuestions     = 0.5  // weight of each further question mark, at most two of them
 	cueTemperature       = 2.0  // softmax temperature that turns scores into confidences
 	cueRunnerUpShare     = 0.3  // the runner-up must score at least this share of the winner
@@ -146,6 +148,8 @@ type cueScan struct {
 	inClause  bool // the current clause has letters
 	space     bool // the last folded byte was a boundary
 	questions int32
+	qrun      int32  // question marks in a row, boundaries between them ignored
+	emphatic  bool   // the text has "??" or more: frustration rather than a plain question
 	exclaimed uint64 // clauses (the first 64) that ended in an exclamation mark
 	rings     int32  // å and Å
 	umlauts   int32  // ä, ö and their capitals
@@ -179,6 +183,9 @@ func Classify(text string) Classification {
 	}
 	if sc.questions > 0 {
 		scores[cueKindIndex(Question)] += sc.questionWeight()
+	}
+	if sc.emphatic {
+		scores[cueKindIndex(Complaint)] += cueEmphaticQuestion
 	}
 
 	// Ties go to the more specific kind: an appeal, a claim or a fault
@@ -247,6 +254,7 @@ func (sc *cueScan) scan(text string) {
 		a, b, class := cueFold(r)
 		switch class {
 		case cueRuneLetter:
+			sc.qrun = 0
 			switch r {
 			case 'å', 'Å':
 				sc.rings++
@@ -264,6 +272,10 @@ func (sc *cueScan) scan(text string) {
 			sc.boundary(from, to)
 			if class == cueRuneQuestion {
 				sc.questions++
+				sc.qrun++
+				if sc.qrun >= 2 {
+					sc.emphatic = true
+				}
 			} else if (r == '!' || r == '\u203c' || r == '\u00a1') && sc.inClause && sc.clause < 64 {
 				sc.exclaimed |= 1 << uint(sc.clause)
 			}
@@ -322,6 +334,9 @@ func (sc *cueScan) record(pi int32) {
 		}
 		if sc.n == cueMaxHits {
 			continue
+		}
+		if e.lang != cueAnyLanguage {
+			sc.lang[e.lang-1] += cueHitLanguageVote
 		}
 		h := &sc.hits[sc.n]
 		sc.n++
