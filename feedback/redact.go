@@ -214,9 +214,11 @@ func piiFindEmails(text string, dst []PII) []PII {
 }
 
 // piiEmailDomainEnd returns where a domain that starts at from and may run
-// to to ends: after its last label made only of letters (at least two), or,
-// for the last label, after its leading letters. It returns -1 when there is
-// no such label after at least one other.
+// to to ends: after the leading letters (at least two) of its last label
+// that has them, not counting the first label. It returns -1 when there is
+// no such label. A label counts by its leading letters alone, whatever
+// follows them, so that masking a number later in the domain (as in
+// "a@b.se-.0701234567") never changes where the address ends.
 func piiEmailDomainEnd(text string, from, to int) int {
 	end := -1
 	labels := 0
@@ -242,17 +244,11 @@ func piiEmailDomainEnd(text string, from, to int) int {
 				letters += size
 				runes++
 			}
-			last := pos >= to || pos+1 >= to
-			if runes >= 2 && (letters == len(label) || last) {
+			if runes >= 2 {
 				end = ls + letters
 			}
-			if letters < len(label) && last {
-				break
-			}
 		}
-		if pos < to {
-			pos++ // the "."
-		}
+		pos++ // the "." (or past to, which ends the loop)
 	}
 	return end
 }
@@ -475,15 +471,21 @@ func piiSeparator(text string, q, limit int) (next int, dash, ok bool) {
 	return q, false, false
 }
 
-// swedishBest returns how many of the groups from first on make the longest
-// valid Swedish number, or 0. With trunkZero the digits include the leading
-// 0 of the national form (8-10 digits, area code group 2-4 digits);
-// without, they are the national significant number after +46 (7-9 digits,
-// area code group 1-3 digits). Mobile numbers (7x) have the most digits.
-// Groups after the first have at least two digits, and only the one right
-// after the area code may follow a hyphen. skip is how many digits of the
-// first group are not part of the number (the "46" of "+46701234567").
-func (g *piiGroups) swedishBest(text string, first, skip int, trunkZero bool) int {
+// swedishEnd returns the end of the longest run of groups, from first on,
+// that makes a valid Swedish number and may end there (rightOK). With
+// trunkZero the digits include the leading 0 of the national form (8-10
+// digits, area code group 2-4 digits); without, they are the national
+// significant number after +46 (7-9 digits, area code group 1-3 digits).
+// Mobile numbers (7x) have the most digits. Groups after the first have at
+// least two digits, and only the one right after the area code may follow
+// a hyphen. skip is how many digits of the first group are not part of the
+// number (the "46" of "+46701234567").
+//
+// When the longest valid run may not end where it ends, a shorter one is
+// tried. Masking a later match cuts the groups short, and this makes the
+// choice the same before and after.
+func (sc piiScan) swedishEnd(g *piiGroups, first, skip int, trunkZero bool) (int, bool) {
+	text := sc.text
 	minDigits, maxDigits, maxArea := 7, 9, 3
 	lead := text[g.start[first]+skip]
 	mobile := lead == '7'
@@ -492,31 +494,38 @@ func (g *piiGroups) swedishBest(text string, first, skip int, trunkZero bool) in
 		mobile = text[g.start[first]+skip+1] == '7'
 	}
 	if lead == '0' && !trunkZero {
-		return 0
+		return 0, false
 	}
-	best := 0
+	var valid [piiMaxGroups]bool
+	last := -1
 	total := 0
 	for i := first; i < g.n; i++ {
 		l := g.len(i)
 		if i == first {
 			l -= skip
-		} else {
-			if l < 2 || (g.dash[i] && i != first+1) || (i > first+1 && g.trunk == i) {
-				break
-			}
-			if first0 := g.len(first) - skip; first0 > maxArea {
-				break
-			}
+		} else if l < 2 || (g.dash[i] && i != first+1) || g.trunk == i || g.len(first)-skip > maxArea {
+			break
 		}
 		total += l
 		if total > maxDigits {
 			break
 		}
 		if total >= minDigits && (!mobile || total == maxDigits) {
-			best = i - first + 1
+			valid[i], last = true, i
 		}
 	}
-	return best
+	return sc.longestEnd(g, &valid, first, last)
+}
+
+// longestEnd returns the end of the last group i in [first, last] with
+// valid[i] where a match may end.
+func (sc piiScan) longestEnd(g *piiGroups, valid *[piiMaxGroups]bool, first, last int) (int, bool) {
+	for i := last; i >= first && i >= 0; i-- {
+		if valid[i] && sc.rightOK(g.end[i]) {
+			return g.end[i], true
+		}
+	}
+	return 0, false
 }
 
 // national reads a Swedish phone number in national form at s (a 0 and a
@@ -524,12 +533,7 @@ func (g *piiGroups) swedishBest(text string, first, skip int, trunkZero bool) in
 func (sc piiScan) national(s int) (int, bool) {
 	var g piiGroups
 	g.collect(sc.text, s, sc.limit, false)
-	k := g.swedishBest(sc.text, 0, 0, true)
-	if k == 0 {
-		return 0, false
-	}
-	end := g.end[k-1]
-	return end, sc.rightOK(end)
+	return sc.swedishEnd(&g, 0, 0, true)
 }
 
 // bracketed reads a Swedish phone number with its area code in brackets,
@@ -555,30 +559,27 @@ func (sc piiScan) bracketed(s int) (int, bool) {
 	if n == 1 {
 		// "(0)" and then the area code: the number after +46.
 		g.collect(text, p, sc.limit, false)
-		k := g.swedishBest(text, 0, 0, false)
-		if k == 0 {
-			return 0, false
-		}
-		end := g.end[k-1]
-		return end, sc.rightOK(end)
+		return sc.swedishEnd(&g, 0, 0, false)
 	}
 	if text[s+2] == '0' {
 		return 0, false
 	}
-	g.start[0], g.end[0], g.n = s+1, q, 1
 	var rest piiGroups
 	rest.collect(text, p, sc.limit, false)
+	if rest.n == 0 {
+		return 0, false
+	}
+	g.start[0], g.end[0], g.n = s+1, q, 1
 	for i := 0; i < rest.n && g.n < piiMaxGroups; i++ {
 		g.start[g.n], g.end[g.n], g.dash[g.n] = rest.start[i], rest.end[i], rest.dash[i]
 		g.n++
 	}
 	g.dash[1] = true // the bracket counts as the hyphen after the area code
-	k := g.swedishBest(text, 0, 0, true)
-	if k < 2 {
+	end, ok := sc.swedishEnd(&g, 0, 0, true)
+	if !ok || end <= q {
 		return 0, false
 	}
-	end := g.end[k-1]
-	return end, sc.rightOK(end)
+	return end, true
 }
 
 // swedishInternational reads a Swedish number in international form from
@@ -586,33 +587,21 @@ func (sc piiScan) bracketed(s int) (int, bool) {
 func (sc piiScan) swedishInternational(p int) (int, bool) {
 	var g piiGroups
 	g.collect(sc.text, p, sc.limit, true)
-	if end, ok := sc.swedishAfter46(&g); ok {
-		return end, sc.rightOK(end)
-	}
-	return 0, false
+	return sc.swedishAfter46(&g)
 }
 
 // swedishAfter46 reads the national significant number of a Swedish number
-// whose first group starts with the country code 46.
+// whose first group starts with the country code 46, and returns its end.
 func (sc piiScan) swedishAfter46(g *piiGroups) (int, bool) {
 	text := sc.text
 	if g.n == 0 || g.len(0) < 2 || text[g.start[0]] != '4' || text[g.start[0]+1] != '6' {
 		return 0, false
 	}
-	var k int
 	switch {
-	case g.len(0) > 2 && g.trunk == 0:
-		k = g.swedishBest(text, 0, 2, false)
-		if k == 0 {
-			return 0, false
-		}
-		return g.end[k-1], true
+	case g.len(0) > 2:
+		return sc.swedishEnd(g, 0, 2, false)
 	case g.len(0) == 2 && g.n > 1:
-		k = g.swedishBest(text, 1, 0, false)
-		if k == 0 {
-			return 0, false
-		}
-		return g.end[k], true
+		return sc.swedishEnd(g, 1, 0, false)
 	}
 	return 0, false
 }
@@ -627,9 +616,10 @@ func (sc piiScan) international(p int) (int, bool) {
 	var g piiGroups
 	g.collect(text, p, sc.limit, true)
 	if end, ok := sc.swedishAfter46(&g); ok {
-		return end, sc.rightOK(end)
+		return end, true
 	}
-	best := 0
+	var valid [piiMaxGroups]bool
+	last := -1
 	total := 0
 	for i := 0; i < g.n; i++ {
 		total += g.len(i)
@@ -637,14 +627,10 @@ func (sc piiScan) international(p int) (int, bool) {
 			break
 		}
 		if total >= 8 {
-			best = i + 1
+			valid[i], last = true, i
 		}
 	}
-	if best == 0 {
-		return 0, false
-	}
-	end := g.end[best-1]
-	return end, sc.rightOK(end)
+	return sc.longestEnd(&g, &valid, 0, last)
 }
 
 // leftOK reports whether a match may start at s: see FindPII.

@@ -139,6 +139,7 @@ func TestFindPIIPhone(t *testing.T) {
 		{"mobile one digit long", "070-123 45 678", nil},
 		{"national 11 digits", "07012345678", nil},
 		{"hyphen inside the subscriber number", "08-123-45-67", nil},
+		{"the longest valid run that may end there", "08 555 010 00-12", []string{"phone=08 555 010"}},
 		{"area code group too long", "08123 45 67 89", nil},
 		{"single digit group", "08 1 2 3 4 5 6 7", nil},
 		{"+46 mobile too short for +46 and for 8 digits", "+46 70 12", nil},
@@ -340,6 +341,14 @@ func redactSeeds() []string {
 		"\xff\xfe0701234567\xff",
 		"0046 70 123 45 67 och 0046701234567",
 		"+358 40 123 4567 / +44 (0)20 7946 0958",
+		// Found by a randomised idempotence check while writing Redact.
+		"(123anna@ale.se-.8112189876",
+		"811218(08)46123anna@ale.se67se.8112189876",
+		"anna@ale.se-ö.0101811218/(0)+(",
+		"anna@ale.se+468112189876a(08)aanna@ale.se9876ö.8112189876",
+		"%/\n_–+46850161(0)0046–1811218+x",
+		"08 555 010 00-12",
+		"/se[004621120046 (0)81121800",
 	}
 }
 
