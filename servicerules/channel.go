@@ -1,5 +1,11 @@
 package servicerules
 
+import (
+	"errors"
+	"strconv"
+	"strings"
+)
+
 // A Channel is a way of contacting the municipality.
 type Channel string
 
@@ -30,6 +36,24 @@ func (c Channel) Valid() bool {
 		return true
 	}
 	return false
+}
+
+// ParseChannel reads a channel by its value ("email") or by its name in
+// Swedish, Finnish or English ("e-post", "sähköposti", "e-mail"), ignoring
+// case, for command lines and forms.
+func ParseChannel(s string) (Channel, error) {
+	k := strings.ToLower(strings.TrimSpace(s))
+	for _, c := range Channels() {
+		n := channelNames[c]
+		if k == string(c) || k == n.Sv || k == strings.ToLower(n.Fi) || k == strings.ToLower(n.En) {
+			return c, nil
+		}
+	}
+	names := make([]string, 0, 10)
+	for _, c := range Channels() {
+		names = append(names, string(c))
+	}
+	return "", errors.New("servicerules: unknown channel " + strconv.Quote(s) + "; use one of " + strings.Join(names, ", "))
 }
 
 // Live reports whether a person answers c while the contact is made (phone,
@@ -69,6 +93,18 @@ const (
 	External Audience = "external" // residents, businesses, visitors: the public
 	Internal Audience = "internal" // colleagues inside the organisation
 )
+
+// ParseAudience reads "external" or "internal", ignoring case; the Swedish
+// "extern" and "intern" are accepted too.
+func ParseAudience(s string) (Audience, error) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "external", "extern":
+		return External, nil
+	case "internal", "intern":
+		return Internal, nil
+	}
+	return "", errors.New("servicerules: unknown audience " + strconv.Quote(s) + "; use \"external\" or \"internal\"")
+}
 
 // Valid reports whether a is External or Internal.
 func (a Audience) Valid() bool { return a == External || a == Internal }

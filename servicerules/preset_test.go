@@ -285,6 +285,26 @@ func TestChannelAndAudienceValues(t *testing.T) {
 	assert.Equal(t, "röstbrevlåda", Voicemail.Name("de"))
 }
 
+func TestParseChannelAndAudience(t *testing.T) {
+	for in, want := range map[string]Channel{"email": Email, " E-post ": Email, "sähköposti": Email, "e-mail": Email,
+		"telefon": Phone, "SMS": SMS, "text message": SMS, "röstbrevlåda": Voicemail, "e-tjänst": EService, "sociala medier": Social} {
+		got, err := ParseChannel(in)
+		require.NoError(t, err, in)
+		assert.Equal(t, want, got, in)
+	}
+	_, err := ParseChannel("fax")
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), `"fax"`)
+	assert.Contains(t, err.Error(), "phone, voicemail")
+	for in, want := range map[string]Audience{"external": External, "Extern": External, "internal": Internal, "intern": Internal} {
+		got, err := ParseAudience(in)
+		require.NoError(t, err, in)
+		assert.Equal(t, want, got)
+	}
+	_, err = ParseAudience("press")
+	assert.ErrorContains(t, err, `"press"`)
+}
+
 func TestTextIn(t *testing.T) {
 	x := Text{Sv: "hej", Fi: "hei", En: "hello"}
 	assert.Equal(t, "hej", x.In("sv"))

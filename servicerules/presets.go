@@ -36,7 +36,7 @@ func Preset(name string) (*Policy, error) {
 	}
 	p, err := Parse(data)
 	if err != nil {
-		return nil, errors.New("preset " + strconv.Quote(name) + ": " + err.Error())
+		return nil, errors.New("servicerules: preset " + strconv.Quote(name) + ": " + strings.TrimPrefix(err.Error(), "servicerules: "))
 	}
 	return p, nil
 }

@@ -82,22 +82,43 @@ func (p *Policy) Reply(ch Channel, aud Audience) (Reply, bool) {
 // the range is. ReplyDue reports false when the policy does not cover ch for
 // aud or gives no figure for it; it never makes up a rule.
 func (p *Policy) ReplyDue(ch Channel, aud Audience, received time.Time) (time.Time, bool) {
-	r, ok := p.Reply(ch, aud)
-	if !ok || r.Limit.IsZero() {
+	rule, ok := p.rule(ch, aud)
+	if !ok || rule.Limit.IsZero() {
 		return time.Time{}, false
 	}
-	return p.cal.Deadline(received, r.Limit), true
+	return p.cal.Deadline(received, rule.Limit), true
+}
+
+// rule returns the rule that applies to ch and aud after following
+// references, without the allocations of Reply.
+func (p *Policy) rule(ch Channel, aud Audience) (*ReplyRule, bool) {
+	if p == nil {
+		return nil, false
+	}
+	// Parse rejects circles; the bound is only a guard.
+	for range len(p.doc.Replies) + 1 {
+		i, ok := p.replies[replyKey{ch, aud}]
+		if !ok {
+			return nil, false
+		}
+		r := &p.doc.Replies[i]
+		if r.Follows == "" {
+			return r, true
+		}
+		ch = r.Follows
+	}
+	return nil, false
 }
 
 // TargetDue returns when a message should be answered to meet the policy's
 // ambition, where it states one inside a wider limit (Ale: one working day of
 // one to three). It reports false when there is no such target.
 func (p *Policy) TargetDue(ch Channel, aud Audience, received time.Time) (time.Time, bool) {
-	r, ok := p.Reply(ch, aud)
-	if !ok || r.Target.IsZero() {
+	rule, ok := p.rule(ch, aud)
+	if !ok || rule.Target.IsZero() {
 		return time.Time{}, false
 	}
-	return p.cal.Deadline(received, r.Target), true
+	return p.cal.Deadline(received, rule.Target), true
 }
 
 // InterimDue returns the latest time to send the interim reply for a message

@@ -180,3 +180,26 @@ func TestReplyFollowsAndUncovered(t *testing.T) {
 	_, ok = nilPolicy.ReplyDue(Email, External, sthlm(2026, 1, 7, 9, 0))
 	assert.False(t, ok)
 }
+
+// ReplyDue and TargetDue take a shorter path than Reply; they must agree.
+func TestReplyDueAgreesWithReply(t *testing.T) {
+	at := sthlm(2026, 12, 23, 15, 0)
+	for _, name := range Presets() {
+		p, _ := Preset(name)
+		for _, ch := range Channels() {
+			for _, aud := range []Audience{External, Internal} {
+				r, ok := p.Reply(ch, aud)
+				due, dueOK := p.ReplyDue(ch, aud, at)
+				assert.Equal(t, ok && !r.Limit.IsZero(), dueOK, "%s %s %s", name, ch, aud)
+				if dueOK {
+					assert.Equal(t, p.Calendar().Deadline(at, r.Limit), due)
+				}
+				target, targetOK := p.TargetDue(ch, aud, at)
+				assert.Equal(t, ok && !r.Target.IsZero(), targetOK)
+				if targetOK {
+					assert.Equal(t, p.Calendar().Deadline(at, r.Target), target)
+				}
+			}
+		}
+	}
+}
