@@ -3,9 +3,9 @@ GO ?= go
 # Library packages must build for the browser (GOOS=js GOARCH=wasm).
 LIBRARY_PKGS := ./calendar/... ./servicerules/... ./feedback/...
 
-.PHONY: test deps vet fmt-check unit wasm-check bench
+.PHONY: test deps vet fmt-check unit wasm-check bench bench-check
 
-test: deps vet fmt-check wasm-check unit
+test: deps vet fmt-check wasm-check unit bench-check
 
 deps:
 	$(GO) mod download
@@ -25,3 +25,8 @@ unit:
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./calendar
+
+# Performance budgets, checked by benchmarks that compare in one run (never by
+# timed unit tests): Deadline is >= 50x faster than rickar/cal and allocates nothing.
+bench-check:
+	$(GO) test -run '^$$' -bench 'DeadlineVsRickar' -benchtime 200x ./calendar

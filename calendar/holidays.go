@@ -1,7 +1,6 @@
 package calendar
 
 import (
-	"sort"
 	"time"
 
 	"github.com/rickar/cal/v2"
@@ -102,8 +101,13 @@ func holidaysOf(year int, dst []holidayOn) []holidayOn {
 		y, m, d := t.Date()
 		dst = append(dst, holidayOn{Date{y, m, d}.days(), i})
 	}
+	// Insertion sort: stable, and it does not allocate.
 	out := dst[start:]
-	sort.SliceStable(out, func(i, j int) bool { return out[i].day < out[j].day })
+	for i := 1; i < len(out); i++ {
+		for j := i; j > 0 && out[j].day < out[j-1].day; j-- {
+			out[j], out[j-1] = out[j-1], out[j]
+		}
+	}
 	return dst
 }
 
