@@ -1,6 +1,8 @@
 package feedback
 
 import (
+	"math/bits"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -184,16 +186,16 @@ type cueEntry struct {
 // cueMatcher is the Aho–Corasick automaton over every cue. It is built once
 // and then only read, so it is safe for concurrent use.
 type cueMatcher struct {
-	root      [cueSymbols]int32 // transitions from the root, resolved
-	edgeStart []int32           // node i's edges: edgeSym/edgeNext[edgeStart[i]:edgeStart[i+1]]
-	edgeSym   []uint8
-	edgeNext  []int32
-	fail      []int32
-	out       []int32 // pattern ending at the node, or -1
-	dict      []int32 // nearest node on the fail chain with a pattern, or -1
-	patterns  []cuePattern
-	entries   []cueEntry
-	problems  []string // cues that could not be used; tests require none
+	root     [cueSymbols]int32 // transitions from the root, resolved
+	mask     []uint32          // node i has a child on symbol c when bit c of mask[i] is set
+	first    []int32           // node i's children are next[first[i]:], in symbol order
+	next     []int32
+	fail     []int32
+	out      []int32 // pattern ending at the node, or -1
+	dict     []int32 // nearest node on the fail chain with a pattern, or -1
+	patterns []cuePattern
+	entries  []cueEntry
+	problems []string // cues that could not be used; tests require none
 }
 
 // cueMatcherOnce builds the automaton on first use. The value is never
@@ -204,13 +206,12 @@ var cueMatcherOnce = sync.OnceValue(func() *cueMatcher {
 
 // child returns the child of node s on symbol c, or -1.
 func (m *cueMatcher) child(s int32, c uint8) int32 {
-	lo, hi := m.edgeStart[s], m.edgeStart[s+1]
-	for i := lo; i < hi; i++ {
-		if m.edgeSym[i] == c {
-			return m.edgeNext[i]
-		}
+	bit := uint32(1) << c
+	mask := m.mask[s]
+	if mask&bit == 0 {
+		return -1
 	}
-	return -1
+	return m.next[m.first[s]+int32(bits.OnesCount32(mask&(bit-1)))]
 }
 
 // step follows symbol c from node s.
@@ -278,58 +279,73 @@ func buildCueMatcher(groups []cueGroup, langs []cueLanguageGroup) *cueMatcher {
 		}
 	}
 
-	// The trie, with dense transitions while building.
-	next := make([]int32, cueSymbols)
-	for i := range next {
-		next[i] = -1
+	// The trie. Edges are collected with a map for lookups, then packed
+	// per node in symbol order.
+	type edge struct {
+		from int32
+		sym  uint8
+		to   int32
 	}
+	var edges []edge
+	index2 := make(map[uint32]int32)
 	out := []int32{-1}
 	for pi, p := range m.patterns {
 		s := int32(0)
 		for i := 0; i < len(p.folded); i++ {
-			c := cueSymbol(p.folded[i])
-			t := next[int(s)*cueSymbols+c]
-			if t < 0 {
+			c := uint8(cueSymbol(p.folded[i]))
+			key := uint32(s)<<5 | uint32(c)
+			t, ok := index2[key]
+			if !ok {
 				t = int32(len(out))
-				next[int(s)*cueSymbols+c] = t
+				index2[key] = t
 				out = append(out, -1)
-				for j := 0; j < cueSymbols; j++ {
-					next = append(next, -1)
-				}
+				edges = append(edges, edge{s, c, t})
 			}
 			s = t
 		}
 		out[s] = int32(pi)
 	}
+	slices.SortFunc(edges, func(a, b edge) int {
+		if a.from != b.from {
+			return int(a.from - b.from)
+		}
+		return int(a.sym) - int(b.sym)
+	})
 	n := len(out)
+	m.mask = make([]uint32, n)
+	m.first = make([]int32, n)
+	m.next = make([]int32, len(edges))
+	for i, e := range edges {
+		if m.mask[e.from] == 0 {
+			m.first[e.from] = int32(i)
+		}
+		m.mask[e.from] |= 1 << e.sym
+		m.next[i] = e.to
+	}
+
+	// Failure and dictionary links, breadth first.
 	fail := make([]int32, n)
 	dict := make([]int32, n)
 	dict[0] = -1
 	queue := make([]int32, 0, n)
-	for c := 0; c < cueSymbols; c++ {
-		if t := next[c]; t > 0 {
-			fail[t] = 0
+	for c := uint8(0); c < cueSymbols; c++ {
+		if t := m.child(0, c); t > 0 {
 			dict[t] = -1
 			queue = append(queue, t)
 			m.root[c] = t
 		}
 	}
-	for len(queue) > 0 {
-		s := queue[0]
-		queue = queue[1:]
-		for c := 0; c < cueSymbols; c++ {
-			t := next[int(s)*cueSymbols+c]
-			if t < 0 {
-				continue
-			}
+	for head := 0; head < len(queue); head++ {
+		s := queue[head]
+		for mask := m.mask[s]; mask != 0; mask &= mask - 1 {
+			c := uint8(bits.TrailingZeros32(mask))
+			t := m.child(s, c)
 			f := fail[s]
-			for f != 0 && next[int(f)*cueSymbols+c] < 0 {
+			for f != 0 && m.child(f, c) < 0 {
 				f = fail[f]
 			}
-			if g := next[int(f)*cueSymbols+c]; g >= 0 && g != t {
+			if g := m.child(f, c); g > 0 && g != t {
 				fail[t] = g
-			} else {
-				fail[t] = 0
 			}
 			if out[fail[t]] >= 0 {
 				dict[t] = fail[t]
@@ -339,19 +355,6 @@ func buildCueMatcher(groups []cueGroup, langs []cueLanguageGroup) *cueMatcher {
 			queue = append(queue, t)
 		}
 	}
-
-	// Compress to sparse edges.
-	m.edgeStart = make([]int32, n+1)
-	for s := 0; s < n; s++ {
-		m.edgeStart[s] = int32(len(m.edgeSym))
-		for c := 0; c < cueSymbols; c++ {
-			if t := next[s*cueSymbols+c]; t >= 0 {
-				m.edgeSym = append(m.edgeSym, uint8(c))
-				m.edgeNext = append(m.edgeNext, t)
-			}
-		}
-	}
-	m.edgeStart[n] = int32(len(m.edgeSym))
 	m.fail, m.out, m.dict = fail, out, dict
 	return m
 }
