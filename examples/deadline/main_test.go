@@ -57,3 +57,45 @@ func TestDeadlineCLIBadFlags(t *testing.T) {
 		assert.Contains(t, errOut, tt.want, tt.args)
 	}
 }
+
+func TestDeadlineCLIPolicy(t *testing.T) {
+	code, out, _ := runCLI("-from", "2026-12-23 15:00", "-policy", "nykvarn", "-channel", "email")
+	assert.Equal(t, 0, code)
+	assert.Contains(t, out, "Nykvarns kommun")
+	assert.Contains(t, out, "2026-12-28T16:30:00+01:00")
+	assert.Contains(t, out, "senast inom en arbetsdag")
+
+	// SMS follows the rule for phone calls.
+	code, out, _ = runCLI("-from", "2026-12-23 15:00", "-policy", "nykvarn", "-channel", "sms", "-lang", "en")
+	assert.Equal(t, 0, code)
+	assert.Contains(t, out, "sms follows the rule for phone")
+
+	// Internal messages within 48 hours: an absolute duration.
+	code, out, _ = runCLI("-from", "2026-12-23 15:00", "-policy", "nykvarn", "-channel", "e-post", "-audience", "internal")
+	assert.Equal(t, 0, code)
+	assert.Contains(t, out, "2026-12-25T15:00:00+01:00")
+
+	// A channel the policy gives no figure for is said, not invented.
+	code, out, _ = runCLI("-from", "2026-12-23 15:00", "-policy", "varmdo", "-channel", "phone")
+	assert.Equal(t, 1, code)
+	assert.Contains(t, out, "policyn anger ingen svarstid")
+}
+
+func TestDeadlineCLIPolicyBadFlags(t *testing.T) {
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"-policy", "stockholm", "-channel", "email"}, `-policy: servicerules: no preset called "stockholm"`},
+		{[]string{"-policy", "nykvarn"}, "-policy needs -channel"},
+		{[]string{"-policy", "nykvarn", "-channel", "pigeon"}, "-channel"},
+		{[]string{"-policy", "nykvarn", "-channel", "email", "-audience", "aliens"}, "-audience"},
+		{[]string{"-policy", "nykvarn", "-channel", "email", "-within", "2 dagar"}, "leave out -within"},
+		{[]string{"-channel", "email", "-within", "2 dagar"}, "-channel needs -policy"},
+	} {
+		code, out, errOut := runCLI(tt.args...)
+		assert.Equal(t, 2, code, tt.args)
+		assert.Empty(t, out)
+		assert.Contains(t, errOut, tt.want, tt.args)
+	}
+}
