@@ -119,9 +119,10 @@ const (
 	cueEmphaticQuestion  = 2    // weight for Complaint of "??" or more
 	cueHitLanguageVote   = 0.3  // language vote of each matched cue of one language
 	cueMoreQuestions     = 0.5  // weight of each further question mark, at most two of them
+	cueEndsInQuestion    = 1    // extra weight when the message ends in a question
 	cueTemperature       = 2.0  // softmax temperature that turns scores into confidences
-	cueRunnerUpShare     = 0.3  // the runner-up must score at least this share of the winner
-	cueRunnerUpMinimum   = 1.25 // and at least this much
+	cueRunnerUpShare     = 0.15 // the runner-up must score at least this share of the winner
+	cueRunnerUpMinimum   = 1.5  // and at least one real cue or a question mark
 )
 
 // cueHit is one match of a cue in the text.
@@ -150,7 +151,9 @@ type cueScan struct {
 	questions int32
 	qrun      int32  // question marks in a row, boundaries between them ignored
 	emphatic  bool   // the text has "??" or more: frustration rather than a plain question
+	endsAsked bool   // the last clause ends in a question mark
 	exclaimed uint64 // clauses (the first 64) that ended in an exclamation mark
+	letters   int32  // letters and digits
 	rings     int32  // å and Å
 	umlauts   int32  // ä, ö and their capitals
 	lang      [3]float32
@@ -172,6 +175,9 @@ func Classify(text string) Classification {
 	sc.scan(text)
 	lang := sc.language()
 	res := Classification{Language: [3]string{cueSwedish, cueFinnish, cueEnglish}[lang]}
+	if sc.letters == 0 {
+		return res
+	}
 
 	var scores [cueKindCount]float64
 	sc.resolve(cueLang(lang + 1))
@@ -239,7 +245,11 @@ func (sc *cueScan) questionWeight() float64 {
 	if extra > 2 {
 		extra = 2
 	}
-	return cueQuestionMark + cueMoreQuestions*float64(extra)
+	w := cueQuestionMark + cueMoreQuestions*float64(extra)
+	if sc.endsAsked {
+		w += cueEndsInQuestion
+	}
+	return w
 }
 
 // scan folds text and runs it through the automaton, collecting hits and
@@ -255,6 +265,8 @@ func (sc *cueScan) scan(text string) {
 		switch class {
 		case cueRuneLetter:
 			sc.qrun = 0
+			sc.endsAsked = false
+			sc.letters++
 			switch r {
 			case 'å', 'Å':
 				sc.rings++
@@ -272,6 +284,7 @@ func (sc *cueScan) scan(text string) {
 			sc.boundary(from, to)
 			if class == cueRuneQuestion {
 				sc.questions++
+				sc.endsAsked = sc.clause > 0
 				sc.qrun++
 				if sc.qrun >= 2 {
 					sc.emphatic = true
@@ -447,7 +460,7 @@ func (sc *cueScan) resolve(lang cueLang) {
 		}
 		for j := range hits {
 			g := &hits[j]
-			if g.dropped || g.clause != h.clause || g.endWord >= h.startWord || h.startWord-g.endWord > cueNegationWords {
+			if g.dropped || g.clause != h.clause || g.startWord >= h.startWord || h.startWord-g.endWord > cueNegationWords {
 				continue
 			}
 			ge := &m.entries[g.entry]
@@ -495,14 +508,22 @@ func (sc *cueScan) reasons(text string, top, second int) []Reason {
 			picked[n] = -1
 			n++
 		}
+		if k == cueKindIndex(Complaint) && sc.emphatic && n < MaxReasons {
+			picked[n] = -2
+			n++
+		}
 	}
 	if n == 0 {
 		return nil
 	}
 	out := make([]Reason, n)
 	for i := 0; i < n; i++ {
-		if picked[i] < 0 {
+		switch picked[i] {
+		case -1:
 			out[i] = Reason{Cue: "?", Text: "?", Kind: Question, Weight: sc.questionWeight()}
+			continue
+		case -2:
+			out[i] = Reason{Cue: "??", Text: "??", Kind: Complaint, Weight: cueEmphaticQuestion}
 			continue
 		}
 		h := &sc.hits[picked[i]]
