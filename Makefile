@@ -3,12 +3,22 @@ GO ?= go
 # Library packages must build for the browser (GOOS=js GOARCH=wasm).
 LIBRARY_PKGS := ./calendar/... ./servicerules/... ./feedback/...
 
-.PHONY: test deps vet fmt-check unit wasm-check bench bench-check
+.PHONY: test deps vet fmt-check unit wasm-check bench bench-check node-deps chromium
 
 test: deps vet fmt-check wasm-check unit bench-check
 
 deps:
 	$(GO) mod download
+
+# Node tooling (playwright-core, axe, wrangler) from the committed lockfile.
+node-deps: node_modules/.package-lock.json
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund
+
+# Debian's Chromium for the browser tests (CI starts on a fresh machine).
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+		apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; }
 
 vet:
 	$(GO) vet ./...
