@@ -2,7 +2,6 @@ package feedback
 
 import (
 	"math/bits"
-	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -198,11 +197,21 @@ type cueMatcher struct {
 	problems []string // cues that could not be used; tests require none
 }
 
-// cueMatcherOnce builds the automaton on first use. The value is never
-// changed afterwards.
-var cueMatcherOnce = sync.OnceValue(func() *cueMatcher {
-	return buildCueMatcher(cueGroups(), cueLanguageGroups())
-})
+// The automaton is built on first use and never changed afterwards. It is
+// reached only through cueMatcherOnce, so programs that import the package
+// without classifying do not carry the cue tables.
+var (
+	cueMatcherInit  sync.Once
+	cueMatcherBuilt *cueMatcher
+)
+
+// cueMatcherOnce returns the automaton, building it on the first call.
+func cueMatcherOnce() *cueMatcher {
+	cueMatcherInit.Do(func() {
+		cueMatcherBuilt = buildCueMatcher(cueGroups(), cueLanguageGroups())
+	})
+	return cueMatcherBuilt
+}
 
 // child returns the child of node s on symbol c, or -1.
 func (m *cueMatcher) child(s int32, c uint8) int32 {
@@ -305,22 +314,23 @@ func buildCueMatcher(groups []cueGroup, langs []cueLanguageGroup) *cueMatcher {
 		}
 		out[s] = int32(pi)
 	}
-	slices.SortFunc(edges, func(a, b edge) int {
-		if a.from != b.from {
-			return int(a.from - b.from)
-		}
-		return int(a.sym) - int(b.sym)
-	})
+	// Each node's children go to consecutive slots in symbol order: the
+	// slot of a child is the node's first slot plus the number of its
+	// children on smaller symbols.
 	n := len(out)
 	m.mask = make([]uint32, n)
 	m.first = make([]int32, n)
 	m.next = make([]int32, len(edges))
-	for i, e := range edges {
-		if m.mask[e.from] == 0 {
-			m.first[e.from] = int32(i)
-		}
+	for _, e := range edges {
 		m.mask[e.from] |= 1 << e.sym
-		m.next[i] = e.to
+	}
+	slot := int32(0)
+	for i := range m.first {
+		m.first[i] = slot
+		slot += int32(bits.OnesCount32(m.mask[i]))
+	}
+	for _, e := range edges {
+		m.next[m.first[e.from]+int32(bits.OnesCount32(m.mask[e.from]&(1<<e.sym-1)))] = e.to
 	}
 
 	// Failure and dictionary links, breadth first.
