@@ -375,29 +375,50 @@ func (c *plainChecker) findAbbreviations() {
 	}
 }
 
-// plainAbbreviationAt returns the end and index of the known abbreviation
-// at i, or -1.
-func plainAbbreviationAt(text string, i int) (int, int) {
-	bestEnd, bestRef := -1, -1
+// plainAbbreviationForm is one form of a known abbreviation.
+type plainAbbreviationForm struct {
+	form string
+	ref  int // index in plainAbbreviations
+}
+
+// plainAbbreviationIndex lists the forms by their first byte in lower case.
+// It is built once and never changed.
+var plainAbbreviationIndex = sync.OnceValue(func() *[256][]plainAbbreviationForm {
+	var index [256][]plainAbbreviationForm
 	for ref, a := range plainAbbreviations {
 		for _, f := range a.forms {
-			e := i + len(f)
-			if e > len(text) || e <= bestEnd || !strings.EqualFold(text[i:e], f) {
+			index[f[0]] = append(index[f[0]], plainAbbreviationForm{form: f, ref: ref})
+		}
+	}
+	return &index
+})
+
+// plainAbbreviationAt returns the end and index of the longest known
+// abbreviation at i, or -1.
+func plainAbbreviationAt(text string, i int) (int, int) {
+	c := text[i]
+	if 'A' <= c && c <= 'Z' {
+		c += 'a' - 'A'
+	}
+	bestEnd, bestRef := -1, -1
+	for _, af := range plainAbbreviationIndex()[c] {
+		f := af.form
+		e := i + len(f)
+		if e > len(text) || e <= bestEnd || !strings.EqualFold(text[i:e], f) {
+			continue
+		}
+		if e < len(text) {
+			n, _ := utf8.DecodeRuneInString(text[e:])
+			if plainWordRune(n) || n == '-' || n == '@' {
 				continue
 			}
-			if e < len(text) {
-				n, _ := utf8.DecodeRuneInString(text[e:])
-				if plainWordRune(n) || n == '-' || n == '@' {
-					continue
-				}
-				if f[len(f)-1] != '.' && n == '.' && e+1 < len(text) {
-					if m, _ := utf8.DecodeRuneInString(text[e+1:]); plainWordRune(m) {
-						continue // "ca.se", an address, not "ca."
-					}
+			if f[len(f)-1] != '.' && n == '.' && e+1 < len(text) {
+				if m, _ := utf8.DecodeRuneInString(text[e+1:]); plainWordRune(m) {
+					continue // "ca.se", an address, not "ca."
 				}
 			}
-			bestEnd, bestRef = e, ref
 		}
+		bestEnd, bestRef = e, af.ref
 	}
 	return bestEnd, bestRef
 }
@@ -405,6 +426,7 @@ func plainAbbreviationAt(text string, i int) (int, int) {
 // tokenize splits the text into words. A known abbreviation is one word.
 func (c *plainChecker) tokenize() {
 	text := c.text
+	c.words = make([]plainToken, 0, len(text)/6+1)
 	ai := 0
 	for i := 0; i < len(text); {
 		if ai < len(c.abbrevs) && i == c.abbrevs[ai].start {
@@ -642,9 +664,8 @@ func (c *plainChecker) lowerWord(lower []string, k int) string {
 // plainCandidate is an abbreviation or acronym that may need explaining.
 type plainCandidate struct {
 	start, end int
-	key        string // the acronym, or the abbreviation's first form
+	key        string // the acronym, or the abbreviation's first form (lower case, so never an acronym)
 	ref        int    // index in plainAbbreviations, or -1 for an acronym
-	explained  bool
 }
 
 // findUnexplained finds known abbreviations and acronyms that the text
@@ -685,18 +706,17 @@ func (c *plainChecker) findUnexplained() {
 	if len(cands) == 0 {
 		return
 	}
-	for i := range cands {
-		cands[i].explained = plainExplainedAt(text, cands[i].start, cands[i].end)
+	var explained map[string]bool
+	for _, cd := range cands {
+		if plainExplainedAt(text, cd.start, cd.end) {
+			if explained == nil {
+				explained = make(map[string]bool)
+			}
+			explained[cd.key] = true
+		}
 	}
 	for _, cd := range cands {
-		explained := false
-		for _, other := range cands {
-			if other.explained && other.key == cd.key && other.ref == cd.ref {
-				explained = true
-				break
-			}
-		}
-		if explained {
+		if explained[cd.key] {
 			continue
 		}
 		found := text[cd.start:cd.end]
@@ -783,6 +803,9 @@ func plainIsAcronym(s string) bool {
 	return true
 }
 
+// plainMaxExplanation bounds the bytes of a bracketed explanation.
+const plainMaxExplanation = 300
+
 // plainExplainedAt reports whether the abbreviation at text[start:end] is
 // explained right there: "LSS (lagen om stöd och service)", "lagen om stöd
 // och service (LSS)", or "LSS står för / betyder / är en förkortning ...".
@@ -790,6 +813,9 @@ func plainExplainedAt(text string, start, end int) bool {
 	after := text[end:]
 	rest := strings.TrimLeft(after, " \u00a0")
 	if strings.HasPrefix(rest, "(") {
+		if len(rest) > plainMaxExplanation {
+			rest = rest[:plainMaxExplanation]
+		}
 		if close := strings.IndexByte(rest, ')'); close > 0 && plainExplains(rest[1:close]) {
 			return true
 		}
