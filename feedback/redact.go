@@ -110,14 +110,19 @@ func Redact(text string) string {
 //     "(0)", then 7 to 9 digits (mobile: 9), grouped as above
 //     (+46 8 555 010 00, +46 (0)70-123 45 67, +46701234567);
 //   - other phone numbers in international form: "+", a country code and
-//     8 to 15 digits in all, in groups split by single spaces or hyphens.
+//     8 to 15 digits in all, in groups split by single spaces or hyphens
+//     (+358 40 123 4567). The "00" prefix is taken only for 0046.
+//
+// When digit groups run on past a phone number (070 123 45 67 15 st), the
+// longest run of groups that makes a valid number and may end there is taken.
 //
 // A match must stand alone. It must not touch a letter or digit on either
 // side (ABC0701234567 is an order number, not a phone number). A "." "," ":"
 // "/" "+" or hyphen between it and a digit also joins it to that number
-// (2020/0188, 2021.462, 12-0701234567), and so does a hyphen or "/" between
-// it and a letter (KS/2020, AB-0701234567). An earlier match counts as
-// neither, so masking never makes a new match appear.
+// (2020/0188, 2021.462, 12-0701234567), and so does a hyphen between it and
+// a letter (AB-0701234567, 0701234567-kod) or a "/" between a letter and it
+// (KS/2020). An earlier match counts as neither, so masking never makes a
+// new match appear.
 //
 // A string of 10 digits that starts with 0 and another digit 1-9 is both a
 // possible phone number and the personnummer of someone born 2000-2009.
