@@ -54,6 +54,15 @@ func TestFindPIIPersonnummer(t *testing.T) {
 		{"samordningsnummer 12 digits", "19850161-1233", []string{"samordningsnummer=19850161-1233"}},
 		{"samordningsnummer together", "8501611233", []string{"samordningsnummer=8501611233"}},
 
+		{"born 2000, together, starts with 00", "0012311239", []string{"personnummer=0012311239"}},
+		{"born 2005, together: taken as a phone number (0501 Mariestad)", "0501011233", []string{"phone=0501011233"}},
+		{"born 2005, with hyphen", "050101-1233", []string{"personnummer=050101-1233"}},
+		{"born 2005, 12 digits", "20050101-1233", []string{"personnummer=20050101-1233"}},
+		{"leap day 1996", "960229-1230", []string{"personnummer=960229-1230"}},
+		{"leap day 1896 with plus", "960229+1230", []string{"personnummer=960229+1230"}},
+		{"samordningsnummer 29 January", "850189-1231", []string{"samordningsnummer=850189-1231"}},
+
+		{"samordningsnummer 30 February", "850290-1237", nil},
 		{"wrong check digit", "811218-9877", nil},
 		{"wrong check digit together", "8112189877", nil},
 		{"wrong check digit 12", "198112189877", nil},
