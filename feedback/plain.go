@@ -676,11 +676,9 @@ func (c *plainChecker) findUnexplained() {
 	for _, a := range c.abbrevs {
 		cands = append(cands, plainCandidate{start: a.start, end: a.end, key: plainAbbreviations[a.ref].forms[0], ref: a.ref})
 	}
+	shouting := c.shouting()
 	for k, w := range c.words {
-		if w.abbrev >= 0 || w.letters < 2 {
-			continue
-		}
-		if c.shouting(k) {
+		if w.abbrev >= 0 || w.letters < 2 || (shouting != nil && shouting[k]) {
 			continue
 		}
 		// Parts split at hyphens and colons: "LSS-beslut", "SoL:s".
@@ -739,33 +737,37 @@ func (c *plainChecker) findUnexplained() {
 	}
 }
 
-// shouting reports whether word k is part of a run of words in capitals
+// shouting marks the words that are part of a run of words in capitals
 // that is shouting rather than acronyms: three words or more ("JAG ÄR ARG"),
 // or with a word too long for an acronym ("VIKTIGT MEDDELANDE").
-func (c *plainChecker) shouting(k int) bool {
+func (c *plainChecker) shouting() []bool {
 	caps := func(j int) bool {
 		w := c.words[j]
 		return w.abbrev < 0 && w.letters >= 2 && plainAllUpper(c.text[w.start:w.end])
 	}
-	if !caps(k) {
-		return false
-	}
-	first, last := k, k
-	for first > 0 && caps(first-1) {
-		first--
-	}
-	for last+1 < len(c.words) && caps(last+1) {
-		last++
-	}
-	if last-first+1 >= 3 {
-		return true
-	}
-	for j := first; j <= last; j++ {
-		if c.words[j].letters > 6 {
-			return true
+	var marks []bool
+	for first := 0; first < len(c.words); {
+		if !caps(first) {
+			first++
+			continue
 		}
+		last := first
+		long := c.words[first].letters > 6
+		for last+1 < len(c.words) && caps(last+1) {
+			last++
+			long = long || c.words[last].letters > 6
+		}
+		if last-first+1 >= 3 || long {
+			if marks == nil {
+				marks = make([]bool, len(c.words))
+			}
+			for j := first; j <= last; j++ {
+				marks[j] = true
+			}
+		}
+		first = last + 1
 	}
-	return false
+	return marks
 }
 
 func plainAllUpper(s string) bool {
