@@ -196,9 +196,9 @@ func Classify(text string) Classification {
 
 	// Ties go to the more specific kind: an appeal, a claim or a fault
 	// report that also asks something is still an appeal, a claim or a
-	// fault report.
+	// fault report; praise that ends "do it again" is still praise.
 	top, second := -1, -1
-	for _, i := range [cueKindCount]int{6, 5, 4, 1, 2, 0, 3} {
+	for _, i := range [cueKindCount]int{6, 5, 4, 1, 0, 2, 3} {
 		if scores[i] <= 0 {
 			continue
 		}
@@ -395,14 +395,22 @@ func (sc *cueScan) language() int {
 func (sc *cueScan) resolve(lang cueLang) {
 	m := sc.m
 	hits := sc.hits[:sc.n]
+	// A match inside a longer one is hidden by it ("inte nöjd" hides
+	// "nöjd"), except that between two cues for the same kind the heavier
+	// one stays, so a phrase never weakens its own kind.
 	for i := range hits {
 		h := &hits[i]
 		for j := range hits {
 			g := &hits[j]
-			if i != j && g.start <= h.start && g.end >= h.end && g.end-g.start > h.end-h.start {
-				h.dropped = true
-				break
+			if i == j || g.start > h.start || g.end < h.end || g.end-g.start <= h.end-h.start {
+				continue
 			}
+			if g.kind >= 0 && g.kind == h.kind && h.weight > g.weight {
+				g.dropped = true
+				continue
+			}
+			h.dropped = true
+			break
 		}
 	}
 	decision := false
