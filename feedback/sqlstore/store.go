@@ -1,0 +1,757 @@
+// Package sqlstore keeps feedback cases in a SQL database through
+// database/sql: SQLite on one machine (modernc.org/sqlite, pure Go), or
+// Cloudflare D1 at the edge. The schema and its migrations are embedded and
+// use only SQL that both accept: CREATE TABLE and CREATE INDEX IF NOT
+// EXISTS, INSERT (with ON CONFLICT ... DO NOTHING), SELECT and UPDATE; no
+// PRAGMA, trigger, ATTACH or RETURNING.
+//
+// The package does not import a driver. Programs import one
+// (import _ "modernc.org/sqlite") and open the database, for SQLite with
+// OpenSQLite, which sets WAL mode, a busy timeout, synchronous=FULL and
+// foreign keys.
+//
+// # Idempotency
+//
+// A case is stored once per idempotency key. Insert of a key already stored
+// returns the case stored first, with created false, also when the retries
+// race each other: the key is UNIQUE in the table, and the insert is
+// INSERT ... ON CONFLICT (idempotency_key) DO NOTHING followed by a read of
+// the row that won.
+//
+// # Group commit
+//
+// With transactions (SQLite), concurrent calls to Insert are gathered by one
+// writer goroutine into a single transaction, up to Config.MaxBatch at a
+// time, so that many submissions share one commit (and one fsync). Each
+// caller returns only after the transaction holding its case has committed.
+// InsertBatch does the same for a batch the caller already holds. Close
+// stops the writer after committing what it has been given.
+//
+// # Privacy
+//
+// The citizen path, Lookup, finds a case by its receipt token only, a random
+// UUID that is not the ID, and returns a feedback.CitizenView, which holds
+// no contact details and no text. Everything else is for staff. List returns
+// texts redacted with feedback.Redact and contact details masked; Get
+// returns the whole case.
+package sqlstore
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/google/uuid"
+
+	"github.com/kommunkit/kommunkit/calendar"
+	"github.com/kommunkit/kommunkit/feedback"
+	"github.com/kommunkit/kommunkit/servicerules"
+)
+
+// Errors the Store returns.
+var (
+	// ErrNotFound: no case has that token or ID.
+	ErrNotFound = errors.New("sqlstore: case not found")
+	// ErrConflict: another writer changed the case first; read it again
+	// and retry.
+	ErrConflict = errors.New("sqlstore: the case was changed by someone else")
+	// ErrClosed: the Store has been closed.
+	ErrClosed = errors.New("sqlstore: store is closed")
+)
+
+// DefaultMaxBatch is how many inserts one group commit holds at most when
+// Config.MaxBatch is 0.
+const DefaultMaxBatch = 256
+
+// DefaultListLimit is how many cases List returns at most when
+// Filter.Limit is 0.
+const DefaultListLimit = 1000
+
+// Config configures a Store.
+type Config struct {
+	// Calendar is the policy's calendar (servicerules.Policy.Calendar),
+	// which measures pauses in working time when cases change state and the
+	// response times in FollowUp. Nil means the library default calendar.
+	Calendar *calendar.Calendar
+	// NoTransactions is for databases whose database/sql driver has no
+	// transactions, such as Cloudflare D1 through syumai/workers. Every
+	// write is then a sequence of single statements that is safe to retry,
+	// and Insert does not group commits.
+	NoTransactions bool
+	// MaxBatch is the most inserts one group commit holds; 0 means
+	// DefaultMaxBatch.
+	MaxBatch int
+}
+
+// A Store keeps feedback cases in a database. It is safe for concurrent use.
+// Close it to stop its writer; Close does not close the *sql.DB.
+type Store struct {
+	db       *sql.DB
+	cal      *calendar.Calendar
+	useTx    bool
+	maxBatch int
+
+	mu      sync.RWMutex // guards closed and sends on reqs
+	closed  bool
+	reqs    chan insertRequest
+	stopped chan struct{}
+}
+
+type insertRequest struct {
+	c    feedback.Case
+	done chan InsertResult
+}
+
+// InsertResult is the outcome of inserting one case.
+type InsertResult struct {
+	// Case is the stored case: the one given, or for a key already stored,
+	// the case stored first.
+	Case feedback.Case
+	// Created is true when this insert stored the case, and false when the
+	// idempotency key was already there.
+	Created bool
+	Err     error
+}
+
+// Open returns a Store on db after applying the embedded migrations that
+// the database does not have yet. Opening the same database again, or from
+// two processes, applies nothing twice.
+func Open(ctx context.Context, db *sql.DB, cfg Config) (*Store, error) {
+	if db == nil {
+		return nil, errors.New("sqlstore: Open needs a *sql.DB")
+	}
+	cal := cfg.Calendar
+	if cal == nil {
+		def, err := calendar.New()
+		if err != nil {
+			return nil, err
+		}
+		cal = def
+	}
+	if err := migrate(ctx, db, !cfg.NoTransactions); err != nil {
+		return nil, err
+	}
+	s := &Store{
+		db:       db,
+		cal:      cal,
+		useTx:    !cfg.NoTransactions,
+		maxBatch: cfg.MaxBatch,
+		stopped:  make(chan struct{}),
+	}
+	if s.maxBatch <= 0 {
+		s.maxBatch = DefaultMaxBatch
+	}
+	if s.useTx {
+		s.reqs = make(chan insertRequest, s.maxBatch)
+		go s.writer()
+	} else {
+		close(s.stopped)
+	}
+	return s, nil
+}
+
+// Close stops the group-commit writer after it has committed every insert
+// it was given, and makes later calls to Insert fail with ErrClosed. It does
+// not close the *sql.DB. Close may be called more than once.
+func (s *Store) Close() error {
+	s.mu.Lock()
+	if !s.closed {
+		s.closed = true
+		if s.reqs != nil {
+			close(s.reqs)
+		}
+	}
+	s.mu.Unlock()
+	<-s.stopped
+	return nil
+}
+
+// Insert stores c (made by feedback.NewCase) and returns the stored case
+// and whether this call created it. When c's idempotency key is already
+// stored, Insert stores nothing and returns the case stored first with
+// created false. With transactions, concurrent calls share one commit
+// (group commit), and Insert returns only after the commit that holds c.
+// If ctx ends while the commit is under way, Insert returns ctx's error and
+// the case may still be stored; a retry with the same key finds it.
+func (s *Store) Insert(ctx context.Context, c feedback.Case) (feedback.Case, bool, error) {
+	if err := checkInsertable(c); err != nil {
+		return feedback.Case{}, false, err
+	}
+	if !s.useTx {
+		if err := s.isClosed(); err != nil {
+			return feedback.Case{}, false, err
+		}
+		r := s.insertOne(ctx, s.db, c)
+		return r.Case, r.Created, r.Err
+	}
+	req := insertRequest{c: c, done: make(chan InsertResult, 1)}
+	if err := s.enqueue(ctx, req); err != nil {
+		return feedback.Case{}, false, err
+	}
+	select {
+	case r := <-req.done:
+		return r.Case, r.Created, r.Err
+	case <-ctx.Done():
+		return feedback.Case{}, false, ctx.Err()
+	}
+}
+
+func (s *Store) isClosed() error {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	if s.closed {
+		return ErrClosed
+	}
+	return nil
+}
+
+func (s *Store) enqueue(ctx context.Context, req insertRequest) error {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	if s.closed {
+		return ErrClosed
+	}
+	select {
+	case s.reqs <- req:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+// InsertBatch stores cs in one transaction (without transactions: one by
+// one) and returns one result per case, in order. A key that appears twice
+// in cs, or that is already stored, gives the case stored first. A case that
+// cannot be stored has its Err set and does not stop the others; the error
+// returned is for the batch as a whole (the commit failed).
+func (s *Store) InsertBatch(ctx context.Context, cs []feedback.Case) ([]InsertResult, error) {
+	if err := s.isClosed(); err != nil {
+		return nil, err
+	}
+	out := make([]InsertResult, len(cs))
+	var ok []int
+	for i, c := range cs {
+		if err := checkInsertable(c); err != nil {
+			out[i].Err = err
+			continue
+		}
+		ok = append(ok, i)
+	}
+	if !s.useTx {
+		for _, i := range ok {
+			out[i] = s.insertOne(ctx, s.db, cs[i])
+		}
+		return out, nil
+	}
+	batch := make([]feedback.Case, len(ok))
+	for j, i := range ok {
+		batch[j] = cs[i]
+	}
+	res, err := s.commitBatch(ctx, batch)
+	for j, i := range ok {
+		out[i] = res[j]
+	}
+	return out, err
+}
+
+// writer gathers concurrent inserts and commits them together: it takes
+// the first waiting request, then every request already queued, up to
+// maxBatch, and commits them in one transaction while new requests queue
+// for the next.
+func (s *Store) writer() {
+	defer close(s.stopped)
+	batch := make([]insertRequest, 0, s.maxBatch)
+	cases := make([]feedback.Case, 0, s.maxBatch)
+	for first := range s.reqs {
+		batch = append(batch[:0], first)
+	gather:
+		for len(batch) < s.maxBatch {
+			select {
+			case r, ok := <-s.reqs:
+				if !ok {
+					break gather
+				}
+				batch = append(batch, r)
+			default:
+				break gather
+			}
+		}
+		cases = cases[:0]
+		for _, r := range batch {
+			cases = append(cases, r.c)
+		}
+		res, err := s.commitBatch(context.Background(), cases)
+		for i, r := range batch {
+			if err != nil {
+				r.done <- InsertResult{Err: err}
+				continue
+			}
+			r.done <- res[i]
+		}
+	}
+}
+
+// commitBatch inserts cs in one transaction. A failed statement fails only
+// its own case (SQLite rolls back that statement, not the transaction); a
+// failed commit fails them all.
+func (s *Store) commitBatch(ctx context.Context, cs []feedback.Case) ([]InsertResult, error) {
+	res := make([]InsertResult, len(cs))
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return res, errors.New("sqlstore: begin: " + err.Error())
+	}
+	defer tx.Rollback()
+	for i, c := range cs {
+		res[i] = s.insertOne(ctx, tx, c)
+	}
+	if err := tx.Commit(); err != nil {
+		return res, errors.New("sqlstore: commit: " + err.Error())
+	}
+	return res, nil
+}
+
+func checkInsertable(c feedback.Case) error {
+	switch {
+	case c.ID == uuid.Nil:
+		return errors.New("sqlstore: the case has no ID; make it with feedback.NewCase")
+	case c.Token == uuid.Nil:
+		return errors.New("sqlstore: the case has no receipt token; make it with feedback.NewCase")
+	case c.IdempotencyKey == "":
+		return errors.New("sqlstore: the case has no idempotency key")
+	case c.Received.IsZero():
+		return errors.New("sqlstore: the case has no time received")
+	case !c.Status.Valid():
+		return errors.New("sqlstore: the case has an unknown status " + strconv.Quote(string(c.Status)))
+	case len(c.History) > 1:
+		return errors.New("sqlstore: only a new case can be inserted; use Apply for changes")
+	}
+	return nil
+}
+
+const insertCase = `INSERT INTO cases (
+ id, token, idempotency_key, received_at, channel, language, text, redacted_text,
+ has_contact, contact_name, contact_email, contact_phone, recipient, decision_received, about_staff,
+ policy, kind, runner_up, confidence, staff_complaint, unit, diary_number, status, resume,
+ registration_due, reply_due, due_via, promised, due_at,
+ registered_at, responded_at, answered_at, closed_at, paused_at, paused_ms,
+ interim_text, reply_text, version
+) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
+ON CONFLICT (idempotency_key) DO NOTHING`
+
+func (s *Store) insertOne(ctx context.Context, q querier, c feedback.Case) InsertResult {
+	c.History = nil
+	var contact feedback.Contact
+	if c.Contact != nil {
+		contact = *c.Contact
+	}
+	decision := ""
+	if c.DecisionReceived != (calendar.Date{}) {
+		decision = c.DecisionReceived.String()
+	}
+	r, err := q.ExecContext(ctx, insertCase,
+		c.ID.String(), c.Token.String(), c.IdempotencyKey, ts(c.Received), string(c.Channel), c.Language, c.Text, feedback.Redact(c.Text),
+		boolInt(c.Contact != nil), contact.Name, contact.Email, contact.Phone, string(c.Recipient), decision, boolInt(c.AboutStaff),
+		c.Policy, string(c.Kind), string(c.RunnerUp), c.Confidence, boolInt(c.StaffComplaint), c.Unit, c.DiaryNumber, string(c.Status), string(c.Resume),
+		ts(c.RegistrationDue), nullTS(c.ReplyDue), string(c.DueVia), nullTS(c.Promised), nullTS(c.Due()),
+		nullTS(c.RegisteredAt), nullTS(c.RespondedAt), nullTS(c.AnsweredAt), nullTS(c.ClosedAt), nullTS(c.PausedAt), c.Paused.Milliseconds(),
+		c.InterimText, c.ReplyText,
+	)
+	if err != nil {
+		return InsertResult{Err: errors.New("sqlstore: insert case " + c.ID.String() + ": " + err.Error())}
+	}
+	n, err := r.RowsAffected()
+	if err != nil {
+		return InsertResult{Err: errors.New("sqlstore: insert case " + c.ID.String() + ": " + err.Error())}
+	}
+	stored, err := s.getWhere(ctx, q, "idempotency_key = ?", c.IdempotencyKey)
+	if err != nil {
+		return InsertResult{Err: err}
+	}
+	return InsertResult{Case: stored, Created: n == 1}
+}
+
+// Lookup returns what the citizen may see of the case whose receipt token
+// is token, and ErrNotFound when there is none. It looks at the token only:
+// a case ID, or anything that is not a UUID, is not found.
+func (s *Store) Lookup(ctx context.Context, token string) (feedback.CitizenView, error) {
+	tok, err := uuid.Parse(token)
+	if err != nil || tok == uuid.Nil || len(token) != 36 {
+		return feedback.CitizenView{}, ErrNotFound
+	}
+	c, err := s.getWhere(ctx, s.db, "token = ?", tok.String())
+	if err != nil {
+		return feedback.CitizenView{}, err
+	}
+	return c.Citizen(), nil
+}
+
+// Get returns the whole case with ID id, with its history, for staff;
+// ErrNotFound when there is none.
+func (s *Store) Get(ctx context.Context, id uuid.UUID) (feedback.Case, error) {
+	return s.getWhere(ctx, s.db, "id = ?", id.String())
+}
+
+// GetByKey returns the case stored under an idempotency key, for staff;
+// ErrNotFound when there is none.
+func (s *Store) GetByKey(ctx context.Context, key string) (feedback.Case, error) {
+	k, err := feedback.ParseIdempotencyKey(key)
+	if err != nil {
+		return feedback.Case{}, ErrNotFound
+	}
+	return s.getWhere(ctx, s.db, "idempotency_key = ?", k)
+}
+
+func (s *Store) getWhere(ctx context.Context, q querier, where string, arg any) (feedback.Case, error) {
+	rows, err := q.QueryContext(ctx, `SELECT `+caseColumns+` FROM cases WHERE `+where, arg)
+	if err != nil {
+		return feedback.Case{}, errors.New("sqlstore: read case: " + err.Error())
+	}
+	cs, err := scanCases(rows, false)
+	if err != nil {
+		return feedback.Case{}, err
+	}
+	if len(cs) == 0 {
+		return feedback.Case{}, ErrNotFound
+	}
+	c := cs[0]
+	if err := s.loadHistory(ctx, q, &c); err != nil {
+		return feedback.Case{}, err
+	}
+	return c, nil
+}
+
+func (s *Store) loadHistory(ctx context.Context, q querier, c *feedback.Case) error {
+	rows, err := q.QueryContext(ctx, `SELECT from_status, to_status, at, by_whom, unit, diary_number, text, promised
+FROM case_changes WHERE case_id = ? ORDER BY seq`, c.ID.String())
+	if err != nil {
+		return errors.New("sqlstore: read history: " + err.Error())
+	}
+	defer rows.Close()
+	hist := []feedback.Change{{Transition: feedback.Transition{To: feedback.StatusReceived, At: c.Received}}}
+	for rows.Next() {
+		var ch feedback.Change
+		var from, to, at string
+		var promised sql.NullString
+		if err := rows.Scan(&from, &to, &at, &ch.By, &ch.Unit, &ch.DiaryNumber, &ch.Text, &promised); err != nil {
+			return errors.New("sqlstore: read history: " + err.Error())
+		}
+		ch.From, ch.To = feedback.Status(from), feedback.Status(to)
+		var perr error
+		if ch.At, perr = parseTS(at); perr != nil {
+			return perr
+		}
+		if ch.Promised, perr = parseNullTS(promised); perr != nil {
+			return perr
+		}
+		hist = append(hist, ch)
+	}
+	if err := rows.Err(); err != nil {
+		return errors.New("sqlstore: read history: " + err.Error())
+	}
+	c.History = hist
+	return nil
+}
+
+// A Filter selects cases for List. Zero fields select everything.
+type Filter struct {
+	Statuses []feedback.Status
+	Kinds    []feedback.Kind
+	Channels []servicerules.Channel
+	Units    []string
+	// OverdueAt, when not zero, keeps only the cases overdue at that
+	// instant, as feedback.Case.Overdue says.
+	OverdueAt time.Time
+	// From and To, when not zero, keep the cases received in [From, To).
+	From, To time.Time
+	// Limit is the most cases returned (0: DefaultListLimit), after Offset
+	// cases are skipped.
+	Limit, Offset int
+}
+
+// List returns the cases f selects, for staff, sorted by due time (cases
+// with no due time last), then by time received. Their texts are redacted
+// (feedback.Redact) and their contact details masked: the whole case is for
+// Get. Histories are not loaded.
+func (s *Store) List(ctx context.Context, f Filter) ([]feedback.Case, error) {
+	var where []string
+	var args []any
+	in := func(col string, vals []string) {
+		if len(vals) == 0 {
+			return
+		}
+		where = append(where, col+" IN ("+strings.TrimSuffix(strings.Repeat("?, ", len(vals)), ", ")+")")
+		for _, v := range vals {
+			args = append(args, v)
+		}
+	}
+	in("status", strs(f.Statuses))
+	in("kind", strs(f.Kinds))
+	in("channel", strs(f.Channels))
+	in("unit", f.Units)
+	if !f.OverdueAt.IsZero() {
+		at := ts(f.OverdueAt)
+		where = append(where, `status NOT IN ('answered', 'closed') AND due_at IS NOT NULL AND
+ due_at < (CASE WHEN status = 'waiting' AND paused_at IS NOT NULL AND paused_at < ? THEN paused_at ELSE ? END)`)
+		args = append(args, at, at)
+	}
+	if !f.From.IsZero() {
+		where = append(where, "received_at >= ?")
+		args = append(args, ts(f.From))
+	}
+	if !f.To.IsZero() {
+		where = append(where, "received_at < ?")
+		args = append(args, ts(f.To))
+	}
+	q := `SELECT ` + caseColumns + ` FROM cases`
+	if len(where) > 0 {
+		q += ` WHERE ` + strings.Join(where, " AND ")
+	}
+	limit := f.Limit
+	if limit <= 0 {
+		limit = DefaultListLimit
+	}
+	q += ` ORDER BY due_at IS NULL, due_at, received_at, id LIMIT ? OFFSET ?`
+	args = append(args, limit, max(f.Offset, 0))
+	rows, err := s.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, errors.New("sqlstore: list: " + err.Error())
+	}
+	return scanCases(rows, true)
+}
+
+func strs[T ~string](vs []T) []string {
+	out := make([]string, len(vs))
+	for i, v := range vs {
+		out[i] = string(v)
+	}
+	return out
+}
+
+// CasesReceived returns every case received in [from, to), whole but
+// without histories, sorted by time received: the input of follow-up
+// statistics (feedback.FollowUp).
+func (s *Store) CasesReceived(ctx context.Context, from, to time.Time) ([]feedback.Case, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT `+caseColumns+` FROM cases WHERE received_at >= ? AND received_at < ? ORDER BY received_at, id`, ts(from), ts(to))
+	if err != nil {
+		return nil, errors.New("sqlstore: read cases: " + err.Error())
+	}
+	return scanCases(rows, false)
+}
+
+// FollowUp returns the follow-up statistics for the cases received in
+// period p, judged at `at`, on the Store's calendar.
+func (s *Store) FollowUp(ctx context.Context, p feedback.Period, at time.Time) (feedback.Stats, error) {
+	cs, err := s.CasesReceived(ctx, p.From, p.To)
+	if err != nil {
+		return feedback.Stats{}, err
+	}
+	return feedback.FollowUp(cs, p, at, s.cal), nil
+}
+
+// Apply makes transition t on the case with ID id, records it in the
+// case's history, and returns the case after it. It returns ErrNotFound for
+// an unknown ID, the *feedback.TransitionError of feedback.Case.Apply for an
+// illegal transition, and ErrConflict when another writer changed the case
+// at the same time (read it again and retry).
+func (s *Store) Apply(ctx context.Context, id uuid.UUID, t feedback.Transition) (feedback.Case, error) {
+	if !s.useTx {
+		return s.apply(ctx, s.db, id, t)
+	}
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return feedback.Case{}, errors.New("sqlstore: begin: " + err.Error())
+	}
+	defer tx.Rollback()
+	c, err := s.apply(ctx, tx, id, t)
+	if err != nil {
+		return feedback.Case{}, err
+	}
+	if err := tx.Commit(); err != nil {
+		return feedback.Case{}, errors.New("sqlstore: commit: " + err.Error())
+	}
+	return c, nil
+}
+
+func (s *Store) apply(ctx context.Context, q querier, id uuid.UUID, t feedback.Transition) (feedback.Case, error) {
+	old, err := s.getWhere(ctx, q, "id = ?", id.String())
+	if err != nil {
+		return feedback.Case{}, err
+	}
+	c, err := old.Apply(t, s.cal)
+	if err != nil {
+		return feedback.Case{}, err
+	}
+	ch := c.History[len(c.History)-1]
+	r, err := q.ExecContext(ctx, `UPDATE cases SET
+ unit = ?, diary_number = ?, status = ?, resume = ?, reply_due = ?, promised = ?, due_at = ?,
+ registered_at = ?, responded_at = ?, answered_at = ?, closed_at = ?, paused_at = ?, paused_ms = ?,
+ interim_text = ?, reply_text = ?, version = ?
+ WHERE id = ? AND version = ?`,
+		c.Unit, c.DiaryNumber, string(c.Status), string(c.Resume), nullTS(c.ReplyDue), nullTS(c.Promised), nullTS(c.Due()),
+		nullTS(c.RegisteredAt), nullTS(c.RespondedAt), nullTS(c.AnsweredAt), nullTS(c.ClosedAt), nullTS(c.PausedAt), c.Paused.Milliseconds(),
+		c.InterimText, c.ReplyText, len(c.History),
+		id.String(), len(old.History))
+	if err != nil {
+		return feedback.Case{}, errors.New("sqlstore: update case: " + err.Error())
+	}
+	if n, err := r.RowsAffected(); err != nil || n != 1 {
+		return feedback.Case{}, ErrConflict
+	}
+	_, err = q.ExecContext(ctx, `INSERT INTO case_changes (case_id, seq, from_status, to_status, at, by_whom, unit, diary_number, text, promised)
+ VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		id.String(), len(c.History)-1, string(ch.From), string(ch.To), ts(ch.At), ch.By, ch.Unit, ch.DiaryNumber, ch.Text, nullTS(ch.Promised))
+	if err != nil {
+		if isConstraint(err) {
+			return feedback.Case{}, ErrConflict
+		}
+		return feedback.Case{}, errors.New("sqlstore: record change: " + err.Error())
+	}
+	return c, nil
+}
+
+func isConstraint(err error) bool {
+	s := strings.ToLower(err.Error())
+	return strings.Contains(s, "constraint") || strings.Contains(s, "unique")
+}
+
+const caseColumns = `id, token, idempotency_key, received_at, channel, language, text, redacted_text,
+ has_contact, contact_name, contact_email, contact_phone, recipient, decision_received, about_staff,
+ policy, kind, runner_up, confidence, staff_complaint, unit, diary_number, status, resume,
+ registration_due, reply_due, due_via, promised,
+ registered_at, responded_at, answered_at, closed_at, paused_at, paused_ms,
+ interim_text, reply_text, version`
+
+// scanCases reads rows of caseColumns. With redacted, Text is the
+// redacted text and the contact details are masked.
+func scanCases(rows *sql.Rows, redacted bool) ([]feedback.Case, error) {
+	defer rows.Close()
+	var out []feedback.Case
+	for rows.Next() {
+		var (
+			c                                           feedback.Case
+			id, token, received, channel, text, red     string
+			hasContact, aboutStaff, staffComplaint      int64
+			name, email, phone, recipient, decision     string
+			kind, runnerUp, status, resume, dueVia, reg string
+			replyDue, promised                          sql.NullString
+			registered, responded, answered, closed     sql.NullString
+			paused                                      sql.NullString
+			pausedMS, version                           int64
+		)
+		err := rows.Scan(&id, &token, &c.IdempotencyKey, &received, &channel, &c.Language, &text, &red,
+			&hasContact, &name, &email, &phone, &recipient, &decision, &aboutStaff,
+			&c.Policy, &kind, &runnerUp, &c.Confidence, &staffComplaint, &c.Unit, &c.DiaryNumber, &status, &resume,
+			&reg, &replyDue, &dueVia, &promised,
+			&registered, &responded, &answered, &closed, &paused, &pausedMS,
+			&c.InterimText, &c.ReplyText, &version)
+		if err != nil {
+			return nil, errors.New("sqlstore: read case: " + err.Error())
+		}
+		var perr error
+		if c.ID, perr = uuid.Parse(id); perr != nil {
+			return nil, errors.New("sqlstore: bad id " + strconv.Quote(id))
+		}
+		if c.Token, perr = uuid.Parse(token); perr != nil {
+			return nil, errors.New("sqlstore: bad token in case " + id)
+		}
+		c.Channel = servicerules.Channel(channel)
+		c.Text = text
+		if hasContact != 0 {
+			ct := feedback.Contact{Name: name, Email: email, Phone: phone}
+			if redacted {
+				ct = maskContact(ct)
+			}
+			c.Contact = &ct
+		}
+		if redacted {
+			c.Text = red
+		}
+		c.Recipient = feedback.Recipient(recipient)
+		if decision != "" {
+			if c.DecisionReceived, perr = calendar.ParseDate(decision); perr != nil {
+				return nil, errors.New("sqlstore: bad decision date in case " + id)
+			}
+		}
+		c.AboutStaff = aboutStaff != 0
+		c.Kind, c.RunnerUp = feedback.Kind(kind), feedback.Kind(runnerUp)
+		c.StaffComplaint = staffComplaint != 0
+		c.Status, c.Resume = feedback.Status(status), feedback.Status(resume)
+		c.DueVia = servicerules.Channel(dueVia)
+		c.Paused = time.Duration(pausedMS) * time.Millisecond
+		for _, f := range []struct {
+			dst *time.Time
+			src sql.NullString
+		}{
+			{&c.Received, sql.NullString{String: received, Valid: true}},
+			{&c.RegistrationDue, sql.NullString{String: reg, Valid: true}},
+			{&c.ReplyDue, replyDue}, {&c.Promised, promised},
+			{&c.RegisteredAt, registered}, {&c.RespondedAt, responded},
+			{&c.AnsweredAt, answered}, {&c.ClosedAt, closed}, {&c.PausedAt, paused},
+		} {
+			if *f.dst, perr = parseNullTS(f.src); perr != nil {
+				return nil, errors.New("sqlstore: case " + id + ": " + perr.Error())
+			}
+		}
+		_ = version
+		out = append(out, c)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, errors.New("sqlstore: read cases: " + err.Error())
+	}
+	return out, nil
+}
+
+func maskContact(c feedback.Contact) feedback.Contact {
+	if c.Name != "" {
+		c.Name = MaskName
+	}
+	if c.Email != "" {
+		c.Email = feedback.MaskEmail
+	}
+	if c.Phone != "" {
+		c.Phone = feedback.MaskPhone
+	}
+	return c
+}
+
+// MaskName is what List shows in place of a contact's name.
+const MaskName = "[namn]"
+
+// tsLayout is how times are stored: UTC, nanoseconds, fixed width, so that
+// text order is time order.
+const tsLayout = "2006-01-02T15:04:05.000000000Z"
+
+func ts(t time.Time) string { return t.UTC().Format(tsLayout) }
+
+func nullTS(t time.Time) any {
+	if t.IsZero() {
+		return nil
+	}
+	return ts(t)
+}
+
+func parseTS(s string) (time.Time, error) {
+	t, err := time.Parse(tsLayout, s)
+	if err != nil {
+		return time.Time{}, errors.New("sqlstore: bad time " + strconv.Quote(s))
+	}
+	return t.In(calendar.Location()), nil
+}
+
+func parseNullTS(s sql.NullString) (time.Time, error) {
+	if !s.Valid || s.String == "" {
+		return time.Time{}, nil
+	}
+	return parseTS(s.String)
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
