@@ -117,6 +117,7 @@ const (
 	cueNegatedComplaint  = 0.5  // weight of a negated complaint cue ("inga problem"), counted as praise
 	cueQuestionMark      = 1.5  // weight of the first question mark
 	cueEmphaticQuestion  = 2    // weight for Complaint of "??" or more
+	cueEmojiWeight       = 2    // weight of a praise emoji (👍 ❤️) for Praise, or an angry one (👎 😡) for Complaint
 	cueHitLanguageVote   = 0.3  // language vote of each matched cue of one language
 	cueMoreQuestions     = 0.5  // weight of each further question mark, at most two of them
 	cueEndsInQuestion    = 1    // extra weight when the message ends in a question
@@ -149,13 +150,14 @@ type cueScan struct {
 	inClause  bool // the current clause has letters
 	space     bool // the last folded byte was a boundary
 	questions int32
-	qrun      int32  // question marks in a row, boundaries between them ignored
-	emphatic  bool   // the text has "??" or more: frustration rather than a plain question
-	endsAsked bool   // the last clause ends in a question mark
-	exclaimed uint64 // clauses (the first 64) that ended in an exclamation mark
-	letters   int32  // letters and digits
-	rings     int32  // å and Å
-	umlauts   int32  // ä, ö and their capitals
+	qrun      int32       // question marks in a row, boundaries between them ignored
+	emphatic  bool        // the text has "??" or more: frustration rather than a plain question
+	endsAsked bool        // the last clause ends in a question mark
+	emoji     [2][2]int32 // source span of the first praise and the first complaint emoji, plus one
+	exclaimed uint64      // clauses (the first 64) that ended in an exclamation mark
+	letters   int32       // letters and digits
+	rings     int32       // å and Å
+	umlauts   int32       // ä, ö and their capitals
 	lang      [3]float32
 	n         int
 	hits      [cueMaxHits]cueHit
@@ -192,6 +194,11 @@ func Classify(text string) Classification {
 	}
 	if sc.emphatic {
 		scores[cueKindIndex(Complaint)] += cueEmphaticQuestion
+	}
+	for e, k := range [2]Kind{Praise, Complaint} {
+		if sc.emoji[e][1] != 0 {
+			scores[cueKindIndex(k)] += cueEmojiWeight
+		}
 	}
 
 	// Ties go to the more specific kind: an appeal, a claim or a fault
@@ -279,6 +286,9 @@ func (sc *cueScan) scan(text string) {
 			}
 			sc.inClause = true
 		case cueRuneSpace:
+			if e := cueEmojiKind(r); e >= 0 && sc.emoji[e][1] == 0 {
+				sc.emoji[e] = [2]int32{from, to + 1}
+			}
 			sc.boundary(from, to)
 		case cueRuneClause, cueRuneQuestion:
 			sc.boundary(from, to)
@@ -520,6 +530,12 @@ func (sc *cueScan) reasons(text string, top, second int) []Reason {
 			picked[n] = -2
 			n++
 		}
+		for e, ek := range [2]Kind{Praise, Complaint} {
+			if k == cueKindIndex(ek) && sc.emoji[e][1] != 0 && n < MaxReasons {
+				picked[n] = -3 - e
+				n++
+			}
+		}
 	}
 	if n == 0 {
 		return nil
@@ -532,6 +548,11 @@ func (sc *cueScan) reasons(text string, top, second int) []Reason {
 			continue
 		case -2:
 			out[i] = Reason{Cue: "??", Text: "??", Kind: Complaint, Weight: cueEmphaticQuestion}
+			continue
+		case -3, -4:
+			e := -3 - picked[i]
+			emoji := text[sc.emoji[e][0] : sc.emoji[e][1]-1]
+			out[i] = Reason{Cue: emoji, Text: emoji, Kind: [2]Kind{Praise, Complaint}[e], Weight: cueEmojiWeight}
 			continue
 		}
 		h := &sc.hits[picked[i]]
@@ -579,4 +600,19 @@ func cueWords(text string, from, to int) string {
 // cueWordRune reports whether r belongs to a word.
 func cueWordRune(r rune) bool {
 	return r != utf8.RuneError && (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || r == '\'' || r == '\u2019')
+}
+
+// cueEmojiKind tells whether r is an emoji that praises (0) or complains
+// (1), or neither (-1).
+func cueEmojiKind(r rune) int {
+	switch r {
+	case '\U0001F44D', '\u2764', '\U0001F64F', '\U0001F60A', '\U0001F642', '\U0001F60D', '\U0001F44F',
+		'\U0001F970', '\U0001F495', '\U0001F49A', '\U0001F499', '\u2B50', '\U0001F31F', '\U0001F64C',
+		'\U0001F600', '\U0001F603', '\U0001F604', '\U0001F929', '\U0001F44C', '\U0001F973', '\U0001F917':
+		return 0
+	case '\U0001F44E', '\U0001F621', '\U0001F620', '\U0001F92C', '\U0001F624', '\U0001F61E', '\U0001F622',
+		'\U0001F629', '\U0001F644', '\U0001F4A9', '\U0001F62D', '\U0001F612', '\U0001F92F':
+		return 1
+	}
+	return -1
 }

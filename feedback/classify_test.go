@@ -392,3 +392,19 @@ func TestClassifyLongAndOddInput(t *testing.T) {
 	// Decomposed å/ä/ö (as typed on some systems) read like composed ones.
 	assert.Equal(t, Classify("Jag vill överklaga").Kind, Classify("Jag vill o\u0308verklaga").Kind)
 }
+
+func TestClassifyEmoji(t *testing.T) {
+	got := Classify("Snöröjningen i år 👍👍")
+	assert.Equal(t, Praise, got.Kind)
+	require.NotEmpty(t, got.Reasons)
+	assert.Equal(t, "👍", got.Reasons[0].Cue)
+	assert.Equal(t, "👍", got.Reasons[0].Text)
+
+	got = Classify("Skolbussen kom inte i dag heller 😡")
+	assert.Equal(t, Complaint, got.Kind)
+	found := false
+	for _, r := range got.Reasons {
+		found = found || r.Cue == "😡"
+	}
+	assert.True(t, found, "%+v", got.Reasons)
+}
