@@ -124,6 +124,7 @@ const (
 	cueTemperature       = 2.0  // softmax temperature that turns scores into confidences
 	cueRunnerUpShare     = 0.15 // the runner-up must score at least this share of the winner
 	cueRunnerUpMinimum   = 1.5  // and at least one real cue or a question mark
+	cueRunnerUpCue       = 2.5  // and one cue at least this heavy, or a question that ends the message
 )
 
 // cueHit is one match of a cue in the text.
@@ -181,23 +182,30 @@ func Classify(text string) Classification {
 		return res
 	}
 
-	var scores [cueKindCount]float64
+	// scores sums the cues of each kind; strongest is its heaviest single
+	// cue, which decides whether the kind can be a runner-up.
+	var scores, strongest [cueKindCount]float64
 	sc.resolve(cueLang(lang + 1))
 	for i := 0; i < sc.n; i++ {
 		h := &sc.hits[i]
 		if !h.dropped && h.kind >= 0 {
 			scores[h.kind] += float64(h.weight)
+			strongest[h.kind] = max(strongest[h.kind], float64(h.weight))
 		}
 	}
 	if sc.questions > 0 {
-		scores[cueKindIndex(Question)] += sc.questionWeight()
+		q := cueKindIndex(Question)
+		scores[q] += sc.questionWeight()
+		strongest[q] = max(strongest[q], cueRunnerUpCue) // a literal question is real evidence of asking
 	}
 	if sc.emphatic {
 		scores[cueKindIndex(Complaint)] += cueEmphaticQuestion
+		strongest[cueKindIndex(Complaint)] = max(strongest[cueKindIndex(Complaint)], cueEmphaticQuestion)
 	}
 	for e, k := range [2]Kind{Praise, Complaint} {
 		if sc.emoji[e][1] != 0 {
 			scores[cueKindIndex(k)] += cueEmojiWeight
+			strongest[cueKindIndex(k)] = max(strongest[cueKindIndex(k)], cueEmojiWeight)
 		}
 	}
 
@@ -225,7 +233,7 @@ func Classify(text string) Classification {
 	}
 	res.Kind = cueKindAt(top)
 	res.Confidence = cueUnit(1 / sum)
-	if second >= 0 && scores[second] >= cueRunnerUpMinimum && scores[second] >= cueRunnerUpShare*scores[top] {
+	if second >= 0 && scores[second] >= cueRunnerUpMinimum && scores[second] >= cueRunnerUpShare*scores[top] && strongest[second] >= cueRunnerUpCue {
 		res.RunnerUp = cueKindAt(second)
 		res.RunnerUpConfidence = cueUnit(math.Exp((scores[second]-scores[top])/cueTemperature) / sum)
 	} else {
