@@ -336,13 +336,8 @@ func (sc *cueScan) feed(b byte, from, to int32) {
 	}
 	sc.srcStart[sc.pos&63], sc.srcEnd[sc.pos&63] = from, to
 	sc.state = m.step(sc.state, uint8(cueSymbol(b)))
-	node := sc.state
-	if m.out[node] < 0 {
-		node = m.dict[node]
-	}
-	for node >= 0 {
-		sc.record(m.out[node])
-		node = m.dict[node]
+	for node := m.nodes[sc.state].emit; node >= 0; node = m.nodes[node].dict {
+		sc.record(m.nodes[node].out)
 	}
 	sc.pos++
 }

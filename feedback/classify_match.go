@@ -186,15 +186,22 @@ type cueEntry struct {
 // and then only read, so it is safe for concurrent use.
 type cueMatcher struct {
 	root     [cueSymbols]int32 // transitions from the root, resolved
-	mask     []uint32          // node i has a child on symbol c when bit c of mask[i] is set
-	first    []int32           // node i's children are next[first[i]:], in symbol order
-	next     []int32
-	fail     []int32
-	out      []int32 // pattern ending at the node, or -1
-	dict     []int32 // nearest node on the fail chain with a pattern, or -1
+	nodes    []cueNode
+	next     []int32 // children of all nodes, packed; see cueNode.first
 	patterns []cuePattern
 	entries  []cueEntry
 	problems []string // cues that could not be used; tests require none
+}
+
+// cueNode is one state of the automaton. Its fields sit together so that
+// a step touches one cache line.
+type cueNode struct {
+	mask  uint32 // bit c is set when the node has a child on symbol c
+	first int32  // the node's children are next[first:], in symbol order
+	fail  int32  // the longest proper suffix that is also a trie node
+	out   int32  // pattern ending here, or -1
+	dict  int32  // nearest node on the fail chain with a pattern, or -1
+	emit  int32  // this node if it has a pattern, else dict
 }
 
 // The automaton is built on first use and never changed afterwards. It is
@@ -216,11 +223,11 @@ func cueMatcherOnce() *cueMatcher {
 // child returns the child of node s on symbol c, or -1.
 func (m *cueMatcher) child(s int32, c uint8) int32 {
 	bit := uint32(1) << c
-	mask := m.mask[s]
-	if mask&bit == 0 {
+	n := &m.nodes[s]
+	if n.mask&bit == 0 {
 		return -1
 	}
-	return m.next[m.first[s]+int32(bits.OnesCount32(mask&(bit-1)))]
+	return m.next[n.first+int32(bits.OnesCount32(n.mask&(bit-1)))]
 }
 
 // step follows symbol c from node s.
@@ -229,7 +236,7 @@ func (m *cueMatcher) step(s int32, c uint8) int32 {
 		if t := m.child(s, c); t >= 0 {
 			return t
 		}
-		s = m.fail[s]
+		s = m.nodes[s].fail
 	}
 	return m.root[c]
 }
@@ -318,53 +325,60 @@ func buildCueMatcher(groups []cueGroup, langs []cueLanguageGroup) *cueMatcher {
 	// slot of a child is the node's first slot plus the number of its
 	// children on smaller symbols.
 	n := len(out)
-	m.mask = make([]uint32, n)
-	m.first = make([]int32, n)
+	m.nodes = make([]cueNode, n)
 	m.next = make([]int32, len(edges))
+	for i := range m.nodes {
+		m.nodes[i].out = out[i]
+	}
 	for _, e := range edges {
-		m.mask[e.from] |= 1 << e.sym
+		m.nodes[e.from].mask |= 1 << e.sym
 	}
 	slot := int32(0)
-	for i := range m.first {
-		m.first[i] = slot
-		slot += int32(bits.OnesCount32(m.mask[i]))
+	for i := range m.nodes {
+		m.nodes[i].first = slot
+		slot += int32(bits.OnesCount32(m.nodes[i].mask))
 	}
 	for _, e := range edges {
-		m.next[m.first[e.from]+int32(bits.OnesCount32(m.mask[e.from]&(1<<e.sym-1)))] = e.to
+		nd := &m.nodes[e.from]
+		m.next[nd.first+int32(bits.OnesCount32(nd.mask&(1<<e.sym-1)))] = e.to
 	}
 
 	// Failure and dictionary links, breadth first.
-	fail := make([]int32, n)
-	dict := make([]int32, n)
-	dict[0] = -1
+	m.nodes[0].dict = -1
 	queue := make([]int32, 0, n)
 	for c := uint8(0); c < cueSymbols; c++ {
 		if t := m.child(0, c); t > 0 {
-			dict[t] = -1
+			m.nodes[t].dict = -1
 			queue = append(queue, t)
 			m.root[c] = t
 		}
 	}
 	for head := 0; head < len(queue); head++ {
 		s := queue[head]
-		for mask := m.mask[s]; mask != 0; mask &= mask - 1 {
+		for mask := m.nodes[s].mask; mask != 0; mask &= mask - 1 {
 			c := uint8(bits.TrailingZeros32(mask))
 			t := m.child(s, c)
-			f := fail[s]
+			f := m.nodes[s].fail
 			for f != 0 && m.child(f, c) < 0 {
-				f = fail[f]
+				f = m.nodes[f].fail
 			}
 			if g := m.child(f, c); g > 0 && g != t {
-				fail[t] = g
+				m.nodes[t].fail = g
 			}
-			if out[fail[t]] >= 0 {
-				dict[t] = fail[t]
+			if ft := m.nodes[t].fail; m.nodes[ft].out >= 0 {
+				m.nodes[t].dict = ft
 			} else {
-				dict[t] = dict[fail[t]]
+				m.nodes[t].dict = m.nodes[ft].dict
 			}
 			queue = append(queue, t)
 		}
 	}
-	m.fail, m.out, m.dict = fail, out, dict
+	for i := range m.nodes {
+		if m.nodes[i].out >= 0 {
+			m.nodes[i].emit = int32(i)
+		} else {
+			m.nodes[i].emit = m.nodes[i].dict
+		}
+	}
 	return m
 }
