@@ -1,0 +1,552 @@
+// Package httpapi is the feedback API of kommunkit as one http.Handler, the
+// same on every host: examples/site mounts it on net/http with SQLite, and
+// examples/worker mounts it on Cloudflare Workers with D1.
+//
+// The routes are:
+//
+//	POST /api/feedback              a submission; 201 with the receipt, 200 for a retry
+//	GET  /api/feedback/{token}      the citizen's own case, by receipt token
+//	POST /api/classify              classification and guidance, for clients without WASM
+//	GET  /api/policy                the active policy's public facts, for the widget
+//	GET  /api/form-stamp            a signed form timestamp
+//	GET  /api/staff/cases           staff: list and filter (redacted)
+//	GET  /api/staff/cases/{id}      staff: one whole case
+//	POST /api/staff/cases/{id}/transitions   staff: change state, record the reply
+//	GET  /api/staff/stats           staff: follow-up statistics (JSON)
+//	GET  /api/staff/stats.csv       staff: the same as CSV
+//	GET  /api/staff/overdue.csv     staff: the overdue cases as CSV
+//	GET  /open311/v2/services.json  Open311 GeoReport v2
+//	POST /open311/v2/requests.json
+//	GET  /open311/v2/requests.json
+//	GET  /open311/v2/requests/{id}.json
+//
+// Every error body is JSON that names the problem (see Problem). Staff
+// routes need the header "Authorization: Bearer <staff token>".
+//
+// # Abuse protection
+//
+// No CAPTCHA. A submission carries a honeypot field (HoneypotField), which
+// people never fill in, and may carry a signed form timestamp (FormStamp)
+// from the page that showed the form: a stamp younger than MinFormAge or
+// older than MaxFormAge is refused. A client that sends no stamp is not
+// refused; its submissions cost more of its rate limit (NoStampCost). The
+// rate limit (Config.RateLimit, requests per minute per client) and the body
+// limit (MaxBodyBytes) apply to every route.
+//
+// # Durability
+//
+// A 201 is written only after the case is committed (sqlstore's group
+// commit). A retry with the same idempotency key gets 200 and the same body.
+//
+// The package builds for GOOS=js GOARCH=wasm: it imports no database driver
+// and nothing that needs an operating system.
+package httpapi
+
+import (
+	"context"
+	"crypto/sha256"
+	"crypto/subtle"
+	"encoding/json"
+	"errors"
+	"io"
+	"mime"
+	"net"
+	"net/http"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/kommunkit/kommunkit/calendar"
+	"github.com/kommunkit/kommunkit/feedback"
+	"github.com/kommunkit/kommunkit/feedback/sqlstore"
+	"github.com/kommunkit/kommunkit/servicerules"
+)
+
+// MaxBodyBytes is the largest request body any route reads: 64 KiB. A larger
+// body gets 413.
+const MaxBodyBytes = 64 << 10
+
+// MinStaffTokenBytes is the shortest staff token New accepts.
+const MinStaffTokenBytes = 16
+
+// NoStampCost is how many requests of a client's rate limit one submission
+// without a form stamp costs. A submission with a valid stamp, and every
+// other request, costs one.
+const NoStampCost = 4
+
+// Config configures a Handler.
+type Config struct {
+	// Store keeps the cases. Required.
+	Store *sqlstore.Store
+	// Policy is the active service policy: deadlines, receipts, public
+	// facts. Required.
+	Policy *servicerules.Policy
+	// StaffToken is the staff secret, sent as "Authorization: Bearer
+	// <token>" and compared in constant time. Required, at least
+	// MinStaffTokenBytes long.
+	StaffToken string
+	// StampKey is the HMAC key of form stamps (FormStamp). Empty means the
+	// host issues no stamps: GET /api/form-stamp is 404 and every stamp
+	// sent is refused as invalid.
+	StampKey []byte
+	// RateLimit is how many requests a client may make per minute (with a
+	// burst of as many); 0 turns the limit off. Staff requests with a valid
+	// token are not limited.
+	RateLimit int
+	// Now is the clock; nil means time.Now.
+	Now func() time.Time
+	// ClientKey names the client of a request for the rate limit; nil means
+	// the host part of r.RemoteAddr. Behind a proxy, use the header the
+	// proxy sets (on Cloudflare, CF-Connecting-IP).
+	ClientKey func(r *http.Request) string
+	// ErrorLog receives internal errors (those answered 500); nil drops them.
+	ErrorLog func(error)
+}
+
+// A Handler serves the feedback API. Make one with New; it is safe for
+// concurrent use.
+type Handler struct {
+	store      *sqlstore.Store
+	policy     *servicerules.Policy
+	cal        *calendar.Calendar
+	staffHash  [sha256.Size]byte
+	stampKey   []byte
+	now        func() time.Time
+	clientKey  func(*http.Request) string
+	errorLog   func(error)
+	limiter    *rateLimiter
+	mux        *http.ServeMux
+	policies   sync.Map // policy ID → *servicerules.Policy, for receipts of cases made under another preset
+	services   []O311Service
+	draining   chan struct{}
+	drainOnce  sync.Once
+	policyInfo policyFacts
+}
+
+// New returns the Handler for cfg, or an error that names what is missing.
+func New(cfg Config) (*Handler, error) {
+	if cfg.Store == nil {
+		return nil, errors.New("httpapi: Config.Store is required")
+	}
+	if cfg.Policy == nil {
+		return nil, errors.New("httpapi: Config.Policy is required")
+	}
+	if len(cfg.StaffToken) < MinStaffTokenBytes {
+		return nil, errors.New("httpapi: Config.StaffToken must be at least " + strconv.Itoa(MinStaffTokenBytes) + " bytes")
+	}
+	if cfg.RateLimit < 0 {
+		return nil, errors.New("httpapi: Config.RateLimit " + strconv.Itoa(cfg.RateLimit) + " is negative")
+	}
+	h := &Handler{
+		store:     cfg.Store,
+		policy:    cfg.Policy,
+		cal:       cfg.Policy.Calendar(),
+		staffHash: sha256.Sum256([]byte(cfg.StaffToken)),
+		stampKey:  append([]byte(nil), cfg.StampKey...),
+		now:       cfg.Now,
+		clientKey: cfg.ClientKey,
+		errorLog:  cfg.ErrorLog,
+		draining:  make(chan struct{}),
+	}
+	if h.cal == nil {
+		c, err := calendar.New()
+		if err != nil {
+			return nil, err
+		}
+		h.cal = c
+	}
+	if h.now == nil {
+		h.now = time.Now
+	}
+	if h.clientKey == nil {
+		h.clientKey = remoteHost
+	}
+	if cfg.RateLimit > 0 {
+		h.limiter = newRateLimiter(cfg.RateLimit)
+	}
+	h.policies.Store(cfg.Policy.ID(), cfg.Policy)
+	h.services = defaultO311Services()
+	h.policyInfo = newPolicyFacts(cfg.Policy)
+	h.routes()
+	return h, nil
+}
+
+// Drain makes the handler answer new submissions with 503 while the host
+// shuts down; requests already inside finish. Hosts call it before
+// http.Server.Shutdown so that nothing new is acknowledged after the store
+// is closed.
+func (h *Handler) Drain() {
+	h.drainOnce.Do(func() { close(h.draining) })
+}
+
+func (h *Handler) isDraining() bool {
+	select {
+	case <-h.draining:
+		return true
+	default:
+		return false
+	}
+}
+
+func remoteHost(r *http.Request) string {
+	host, _, err := net.SplitHostPort(r.RemoteAddr)
+	if err != nil {
+		return r.RemoteAddr
+	}
+	return host
+}
+
+func (h *Handler) routes() {
+	m := http.NewServeMux()
+	m.HandleFunc("/api/feedback", h.methods(map[string]http.HandlerFunc{http.MethodPost: h.postFeedback}))
+	m.HandleFunc("/api/feedback/{token}", h.methods(map[string]http.HandlerFunc{http.MethodGet: h.getFeedback}))
+	m.HandleFunc("/api/classify", h.methods(map[string]http.HandlerFunc{http.MethodPost: h.postClassify}))
+	m.HandleFunc("/api/policy", h.methods(map[string]http.HandlerFunc{http.MethodGet: h.getPolicy}))
+	m.HandleFunc("/api/form-stamp", h.methods(map[string]http.HandlerFunc{http.MethodGet: h.getFormStamp}))
+	m.HandleFunc("/api/staff/cases", h.staff(h.methods(map[string]http.HandlerFunc{http.MethodGet: h.listCases})))
+	m.HandleFunc("/api/staff/cases/{id}", h.staff(h.methods(map[string]http.HandlerFunc{http.MethodGet: h.getCase})))
+	m.HandleFunc("/api/staff/cases/{id}/transitions", h.staff(h.methods(map[string]http.HandlerFunc{http.MethodPost: h.postTransition})))
+	m.HandleFunc("/api/staff/stats", h.staff(h.methods(map[string]http.HandlerFunc{http.MethodGet: h.getStats})))
+	m.HandleFunc("/api/staff/stats.csv", h.staff(h.methods(map[string]http.HandlerFunc{http.MethodGet: h.getStatsCSV})))
+	m.HandleFunc("/api/staff/overdue.csv", h.staff(h.methods(map[string]http.HandlerFunc{http.MethodGet: h.getOverdueCSV})))
+	m.HandleFunc("/api/staff/", h.staff(func(w http.ResponseWriter, r *http.Request) { writeProblem(w, notFound()) }))
+	m.HandleFunc("/open311/v2/services.json", h.methods(map[string]http.HandlerFunc{http.MethodGet: h.o311Services}))
+	m.HandleFunc("/open311/v2/requests.json", h.methods(map[string]http.HandlerFunc{http.MethodGet: h.o311List, http.MethodPost: h.o311Post}))
+	m.HandleFunc("/open311/v2/requests/{file}", h.methods(map[string]http.HandlerFunc{http.MethodGet: h.o311Get}))
+	m.HandleFunc("/open311/", func(w http.ResponseWriter, r *http.Request) {
+		writeO311Error(w, http.StatusNotFound, "not found: "+r.URL.Path)
+	})
+	m.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) { writeProblem(w, notFound()) })
+	h.mux = m
+}
+
+// ServeHTTP answers r. It applies the rate limit, then routes.
+func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("X-Content-Type-Options", "nosniff")
+	if h.limiter != nil && !h.isStaff(r) {
+		cost := 1
+		if r.Method == http.MethodPost && (r.URL.Path == "/api/feedback" || r.URL.Path == "/open311/v2/requests.json") {
+			// The stamp is in the body, which is not read yet: charge the
+			// full price now and refund it once a valid stamp is seen.
+			cost = NoStampCost
+		}
+		key := h.clientKey(r)
+		if wait, ok := h.limiter.take(key, cost, h.now()); !ok {
+			if strings.HasPrefix(r.URL.Path, "/open311/") {
+				writeO311Problem(w, rateLimited(wait))
+			} else {
+				writeProblem(w, rateLimited(wait))
+			}
+			return
+		}
+		if cost > 1 {
+			r = r.WithContext(context.WithValue(r.Context(), refundKey{}, func() {
+				h.limiter.refund(key, cost-1)
+			}))
+		}
+	}
+	h.mux.ServeHTTP(w, r)
+}
+
+type refundKey struct{}
+
+// stamped gives back the extra cost of a submission that carried a valid
+// form stamp.
+func stamped(ctx context.Context) {
+	if f, ok := ctx.Value(refundKey{}).(func()); ok {
+		f()
+	}
+}
+
+// Admit takes one request of r's client from the rate limit, or NoStampCost
+// when stamped is false, and reports whether the request may go on; when
+// not, it says how long to wait. Hosts that take submissions on their own
+// routes (a server-rendered form) call it to share the API's limit. With the
+// limit off it always admits.
+func (h *Handler) Admit(r *http.Request, stamped bool) (retryAfter time.Duration, ok bool) {
+	if h.limiter == nil {
+		return 0, true
+	}
+	cost := 1
+	if !stamped {
+		cost = NoStampCost
+	}
+	wait, ok := h.limiter.take(h.clientKey(r), cost, h.now())
+	return wait, ok
+}
+
+func (h *Handler) methods(byMethod map[string]http.HandlerFunc) http.HandlerFunc {
+	allow := make([]string, 0, len(byMethod)+1)
+	for _, m := range []string{http.MethodGet, http.MethodPost} {
+		if _, ok := byMethod[m]; ok {
+			allow = append(allow, m)
+		}
+	}
+	get, hasGet := byMethod[http.MethodGet]
+	if hasGet {
+		allow = append(allow, http.MethodHead)
+	}
+	allowed := strings.Join(allow, ", ")
+	return func(w http.ResponseWriter, r *http.Request) {
+		if f, ok := byMethod[r.Method]; ok {
+			f(w, r)
+			return
+		}
+		if r.Method == http.MethodHead && hasGet {
+			get(w, r)
+			return
+		}
+		w.Header().Set("Allow", allowed)
+		if strings.HasPrefix(r.URL.Path, "/open311/") {
+			writeO311Error(w, http.StatusMethodNotAllowed, "method "+r.Method+" not allowed; allowed: "+allowed)
+			return
+		}
+		writeProblem(w, &Problem{Status: http.StatusMethodNotAllowed, Code: "method_not_allowed",
+			Message:   "Method " + r.Method + " is not allowed here. Allowed: " + allowed + ".",
+			MessageSV: "Metoden " + r.Method + " går inte att använda här. Tillåtna: " + allowed + ".",
+			MessageFI: "Menetelmää " + r.Method + " ei voi käyttää tässä. Sallitut: " + allowed + "."})
+	}
+}
+
+// ValidStaffToken reports whether presented is the staff secret, comparing
+// in constant time (the time depends on neither value's content nor
+// length).
+func ValidStaffToken(presented, secret string) bool {
+	a := sha256.Sum256([]byte(presented))
+	b := sha256.Sum256([]byte(secret))
+	return subtle.ConstantTimeCompare(a[:], b[:]) == 1 && secret != ""
+}
+
+func bearer(r *http.Request) (string, bool) {
+	v := r.Header.Get("Authorization")
+	const p = "bearer "
+	if len(v) < len(p) || !strings.EqualFold(v[:len(p)], p) {
+		return "", false
+	}
+	return strings.TrimSpace(v[len(p):]), true
+}
+
+func (h *Handler) isStaff(r *http.Request) bool {
+	tok, ok := bearer(r)
+	if !ok {
+		return false
+	}
+	sum := sha256.Sum256([]byte(tok))
+	return subtle.ConstantTimeCompare(sum[:], h.staffHash[:]) == 1
+}
+
+func (h *Handler) staff(next http.HandlerFunc) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		if !h.isStaff(r) {
+			w.Header().Set("WWW-Authenticate", `Bearer realm="kommunkit"`)
+			_, given := bearer(r)
+			p := &Problem{Status: http.StatusUnauthorized, Code: "unauthorized",
+				Message:   "Staff only: send the header Authorization: Bearer <staff token>.",
+				MessageSV: "Bara för personal: skicka huvudet Authorization: Bearer <personalnyckel>.",
+				MessageFI: "Vain henkilökunnalle: lähetä otsake Authorization: Bearer <henkilökunnan avain>."}
+			if given {
+				p.Message = "The staff token is wrong."
+				p.MessageSV = "Personalnyckeln är fel."
+				p.MessageFI = "Henkilökunnan avain on väärä."
+			}
+			writeProblem(w, p)
+			return
+		}
+		w.Header().Set("Cache-Control", "no-store")
+		next(w, r)
+	}
+}
+
+// A Problem is the JSON body of every error the API answers (except on the
+// Open311 routes, which answer GeoReport errors). Code is stable, for
+// programs; the messages are for people.
+type Problem struct {
+	Status    int                   `json:"status"`
+	Code      string                `json:"error"`
+	Message   string                `json:"message"`
+	MessageSV string                `json:"message_sv"`
+	MessageFI string                `json:"message_fi"`
+	Fields    []feedback.FieldError `json:"fields,omitempty"`
+	// RetryAfter is, for 429, how many seconds to wait.
+	RetryAfter int `json:"retry_after,omitempty"`
+}
+
+// Error returns the English message.
+func (p *Problem) Error() string { return "httpapi: " + p.Code + ": " + p.Message }
+
+func writeProblem(w http.ResponseWriter, p *Problem) {
+	if p.RetryAfter > 0 {
+		w.Header().Set("Retry-After", strconv.Itoa(p.RetryAfter))
+	}
+	writeJSON(w, p.Status, p)
+}
+
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	b, err := json.Marshal(v)
+	if err != nil {
+		status = http.StatusInternalServerError
+		b = []byte(`{"status":500,"error":"internal","message":"The answer could not be written.","message_sv":"Svaret gick inte att skriva.","message_fi":"Vastausta ei voitu kirjoittaa."}`)
+	}
+	hd := w.Header()
+	hd.Set("Content-Type", "application/json; charset=utf-8")
+	hd.Set("Content-Length", strconv.Itoa(len(b)+1))
+	w.WriteHeader(status)
+	b = append(b, '\n')
+	_, _ = w.Write(b)
+}
+
+func notFound() *Problem {
+	return &Problem{Status: http.StatusNotFound, Code: "not_found",
+		Message:   "Not found.",
+		MessageSV: "Hittades inte.",
+		MessageFI: "Ei löytynyt."}
+}
+
+func rateLimited(wait time.Duration) *Problem {
+	secs := int((wait + time.Second - 1) / time.Second)
+	if secs < 1 {
+		secs = 1
+	}
+	s := strconv.Itoa(secs)
+	return &Problem{Status: http.StatusTooManyRequests, Code: "rate_limited", RetryAfter: secs,
+		Message:   "Too many requests. Please wait " + s + " seconds and try again.",
+		MessageSV: "För många förfrågningar. Vänta " + s + " sekunder och försök igen.",
+		MessageFI: "Liian monta pyyntöä. Odota " + s + " sekuntia ja yritä uudelleen."}
+}
+
+func (h *Handler) internal(w http.ResponseWriter, err error) {
+	if h.errorLog != nil {
+		h.errorLog(err)
+	}
+	writeProblem(w, &Problem{Status: http.StatusInternalServerError, Code: "internal",
+		Message:   "Something went wrong on our side. Please try again in a while.",
+		MessageSV: "Något gick fel hos oss. Försök igen om en stund.",
+		MessageFI: "Meillä tapahtui virhe. Yritä hetken kuluttua uudelleen."})
+}
+
+func unavailable() *Problem {
+	return &Problem{Status: http.StatusServiceUnavailable, Code: "unavailable", RetryAfter: 5,
+		Message:   "The service is restarting. Please send again in a few seconds.",
+		MessageSV: "Tjänsten startar om. Skicka igen om några sekunder.",
+		MessageFI: "Palvelu käynnistyy uudelleen. Lähetä uudelleen muutaman sekunnin kuluttua."}
+}
+
+func invalidJSON(detail string) *Problem {
+	return &Problem{Status: http.StatusBadRequest, Code: "invalid_json",
+		Message:   "The body is not valid JSON for this route: " + detail + ".",
+		MessageSV: "Innehållet är inte giltig JSON för den här adressen: " + detail + ".",
+		MessageFI: "Sisältö ei ole kelvollista JSONia tälle osoitteelle: " + detail + "."}
+}
+
+func invalidQuery(param, value, want string) *Problem {
+	q := strconv.Quote(value)
+	return &Problem{Status: http.StatusBadRequest, Code: "invalid_query",
+		Message:   "The parameter " + param + " has the value " + q + ", which is not " + want + ".",
+		MessageSV: "Parametern " + param + " har värdet " + q + ", som inte är giltigt (" + want + ").",
+		MessageFI: "Parametrin " + param + " arvo " + q + " ei kelpaa (" + want + ").",
+		Fields: []feedback.FieldError{{Field: param, Code: feedback.CodeInvalid, Value: q,
+			MessageSV: "Ogiltigt värde.", MessageFI: "Virheellinen arvo.", MessageEN: "Not " + want + "."}}}
+}
+
+func tooLarge() *Problem {
+	return &Problem{Status: http.StatusRequestEntityTooLarge, Code: "body_too_large",
+		Message:   "The body is larger than 64 KiB.",
+		MessageSV: "Innehållet är större än 64 KiB.",
+		MessageFI: "Sisältö on suurempi kuin 64 KiB."}
+}
+
+func unsupportedType(got string) *Problem {
+	q := strconv.Quote(got)
+	return &Problem{Status: http.StatusUnsupportedMediaType, Code: "unsupported_media_type",
+		Message:   "The content type " + q + " is not accepted here; send application/json.",
+		MessageSV: "Innehållstypen " + q + " tas inte emot här; skicka application/json.",
+		MessageFI: "Sisältötyyppiä " + q + " ei hyväksytä tässä; lähetä application/json."}
+}
+
+// mediaType returns the media type of r's body, in lower case.
+func mediaType(r *http.Request) string {
+	ct := r.Header.Get("Content-Type")
+	if ct == "" {
+		return ""
+	}
+	mt, _, err := mime.ParseMediaType(ct)
+	if err != nil {
+		return strings.ToLower(strings.TrimSpace(ct))
+	}
+	return mt
+}
+
+func isJSONType(mt string) bool {
+	return mt == "application/json" || (strings.HasPrefix(mt, "application/") && strings.HasSuffix(mt, "+json"))
+}
+
+// readBody reads r's body up to MaxBodyBytes, answering 413 when it is
+// larger.
+func readBody(w http.ResponseWriter, r *http.Request) ([]byte, *Problem) {
+	if r.ContentLength > MaxBodyBytes {
+		return nil, tooLarge()
+	}
+	body := http.MaxBytesReader(w, r.Body, MaxBodyBytes)
+	b, err := io.ReadAll(body)
+	if err != nil {
+		var mbe *http.MaxBytesError
+		if errors.As(err, &mbe) {
+			return nil, tooLarge()
+		}
+		return nil, invalidJSON("the body could not be read")
+	}
+	return b, nil
+}
+
+// readJSON checks the content type, reads the body and decodes it into v.
+func readJSON(w http.ResponseWriter, r *http.Request, v any) *Problem {
+	if mt := mediaType(r); !isJSONType(mt) {
+		return unsupportedType(r.Header.Get("Content-Type"))
+	}
+	b, p := readBody(w, r)
+	if p != nil {
+		return p
+	}
+	return decodeJSON(b, v)
+}
+
+func decodeJSON(b []byte, v any) *Problem {
+	if err := json.Unmarshal(b, v); err != nil {
+		var te *json.UnmarshalTypeError
+		var se *json.SyntaxError
+		switch {
+		case errors.As(err, &te):
+			field := te.Field
+			if field == "" {
+				return invalidJSON("expected a JSON " + te.Type.Kind().String() + ", got " + te.Value)
+			}
+			return &Problem{Status: http.StatusBadRequest, Code: "invalid_json",
+				Message:   "The field " + field + " has the wrong type: " + te.Value + ".",
+				MessageSV: "Fältet " + field + " har fel typ: " + te.Value + ".",
+				MessageFI: "Kentän " + field + " tyyppi on väärä: " + te.Value + ".",
+				Fields: []feedback.FieldError{{Field: field, Code: feedback.CodeInvalid, Value: te.Value,
+					MessageSV: "Fel typ av värde.", MessageFI: "Väärä arvon tyyppi.", MessageEN: "Wrong type of value."}}}
+		case errors.As(err, &se):
+			return invalidJSON("syntax error at byte " + strconv.FormatInt(se.Offset, 10))
+		}
+		return invalidJSON(err.Error())
+	}
+	return nil
+}
+
+// local returns t in Europe/Stockholm, or nil for the zero time.
+func local(t time.Time) *time.Time {
+	if t.IsZero() {
+		return nil
+	}
+	l := t.In(calendar.Location())
+	return &l
+}
+
+func localPtr(t *time.Time) *time.Time {
+	if t == nil {
+		return nil
+	}
+	return local(*t)
+}

@@ -1,0 +1,517 @@
+package httpapi
+
+import (
+	"bytes"
+	"errors"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/google/uuid"
+
+	"github.com/kommunkit/kommunkit/calendar"
+	"github.com/kommunkit/kommunkit/feedback"
+	"github.com/kommunkit/kommunkit/feedback/sqlstore"
+	"github.com/kommunkit/kommunkit/servicerules"
+)
+
+// A StaffCase is a case as staff see it. In lists the text is redacted, the
+// contact masked, and Token and History are left out; the single case has
+// everything.
+type StaffCase struct {
+	ID               uuid.UUID            `json:"id"`
+	Token            *uuid.UUID           `json:"token,omitempty"`
+	Received         time.Time            `json:"received"`
+	Channel          servicerules.Channel `json:"channel"`
+	Language         string               `json:"language"`
+	Text             string               `json:"text"`
+	Contact          *feedback.Contact    `json:"contact,omitempty"`
+	Anonymous        bool                 `json:"anonymous"`
+	Recipient        feedback.Recipient   `json:"recipient,omitempty"`
+	DecisionReceived string               `json:"decision_received,omitempty"`
+	Kind             feedback.Kind        `json:"kind"`
+	RunnerUp         feedback.Kind        `json:"runner_up,omitempty"`
+	Confidence       float64              `json:"confidence"`
+	StaffComplaint   bool                 `json:"staff_complaint"`
+	Unit             string               `json:"unit"`
+	DiaryNumber      string               `json:"diary_number"`
+	Status           feedback.Status      `json:"status"`
+	StatusName       string               `json:"status_name"`
+	RegistrationDue  time.Time            `json:"registration_due"`
+	ReplyDue         *time.Time           `json:"reply_due"`
+	Due              *time.Time           `json:"due"`
+	Promised         *time.Time           `json:"promised"`
+	Overdue          bool                 `json:"overdue"`
+	// RegistrationOverdue: the case should have been registered by now.
+	RegistrationOverdue bool              `json:"registration_overdue"`
+	Next                []feedback.Status `json:"next"`
+	InterimText         string            `json:"interim_text,omitempty"`
+	ReplyText           string            `json:"reply_text,omitempty"`
+	AnsweredAt          *time.Time        `json:"answered_at"`
+	ClosedAt            *time.Time        `json:"closed_at"`
+	History             []feedback.Change `json:"history,omitempty"`
+}
+
+func staffCase(c feedback.Case, at time.Time, whole bool) StaffCase {
+	loc := calendar.Location()
+	sc := StaffCase{
+		ID:                  c.ID,
+		Received:            c.Received.In(loc),
+		Channel:             c.Channel,
+		Language:            c.Language,
+		Text:                c.Text,
+		Contact:             c.Contact,
+		Anonymous:           c.Anonymous(),
+		Recipient:           c.Recipient,
+		Kind:                c.Kind,
+		RunnerUp:            c.RunnerUp,
+		Confidence:          c.Confidence,
+		StaffComplaint:      c.StaffComplaint,
+		Unit:                c.Unit,
+		DiaryNumber:         c.DiaryNumber,
+		Status:              c.Status,
+		StatusName:          c.Status.Name(feedback.Swedish),
+		RegistrationDue:     c.RegistrationDue.In(loc),
+		ReplyDue:            local(c.ReplyDue),
+		Due:                 local(c.Due()),
+		Promised:            local(c.Promised),
+		Overdue:             c.Overdue(at),
+		RegistrationOverdue: c.RegistrationOverdue(at),
+		Next:                c.Next(),
+		InterimText:         c.InterimText,
+		ReplyText:           c.ReplyText,
+		AnsweredAt:          local(c.AnsweredAt),
+		ClosedAt:            local(c.ClosedAt),
+	}
+	if sc.Next == nil {
+		sc.Next = []feedback.Status{}
+	}
+	if c.DecisionReceived != (calendar.Date{}) {
+		sc.DecisionReceived = c.DecisionReceived.String()
+	}
+	if whole {
+		tok := c.Token
+		sc.Token = &tok
+		sc.History = make([]feedback.Change, len(c.History))
+		for i, ch := range c.History {
+			ch.At = ch.At.In(loc)
+			if !ch.Promised.IsZero() {
+				ch.Promised = ch.Promised.In(loc)
+			}
+			sc.History[i] = ch
+		}
+	}
+	return sc
+}
+
+// A CaseList is the body of GET /api/staff/cases.
+type CaseList struct {
+	At    time.Time   `json:"at"`
+	Cases []StaffCase `json:"cases"`
+}
+
+func splitList(v string) []string {
+	var out []string
+	for _, s := range strings.Split(v, ",") {
+		if s = strings.TrimSpace(s); s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// parseFilter reads the query of GET /api/staff/cases.
+func parseFilter(q url.Values, now time.Time) (sqlstore.Filter, *Problem) {
+	var f sqlstore.Filter
+	for _, v := range q["status"] {
+		for _, s := range splitList(v) {
+			st, err := feedback.ParseStatus(s)
+			if err != nil {
+				return f, invalidQuery("status", s, "a status")
+			}
+			f.Statuses = append(f.Statuses, st)
+		}
+	}
+	for _, v := range q["kind"] {
+		for _, s := range splitList(v) {
+			k := feedback.Kind(strings.ToLower(s))
+			if !k.Valid() {
+				return f, invalidQuery("kind", s, "a kind")
+			}
+			f.Kinds = append(f.Kinds, k)
+		}
+	}
+	for _, v := range q["channel"] {
+		for _, s := range splitList(v) {
+			ch, err := servicerules.ParseChannel(s)
+			if err != nil {
+				return f, invalidQuery("channel", s, "a channel")
+			}
+			f.Channels = append(f.Channels, ch)
+		}
+	}
+	for _, v := range q["unit"] {
+		f.Units = append(f.Units, splitList(v)...)
+	}
+	if v := q.Get("overdue"); v != "" {
+		b, err := strconv.ParseBool(v)
+		if err != nil {
+			return f, invalidQuery("overdue", v, "true or false")
+		}
+		if b {
+			f.OverdueAt = now
+		}
+	}
+	from, to, p := parsePeriod(q, time.Time{}, time.Time{})
+	if p != nil {
+		return f, p
+	}
+	f.From, f.To = from, to
+	for _, name := range []string{"limit", "offset"} {
+		if v := q.Get(name); v != "" {
+			n, err := strconv.Atoi(v)
+			if err != nil || n < 0 || n > 100000 {
+				return f, invalidQuery(name, v, "a whole number from 0 to 100000")
+			}
+			if name == "limit" {
+				f.Limit = n
+			} else {
+				f.Offset = n
+			}
+		}
+	}
+	return f, nil
+}
+
+// parsePeriod reads "from" and "to" as local dates (YYYY-MM-DD) or RFC 3339
+// times; a date as "to" includes that day.
+func parsePeriod(q url.Values, defFrom, defTo time.Time) (time.Time, time.Time, *Problem) {
+	from, to := defFrom, defTo
+	for _, name := range []string{"from", "to"} {
+		v := q.Get(name)
+		if v == "" {
+			continue
+		}
+		var t time.Time
+		if d, err := calendar.ParseDate(v); err == nil && d.Valid() {
+			if name == "to" {
+				d = d.AddDays(1)
+			}
+			t = d.Midnight()
+		} else if tt, err := time.Parse(time.RFC3339, v); err == nil {
+			t = tt
+		} else {
+			return from, to, invalidQuery(name, v, "a date (YYYY-MM-DD) or an RFC 3339 time")
+		}
+		if name == "from" {
+			from = t
+		} else {
+			to = t
+		}
+	}
+	if !from.IsZero() && !to.IsZero() && !from.Before(to) {
+		return from, to, invalidQuery("to", q.Get("to"), "after from")
+	}
+	return from, to, nil
+}
+
+func (h *Handler) listCases(w http.ResponseWriter, r *http.Request) {
+	now := h.now()
+	f, p := parseFilter(r.URL.Query(), now)
+	if p != nil {
+		writeProblem(w, p)
+		return
+	}
+	cases, err := h.store.List(r.Context(), f)
+	if err != nil {
+		h.internal(w, err)
+		return
+	}
+	out := CaseList{At: now.In(calendar.Location()), Cases: make([]StaffCase, 0, len(cases))}
+	for _, c := range cases {
+		out.Cases = append(out.Cases, staffCase(c, now, false))
+	}
+	writeJSON(w, http.StatusOK, out)
+}
+
+func (h *Handler) caseID(w http.ResponseWriter, r *http.Request) (uuid.UUID, bool) {
+	id, err := uuid.Parse(r.PathValue("id"))
+	if err != nil || len(r.PathValue("id")) != 36 {
+		writeProblem(w, notFound())
+		return uuid.Nil, false
+	}
+	return id, true
+}
+
+func (h *Handler) getCase(w http.ResponseWriter, r *http.Request) {
+	id, ok := h.caseID(w, r)
+	if !ok {
+		return
+	}
+	c, err := h.store.Get(r.Context(), id)
+	if errors.Is(err, sqlstore.ErrNotFound) {
+		writeProblem(w, notFound())
+		return
+	}
+	if err != nil {
+		h.internal(w, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, staffCase(c, h.now(), true))
+}
+
+// A TransitionRequest is the body of POST /api/staff/cases/{id}/transitions.
+// The time of the change is the server's.
+type TransitionRequest struct {
+	To          string     `json:"to"`
+	By          string     `json:"by,omitempty"`
+	Unit        string     `json:"unit,omitempty"`
+	DiaryNumber string     `json:"diary_number,omitempty"`
+	Text        string     `json:"text,omitempty"`
+	Promised    *time.Time `json:"promised,omitempty"`
+}
+
+func (h *Handler) postTransition(w http.ResponseWriter, r *http.Request) {
+	id, ok := h.caseID(w, r)
+	if !ok {
+		return
+	}
+	var req TransitionRequest
+	if p := readJSON(w, r, &req); p != nil {
+		writeProblem(w, p)
+		return
+	}
+	to, err := feedback.ParseStatus(req.To)
+	if err != nil {
+		p := invalidQuery("to", req.To, "a status")
+		p.Code = "invalid_transition"
+		writeProblem(w, p)
+		return
+	}
+	t := feedback.Transition{To: to, At: h.now(), By: req.By, Unit: req.Unit, DiaryNumber: req.DiaryNumber, Text: req.Text}
+	if req.Promised != nil {
+		t.Promised = *req.Promised
+	}
+	c, err := h.store.Apply(r.Context(), id, t)
+	var te *feedback.TransitionError
+	switch {
+	case err == nil:
+		writeJSON(w, http.StatusOK, staffCase(c, h.now(), true))
+	case errors.Is(err, sqlstore.ErrNotFound):
+		writeProblem(w, notFound())
+	case errors.As(err, &te):
+		writeProblem(w, &Problem{Status: http.StatusConflict, Code: "illegal_transition",
+			Message:   "The case cannot go from " + string(te.From) + " to " + string(te.To) + ": " + te.Reason + ".",
+			MessageSV: "Ärendet kan inte gå från " + te.From.Name(feedback.Swedish) + " till " + te.To.Name(feedback.Swedish) + ".",
+			MessageFI: "Asia ei voi siirtyä tilasta " + te.From.Name(feedback.Finnish) + " tilaan " + te.To.Name(feedback.Finnish) + "."})
+	case errors.Is(err, sqlstore.ErrConflict):
+		writeProblem(w, &Problem{Status: http.StatusConflict, Code: "conflict",
+			Message:   "Someone else changed the case at the same time. Read it again and retry.",
+			MessageSV: "Någon annan ändrade ärendet samtidigt. Läs in det igen och försök på nytt.",
+			MessageFI: "Joku muu muutti asiaa samaan aikaan. Lue se uudelleen ja yritä uudelleen."})
+	default:
+		h.internal(w, err)
+	}
+}
+
+// Stats is the body of GET /api/staff/stats.
+type Stats struct {
+	Period    Period         `json:"period"`
+	At        time.Time      `json:"at"`
+	Total     Group          `json:"total"`
+	ByKind    []Group        `json:"by_kind"`
+	ByChannel []Group        `json:"by_channel"`
+	ByUnit    []Group        `json:"by_unit"`
+	Overdue   []OverdueCase  `json:"overdue"`
+	Weeks     []WeekReceived `json:"weeks"`
+}
+
+// Period is a half-open interval [From, To).
+type Period struct {
+	From time.Time `json:"from"`
+	To   time.Time `json:"to"`
+}
+
+// Group is feedback.Group in JSON.
+type Group struct {
+	Dimension           string  `json:"dimension"`
+	Key                 string  `json:"key"`
+	Received            int     `json:"received"`
+	Answered            int     `json:"answered"`
+	Closed              int     `json:"closed"`
+	Open                int     `json:"open"`
+	ReplyOwed           int     `json:"reply_owed"`
+	Settled             int     `json:"settled"`
+	OnTime              int     `json:"on_time"`
+	OnTimeShare         float64 `json:"on_time_share"`
+	Overdue             int     `json:"overdue"`
+	Responded           int     `json:"responded"`
+	MedianResponseHours float64 `json:"median_response_hours"`
+}
+
+// OverdueCase is feedback.OverdueCase in JSON.
+type OverdueCase struct {
+	ID        uuid.UUID            `json:"id"`
+	Kind      feedback.Kind        `json:"kind"`
+	Channel   servicerules.Channel `json:"channel"`
+	Unit      string               `json:"unit"`
+	Status    feedback.Status      `json:"status"`
+	Received  time.Time            `json:"received"`
+	Due       time.Time            `json:"due"`
+	LateHours float64              `json:"late_hours"`
+}
+
+// WeekReceived counts the cases received in one ISO week ("2026-W11").
+type WeekReceived struct {
+	Week     string `json:"week"`
+	Received int    `json:"received"`
+}
+
+func groupJSON(g feedback.Group) Group {
+	return Group{Dimension: g.Dimension, Key: g.Key, Received: g.Received, Answered: g.Answered, Closed: g.Closed,
+		Open: g.Open, ReplyOwed: g.ReplyOwed, Settled: g.Settled, OnTime: g.OnTime, OnTimeShare: g.OnTimeShare,
+		Overdue: g.Overdue, Responded: g.Responded, MedianResponseHours: g.MedianResponseHours}
+}
+
+func groupsJSON(gs []feedback.Group) []Group {
+	out := make([]Group, 0, len(gs))
+	for _, g := range gs {
+		out = append(out, groupJSON(g))
+	}
+	return out
+}
+
+// period reads the period of a statistics request: by default the 30 days
+// up to the end of today.
+func (h *Handler) period(w http.ResponseWriter, r *http.Request) (feedback.Period, time.Time, bool) {
+	now := h.now()
+	from, to, p := parsePeriod(r.URL.Query(), time.Time{}, time.Time{})
+	if p != nil {
+		writeProblem(w, p)
+		return feedback.Period{}, now, false
+	}
+	if to.IsZero() {
+		to = calendar.DateOf(now).AddDays(1).Midnight()
+		if !from.IsZero() && !from.Before(to) {
+			to = calendar.DateOf(from).AddDays(1).Midnight()
+		}
+	}
+	if from.IsZero() {
+		from = calendar.DateOf(to.Add(-time.Nanosecond)).AddDays(-29).Midnight()
+	}
+	return feedback.Period{From: from, To: to}, now, true
+}
+
+func (h *Handler) getStats(w http.ResponseWriter, r *http.Request) {
+	p, now, ok := h.period(w, r)
+	if !ok {
+		return
+	}
+	cases, err := h.store.CasesReceived(r.Context(), p.From, p.To)
+	if err != nil {
+		h.internal(w, err)
+		return
+	}
+	st := feedback.FollowUp(cases, p, now, h.cal)
+	loc := calendar.Location()
+	out := Stats{
+		Period:    Period{From: p.From.In(loc), To: p.To.In(loc)},
+		At:        now.In(loc),
+		Total:     groupJSON(st.Total),
+		ByKind:    groupsJSON(st.ByKind),
+		ByChannel: groupsJSON(st.ByChannel),
+		ByUnit:    groupsJSON(st.ByUnit),
+		Overdue:   make([]OverdueCase, 0, len(st.Overdue)),
+		Weeks:     weeks(cases, p),
+	}
+	for _, o := range st.Overdue {
+		out.Overdue = append(out.Overdue, OverdueCase{ID: o.ID, Kind: o.Kind, Channel: o.Channel, Unit: o.Unit,
+			Status: o.Status, Received: o.Received.In(loc), Due: o.Due.In(loc), LateHours: o.LateHours})
+	}
+	writeJSON(w, http.StatusOK, out)
+}
+
+// weeks counts the cases received per ISO week of the period, every week
+// listed, also those with none.
+func weeks(cases []feedback.Case, p feedback.Period) []WeekReceived {
+	loc := calendar.Location()
+	key := func(t time.Time) string {
+		y, wk := t.In(loc).ISOWeek()
+		s := strconv.Itoa(wk)
+		if wk < 10 {
+			s = "0" + s
+		}
+		return strconv.Itoa(y) + "-W" + s
+	}
+	var out []WeekReceived
+	index := map[string]int{}
+	for d := calendar.DateOf(p.From); d.Midnight().Before(p.To); d = d.AddDays(1) {
+		k := key(d.Midnight())
+		if _, ok := index[k]; !ok {
+			index[k] = len(out)
+			out = append(out, WeekReceived{Week: k})
+		}
+		if len(out) > 520 {
+			break
+		}
+	}
+	for _, c := range cases {
+		if i, ok := index[key(c.Received)]; ok && p.Contains(c.Received) {
+			out[i].Received++
+		}
+	}
+	if out == nil {
+		out = []WeekReceived{}
+	}
+	return out
+}
+
+func (h *Handler) statsFor(w http.ResponseWriter, r *http.Request) (feedback.Stats, bool) {
+	p, now, ok := h.period(w, r)
+	if !ok {
+		return feedback.Stats{}, false
+	}
+	st, err := h.store.FollowUp(r.Context(), p, now)
+	if err != nil {
+		h.internal(w, err)
+		return feedback.Stats{}, false
+	}
+	return st, true
+}
+
+func writeCSV(w http.ResponseWriter, name string, write func(*bytes.Buffer) error) error {
+	var b bytes.Buffer
+	if err := write(&b); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "text/csv; charset=utf-8")
+	w.Header().Set("Content-Disposition", `attachment; filename="`+name+`"`)
+	w.Header().Set("Content-Length", strconv.Itoa(b.Len()))
+	w.WriteHeader(http.StatusOK)
+	_, err := w.Write(b.Bytes())
+	return err
+}
+
+func (h *Handler) getStatsCSV(w http.ResponseWriter, r *http.Request) {
+	st, ok := h.statsFor(w, r)
+	if !ok {
+		return
+	}
+	name := "synpunkter-" + calendar.DateOf(st.Period.From).String() + "--" + calendar.DateOf(st.Period.To.Add(-time.Nanosecond)).String() + ".csv"
+	if err := writeCSV(w, name, func(b *bytes.Buffer) error { return st.WriteCSV(b) }); err != nil && h.errorLog != nil {
+		h.errorLog(err)
+	}
+}
+
+func (h *Handler) getOverdueCSV(w http.ResponseWriter, r *http.Request) {
+	st, ok := h.statsFor(w, r)
+	if !ok {
+		return
+	}
+	name := "forsenade-" + calendar.DateOf(st.At).String() + ".csv"
+	if err := writeCSV(w, name, func(b *bytes.Buffer) error { return st.WriteOverdueCSV(b) }); err != nil && h.errorLog != nil {
+		h.errorLog(err)
+	}
+}
