@@ -27,13 +27,13 @@ import (
 
 // O311Service is one service of GET /open311/v2/services.json.
 type O311Service struct {
-	ServiceCode string   `json:"service_code"`
-	ServiceName string   `json:"service_name"`
-	Description string   `json:"description"`
-	Metadata    bool     `json:"metadata"`
-	Type        string   `json:"type"`
-	Keywords    string   `json:"keywords"`
-	Group       string   `json:"group"`
+	ServiceCode string `json:"service_code"`
+	ServiceName string `json:"service_name"`
+	Description string `json:"description"`
+	Metadata    bool   `json:"metadata"`
+	Type        string `json:"type"`
+	Keywords    string `json:"keywords"`
+	Group       string `json:"group"`
 }
 
 func defaultO311Services() []O311Service {
