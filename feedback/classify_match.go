@@ -173,7 +173,7 @@ type cuePattern struct {
 // cueEntry is one meaning of a pattern: a cue for a kind, a negator, a
 // neutral phrase or a language vote.
 type cueEntry struct {
-	cue    string // as written in the tables, without the '_' marks
+	cue    string // as written in the tables, without the '_' marks (a substring of the table)
 	group  int32  // index of the group it came from
 	weight float32
 	kind   int8 // index into cueKinds, or -1
@@ -247,6 +247,9 @@ func buildCueMatcher(groups []cueGroup, langs []cueLanguageGroup) *cueMatcher {
 	index := make(map[string]int32)
 	add := func(cue string, e cueEntry) {
 		folded, ok := cueFoldCue(cue)
+		if strings.Contains(strings.Trim(cue, "_"), "_") {
+			ok = false
+		}
 		if !ok {
 			m.problems = append(m.problems, "cue "+strconv.Quote(cue)+" does not fold into the cue alphabet")
 			return
@@ -272,7 +275,7 @@ func buildCueMatcher(groups []cueGroup, langs []cueLanguageGroup) *cueMatcher {
 			}
 		}
 		e.next = m.patterns[p].first
-		e.cue = strings.ReplaceAll(cue, "_", "")
+		e.cue = strings.Trim(cue, "_")
 		m.patterns[p].first = int32(len(m.entries))
 		m.entries = append(m.entries, e)
 	}
