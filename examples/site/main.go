@@ -1,0 +1,187 @@
+// Command site is a municipal web site on kommunkit: the feedback API
+// (package feedback/httpapi) on SQLite, the staff inbox and follow-up
+// dashboard, and the feedback widget.
+//
+//	go run ./examples/site                      # http://127.0.0.1:8080
+//	go run ./examples/site -addr 127.0.0.1:9000 -db /tmp/k.db -policy osteraker -rate-limit 0
+//
+// The staff secret comes from KOMMUNKIT_STAFF_TOKEN; when that is unset, a
+// random one is made and printed at start. The key that signs form stamps
+// comes from KOMMUNKIT_FORM_KEY, or is derived from the staff secret.
+//
+// On SIGTERM or SIGINT the site stops taking submissions, finishes the
+// requests under way and commits everything it has acknowledged before it
+// exits.
+package main
+
+import (
+	"context"
+	"crypto/hmac"
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"flag"
+	"fmt"
+	"log"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"strings"
+	"syscall"
+	"time"
+
+	_ "modernc.org/sqlite"
+
+	"github.com/kommunkit/kommunkit/feedback/httpapi"
+	"github.com/kommunkit/kommunkit/feedback/sqlstore"
+	"github.com/kommunkit/kommunkit/servicerules"
+)
+
+// contentSecurityPolicy is sent on every response: scripts only from the
+// site itself, and WebAssembly compilation for the widget.
+const contentSecurityPolicy = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'"
+
+func main() {
+	addr := flag.String("addr", "127.0.0.1:8080", "address to listen on (port 0 picks a free port)")
+	dbPath := flag.String("db", "kommunkit.db", "SQLite database file (made if missing; WAL mode)")
+	policyName := flag.String("policy", "nykvarn", "service policy: a preset ("+strings.Join(servicerules.Presets(), ", ")+") or a JSON file")
+	rateLimit := flag.Int("rate-limit", 60, "requests per minute per client; 0 turns the limit off")
+	flag.Parse()
+	if err := run(*addr, *dbPath, *policyName, *rateLimit); err != nil {
+		fmt.Fprintln(os.Stderr, "site:", err)
+		os.Exit(1)
+	}
+}
+
+func loadPolicy(name string) (*servicerules.Policy, error) {
+	if strings.HasSuffix(name, ".json") || strings.ContainsRune(name, os.PathSeparator) {
+		b, err := os.ReadFile(name)
+		if err != nil {
+			return nil, err
+		}
+		return servicerules.Parse(b)
+	}
+	return servicerules.Preset(name)
+}
+
+func staffToken() (string, bool, error) {
+	if t := os.Getenv("KOMMUNKIT_STAFF_TOKEN"); t != "" {
+		return t, false, nil
+	}
+	b := make([]byte, 24)
+	if _, err := rand.Read(b); err != nil {
+		return "", false, err
+	}
+	return hex.EncodeToString(b), true, nil
+}
+
+// formKey is the key of form stamps: KOMMUNKIT_FORM_KEY, or derived from
+// the staff secret, so that stamps outlive a restart.
+func formKey(staff string) []byte {
+	if k := os.Getenv("KOMMUNKIT_FORM_KEY"); k != "" {
+		return []byte(k)
+	}
+	m := hmac.New(sha256.New, []byte(staff))
+	m.Write([]byte("kommunkit form stamps"))
+	return m.Sum(nil)
+}
+
+// securityHeaders sets the headers every response carries.
+func securityHeaders(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		h := w.Header()
+		h.Set("Content-Security-Policy", contentSecurityPolicy)
+		h.Set("X-Content-Type-Options", "nosniff")
+		h.Set("Referrer-Policy", "same-origin")
+		h.Set("X-Frame-Options", "DENY")
+		next.ServeHTTP(w, r)
+	})
+}
+
+func run(addr, dbPath, policyName string, rateLimit int) error {
+	policy, err := loadPolicy(policyName)
+	if err != nil {
+		return err
+	}
+	token, generated, err := staffToken()
+	if err != nil {
+		return err
+	}
+	if len(token) < httpapi.MinStaffTokenBytes {
+		return fmt.Errorf("KOMMUNKIT_STAFF_TOKEN must be at least %d characters", httpapi.MinStaffTokenBytes)
+	}
+	db, err := sqlstore.SQLite{Path: dbPath}.Open()
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	ctx := context.Background()
+	store, err := sqlstore.Open(ctx, db, sqlstore.Config{Calendar: policy.Calendar()})
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	logger := log.New(os.Stderr, "site: ", log.LstdFlags)
+	api, err := httpapi.New(httpapi.Config{
+		Store:      store,
+		Policy:     policy,
+		StaffToken: token,
+		StampKey:   formKey(token),
+		RateLimit:  rateLimit,
+		ErrorLog:   func(err error) { logger.Print(err) },
+	})
+	if err != nil {
+		return err
+	}
+	mux := http.NewServeMux()
+	mux.Handle("/api/", api)
+	mux.Handle("/open311/", api)
+	if err := mountPages(mux, api, pageConfig{Store: store, Policy: policy, StaffToken: token, StampKey: formKey(token)}); err != nil {
+		return err
+	}
+
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return err
+	}
+	srv := &http.Server{
+		Handler:           securityHeaders(mux),
+		ReadHeaderTimeout: 5 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		WriteTimeout:      60 * time.Second,
+		IdleTimeout:       120 * time.Second,
+		MaxHeaderBytes:    16 << 10,
+		ErrorLog:          logger,
+	}
+	fmt.Printf("kommunkit site: policy %s, database %s, rate limit %d/min\n", policy.ID(), dbPath, rateLimit)
+	if generated {
+		fmt.Printf("kommunkit site: staff token (KOMMUNKIT_STAFF_TOKEN unset, made for this run): %s\n", token)
+	}
+	fmt.Printf("kommunkit site: listening on http://%s\n", ln.Addr())
+
+	stop := make(chan os.Signal, 1)
+	signal.Notify(stop, syscall.SIGTERM, syscall.SIGINT)
+	served := make(chan error, 1)
+	go func() { served <- srv.Serve(ln) }()
+	select {
+	case err := <-served:
+		return err
+	case sig := <-stop:
+		fmt.Printf("kommunkit site: %s: finishing requests under way\n", sig)
+	}
+	// No new submissions; the requests inside wait for their commits;
+	// then the store commits what it was given and stops.
+	api.Drain()
+	shutdown, cancel := context.WithTimeout(ctx, 20*time.Second)
+	defer cancel()
+	err = srv.Shutdown(shutdown)
+	if cerr := store.Close(); cerr != nil && err == nil {
+		err = cerr
+	}
+	if errors.Is(<-served, http.ErrServerClosed) {
+		fmt.Println("kommunkit site: stopped; everything acknowledged is committed")
+	}
+	return err
+}
