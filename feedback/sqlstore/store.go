@@ -95,15 +95,32 @@ type Store struct {
 	useTx    bool
 	maxBatch int
 
-	mu      sync.RWMutex // guards closed and sends on reqs
-	closed  bool
-	reqs    chan insertRequest
-	stopped chan struct{}
+	// insertStmt and byKeyStmt are prepared once; transactions use them
+	// through Tx.StmtContext, which reuses them on the same connection.
+	insertStmt *sql.Stmt
+	byKeyStmt  *sql.Stmt
+
+	mu        sync.RWMutex // guards closed and sends on reqs
+	closed    bool
+	closeOnce sync.Once
+	reqs      chan insertRequest
+	stopped   chan struct{}
 }
 
+// An insertRequest is a case on its way to the writer, with its statement
+// arguments already made by the caller's goroutine (redaction included), so
+// that the single writer only executes.
 type insertRequest struct {
-	c    feedback.Case
+	row  caseRow
 	done chan InsertResult
+}
+
+// caseRow is a case ready to insert: the arguments of insertCase, and the
+// case as it reads back from the database.
+type caseRow struct {
+	args   []any
+	stored feedback.Case
+	key    string
 }
 
 // InsertResult is the outcome of inserting one case.
@@ -135,12 +152,23 @@ func Open(ctx context.Context, db *sql.DB, cfg Config) (*Store, error) {
 	if err := migrate(ctx, db, !cfg.NoTransactions); err != nil {
 		return nil, err
 	}
+	ins, err := db.PrepareContext(ctx, insertCase)
+	if err != nil {
+		return nil, errors.New("sqlstore: prepare insert: " + err.Error())
+	}
+	byKey, err := db.PrepareContext(ctx, `SELECT `+caseColumns+` FROM cases WHERE idempotency_key = ?`)
+	if err != nil {
+		ins.Close()
+		return nil, errors.New("sqlstore: prepare select: " + err.Error())
+	}
 	s := &Store{
-		db:       db,
-		cal:      cal,
-		useTx:    !cfg.NoTransactions,
-		maxBatch: cfg.MaxBatch,
-		stopped:  make(chan struct{}),
+		insertStmt: ins,
+		byKeyStmt:  byKey,
+		db:         db,
+		cal:        cal,
+		useTx:      !cfg.NoTransactions,
+		maxBatch:   cfg.MaxBatch,
+		stopped:    make(chan struct{}),
 	}
 	if s.maxBatch <= 0 {
 		s.maxBatch = DefaultMaxBatch
@@ -167,6 +195,10 @@ func (s *Store) Close() error {
 	}
 	s.mu.Unlock()
 	<-s.stopped
+	s.closeOnce.Do(func() {
+		s.insertStmt.Close()
+		s.byKeyStmt.Close()
+	})
 	return nil
 }
 
@@ -181,14 +213,15 @@ func (s *Store) Insert(ctx context.Context, c feedback.Case) (feedback.Case, boo
 	if err := checkInsertable(c); err != nil {
 		return feedback.Case{}, false, err
 	}
+	row := makeRow(c)
 	if !s.useTx {
 		if err := s.isClosed(); err != nil {
 			return feedback.Case{}, false, err
 		}
-		r := s.insertOne(ctx, s.db, c)
+		r := s.insertOne(ctx, nil, row)
 		return r.Case, r.Created, r.Err
 	}
-	req := insertRequest{c: c, done: make(chan InsertResult, 1)}
+	req := insertRequest{row: row, done: make(chan InsertResult, 1)}
 	if err := s.enqueue(ctx, req); err != nil {
 		return feedback.Case{}, false, err
 	}
@@ -243,13 +276,13 @@ func (s *Store) InsertBatch(ctx context.Context, cs []feedback.Case) ([]InsertRe
 	}
 	if !s.useTx {
 		for _, i := range ok {
-			out[i] = s.insertOne(ctx, s.db, cs[i])
+			out[i] = s.insertOne(ctx, nil, makeRow(cs[i]))
 		}
 		return out, nil
 	}
-	batch := make([]feedback.Case, len(ok))
+	batch := make([]caseRow, len(ok))
 	for j, i := range ok {
-		batch[j] = cs[i]
+		batch[j] = makeRow(cs[i])
 	}
 	res, err := s.commitBatch(ctx, batch)
 	for j, i := range ok {
@@ -265,7 +298,7 @@ func (s *Store) InsertBatch(ctx context.Context, cs []feedback.Case) ([]InsertRe
 func (s *Store) writer() {
 	defer close(s.stopped)
 	batch := make([]insertRequest, 0, s.maxBatch)
-	cases := make([]feedback.Case, 0, s.maxBatch)
+	rows := make([]caseRow, 0, s.maxBatch)
 	for first := range s.reqs {
 		batch = append(batch[:0], first)
 	gather:
@@ -280,11 +313,11 @@ func (s *Store) writer() {
 				break gather
 			}
 		}
-		cases = cases[:0]
+		rows = rows[:0]
 		for _, r := range batch {
-			cases = append(cases, r.c)
+			rows = append(rows, r.row)
 		}
-		res, err := s.commitBatch(context.Background(), cases)
+		res, err := s.commitBatch(context.Background(), rows)
 		for i, r := range batch {
 			if err != nil {
 				r.done <- InsertResult{Err: err}
@@ -298,15 +331,15 @@ func (s *Store) writer() {
 // commitBatch inserts cs in one transaction. A failed statement fails only
 // its own case (SQLite rolls back that statement, not the transaction); a
 // failed commit fails them all.
-func (s *Store) commitBatch(ctx context.Context, cs []feedback.Case) ([]InsertResult, error) {
-	res := make([]InsertResult, len(cs))
+func (s *Store) commitBatch(ctx context.Context, rows []caseRow) ([]InsertResult, error) {
+	res := make([]InsertResult, len(rows))
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return res, errors.New("sqlstore: begin: " + err.Error())
 	}
 	defer tx.Rollback()
-	for i, c := range cs {
-		res[i] = s.insertOne(ctx, tx, c)
+	for i, r := range rows {
+		res[i] = s.insertOne(ctx, tx, r)
 	}
 	if err := tx.Commit(); err != nil {
 		return res, errors.New("sqlstore: commit: " + err.Error())
@@ -342,8 +375,10 @@ const insertCase = `INSERT INTO cases (
 ) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
 ON CONFLICT (idempotency_key) DO NOTHING`
 
-func (s *Store) insertOne(ctx context.Context, q querier, c feedback.Case) InsertResult {
-	c.History = nil
+// makeRow prepares c for insertion: the statement arguments, with the
+// redacted text, and the case as Get will read it back (times in
+// Europe/Stockholm, the history of a new case).
+func makeRow(c feedback.Case) caseRow {
 	var contact feedback.Contact
 	if c.Contact != nil {
 		contact = *c.Contact
@@ -352,26 +387,67 @@ func (s *Store) insertOne(ctx context.Context, q querier, c feedback.Case) Inser
 	if c.DecisionReceived != (calendar.Date{}) {
 		decision = c.DecisionReceived.String()
 	}
-	r, err := q.ExecContext(ctx, insertCase,
+	args := []any{
 		c.ID.String(), c.Token.String(), c.IdempotencyKey, ts(c.Received), string(c.Channel), c.Language, c.Text, feedback.Redact(c.Text),
 		boolInt(c.Contact != nil), contact.Name, contact.Email, contact.Phone, string(c.Recipient), decision, boolInt(c.AboutStaff),
 		c.Policy, string(c.Kind), string(c.RunnerUp), c.Confidence, boolInt(c.StaffComplaint), c.Unit, c.DiaryNumber, string(c.Status), string(c.Resume),
 		ts(c.RegistrationDue), nullTS(c.ReplyDue), string(c.DueVia), nullTS(c.Promised), nullTS(c.Due()),
 		nullTS(c.RegisteredAt), nullTS(c.RespondedAt), nullTS(c.AnsweredAt), nullTS(c.ClosedAt), nullTS(c.PausedAt), c.Paused.Milliseconds(),
 		c.InterimText, c.ReplyText,
-	)
+	}
+	stored := c
+	if c.Contact != nil {
+		ct := *c.Contact
+		stored.Contact = &ct
+	}
+	stored.Paused = time.Duration(c.Paused.Milliseconds()) * time.Millisecond
+	for _, t := range []*time.Time{&stored.Received, &stored.RegistrationDue, &stored.ReplyDue, &stored.Promised,
+		&stored.RegisteredAt, &stored.RespondedAt, &stored.AnsweredAt, &stored.ClosedAt, &stored.PausedAt} {
+		if !t.IsZero() {
+			*t = t.In(calendar.Location())
+		}
+	}
+	stored.History = []feedback.Change{{Transition: feedback.Transition{To: feedback.StatusReceived, At: stored.Received}}}
+	return caseRow{args: args, stored: stored, key: c.IdempotencyKey}
+}
+
+// insertOne inserts a row, in tx or, when tx is nil, straight on the
+// database. When the key is already stored it reads the case stored first.
+func (s *Store) insertOne(ctx context.Context, tx *sql.Tx, row caseRow) InsertResult {
+	ins, byKey := s.insertStmt, s.byKeyStmt
+	var q querier = s.db
+	if tx != nil {
+		ins, byKey = tx.StmtContext(ctx, ins), tx.StmtContext(ctx, byKey)
+		q = tx
+	}
+	id := row.stored.ID.String()
+	r, err := ins.ExecContext(ctx, row.args...)
 	if err != nil {
-		return InsertResult{Err: errors.New("sqlstore: insert case " + c.ID.String() + ": " + err.Error())}
+		return InsertResult{Err: errors.New("sqlstore: insert case " + id + ": " + err.Error())}
 	}
 	n, err := r.RowsAffected()
 	if err != nil {
-		return InsertResult{Err: errors.New("sqlstore: insert case " + c.ID.String() + ": " + err.Error())}
+		return InsertResult{Err: errors.New("sqlstore: insert case " + id + ": " + err.Error())}
 	}
-	stored, err := s.getWhere(ctx, q, "idempotency_key = ?", c.IdempotencyKey)
+	if n == 1 {
+		return InsertResult{Case: row.stored, Created: true}
+	}
+	rows, err := byKey.QueryContext(ctx, row.key)
+	if err != nil {
+		return InsertResult{Err: errors.New("sqlstore: read case: " + err.Error())}
+	}
+	cs, err := scanCases(rows, false)
 	if err != nil {
 		return InsertResult{Err: err}
 	}
-	return InsertResult{Case: stored, Created: n == 1}
+	if len(cs) == 0 {
+		return InsertResult{Err: errors.New("sqlstore: insert case " + id + ": neither stored nor found")}
+	}
+	c := cs[0]
+	if err := s.loadHistory(ctx, q, &c); err != nil {
+		return InsertResult{Err: err}
+	}
+	return InsertResult{Case: c}
 }
 
 // Lookup returns what the citizen may see of the case whose receipt token

@@ -119,6 +119,8 @@ func TestInsertGetLookup(t *testing.T) {
 	full, err := st.Get(ctx, c.ID)
 	require.NoError(t, err)
 	sameCase(t, c, full)
+	assert.Equal(t, full, got, "Insert returns the case exactly as Get reads it")
+	assert.Equal(t, full, again)
 	byKey, err := st.GetByKey(ctx, c.IdempotencyKey)
 	require.NoError(t, err)
 	assert.Equal(t, c.ID, byKey.ID)
