@@ -1,0 +1,55 @@
+// Package webui serves the server-rendered pages of the demo municipal site:
+// the feedback page of a fictional municipality with the <synpunkt-widget>
+// and a plain HTML form that works without JavaScript, the receipt, the
+// citizen's case status page, the staff inbox and case pages, the follow-up
+// dashboard with its CSV export, and the accessibility statement.
+//
+// Pages are in Swedish, and in English with ?lang=en. They are rendered with
+// html/template, so everything a person or the database supplies is escaped,
+// and they work under
+//
+//	Content-Security-Policy: default-src 'self'; script-src 'self' 'wasm-unsafe-eval'
+//
+// which the handler also sends: there is no inline script, no <style>
+// element and no style attribute; the CSS and the small scripts are served
+// from /assets/, embedded in the binary.
+//
+// # Routes
+//
+//	GET  /                       the municipality's feedback page (widget, and the plain form as its fallback)
+//	POST /synpunkt               the plain form: the same intake as POST /api/feedback; renders the receipt
+//	GET  /arende/{token}         the citizen's case: status and reply only; 404 for an unknown token
+//	GET  /tillganglighet         the accessibility statement (tillgänglighetsredogörelse)
+//	GET  /staff                  the inbox (filters: status, kind, channel, overdue)
+//	GET  /staff/login            the staff login form; POST /staff/login logs in, POST /staff/logout out
+//	GET  /staff/case/{id}        one case, whole, with its history and the forms that change its status
+//	POST /staff/case/{id}        a status change (CSRF token required)
+//	POST /staff/plaincheck       the plain-language check of a draft reply, as JSON (CSRF header required)
+//	GET  /staff/uppfoljning      the follow-up dashboard: SVG charts with data tables, period selector
+//	GET  /staff/export.csv       feedback.Stats as CSV (?what=overdue for the overdue cases)
+//	GET  /assets/...             CSS and JavaScript
+//
+// Staff log in with the staff secret. The session cookie holds an expiry and
+// an HMAC of the secret; it is HttpOnly, SameSite=Strict, and Secure when
+// the request came over TLS (or Config.SecureCookies is set). Every staff
+// form carries a CSRF token derived from the session.
+//
+// # Mounting
+//
+// The handler serves absolute paths, so mount it at "/" next to the JSON
+// API and the widget's files; the longer patterns win:
+//
+//	api, _ := httpapi.New(httpapi.Config{Store: st, Policy: p, StaffToken: secret, StampKey: key})
+//	pages, err := webui.New(webui.Config{
+//		Store: st, Policy: p, StaffToken: secret, FormKey: key,
+//	})
+//	if err != nil { ... }
+//	mux := http.NewServeMux()
+//	mux.Handle("/api/", api)
+//	mux.Handle("/open311/", api)
+//	mux.Handle("/widget/", widgetFiles)
+//	mux.Handle("/", pages)
+//
+// Use the same key for FormKey as for the API's StampKey, so that a stamp
+// the page issued is good for the API and the other way round.
+package webui

@@ -1,0 +1,304 @@
+package webui_test
+
+import (
+	"context"
+	"encoding/xml"
+	"io"
+	"net/http"
+	"net/http/cookiejar"
+	"net/http/httptest"
+	"net/url"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/google/uuid"
+	"github.com/stretchr/testify/require"
+	_ "modernc.org/sqlite"
+
+	"github.com/kommunkit/kommunkit/calendar"
+	"github.com/kommunkit/kommunkit/feedback"
+	"github.com/kommunkit/kommunkit/feedback/sqlstore"
+	"github.com/kommunkit/kommunkit/feedback/webui"
+	"github.com/kommunkit/kommunkit/servicerules"
+)
+
+const staffToken = "test-staff-secret-0123456789"
+
+var formKey = []byte("0123456789abcdef0123456789abcdef")
+
+// clock is a settable clock for the handler.
+type clock struct {
+	mu sync.Mutex
+	t  time.Time
+}
+
+func (c *clock) Now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.t
+}
+
+func (c *clock) Advance(d time.Duration) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.t = c.t.Add(d)
+}
+
+// env is a running site on a real SQLite file.
+type env struct {
+	t      *testing.T
+	srv    *httptest.Server
+	store  *sqlstore.Store
+	policy *servicerules.Policy
+	clock  *clock
+	client *http.Client // keeps cookies, does not follow redirects
+}
+
+// response is what a request got back.
+type response struct {
+	code   int
+	header http.Header
+	body   string
+}
+
+func newEnv(t *testing.T) *env {
+	t.Helper()
+	p, err := servicerules.Preset("nykvarn")
+	require.NoError(t, err)
+	db, err := sqlstore.OpenSQLite(filepath.Join(t.TempDir(), "webui.db"))
+	require.NoError(t, err)
+	t.Cleanup(func() { db.Close() })
+	st, err := sqlstore.Open(context.Background(), db, sqlstore.Config{Calendar: p.Calendar()})
+	require.NoError(t, err)
+	t.Cleanup(func() { st.Close() })
+	// Tuesday 10 March 2026, 09:00 in Stockholm.
+	clk := &clock{t: time.Date(2026, 3, 10, 9, 0, 0, 0, calendar.Location())}
+	h, err := webui.New(webui.Config{
+		Store:      st,
+		Policy:     p,
+		StaffToken: staffToken,
+		FormKey:    formKey,
+		Now:        clk.Now,
+		ErrorLog:   func(err error) { t.Errorf("internal error: %v", err) },
+	})
+	require.NoError(t, err)
+	srv := httptest.NewServer(h)
+	t.Cleanup(srv.Close)
+	return &env{t: t, srv: srv, store: st, policy: p, clock: clk, client: newClient(t)}
+}
+
+func newClient(t *testing.T) *http.Client {
+	jar, err := cookiejar.New(nil)
+	require.NoError(t, err)
+	return &http.Client{
+		Jar:           jar,
+		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
+	}
+}
+
+func (e *env) do(req *http.Request) response {
+	e.t.Helper()
+	res, err := e.client.Do(req)
+	require.NoError(e.t, err)
+	defer res.Body.Close()
+	b, err := io.ReadAll(res.Body)
+	require.NoError(e.t, err)
+	return response{code: res.StatusCode, header: res.Header, body: string(b)}
+}
+
+func (e *env) get(path string) response {
+	e.t.Helper()
+	req, err := http.NewRequest(http.MethodGet, e.srv.URL+path, nil)
+	require.NoError(e.t, err)
+	return e.do(req)
+}
+
+func (e *env) post(path string, form url.Values) response {
+	e.t.Helper()
+	req, err := http.NewRequest(http.MethodPost, e.srv.URL+path, strings.NewReader(form.Encode()))
+	require.NoError(e.t, err)
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	return e.do(req)
+}
+
+func (e *env) postJSON(path, body string, header map[string]string) response {
+	e.t.Helper()
+	req, err := http.NewRequest(http.MethodPost, e.srv.URL+path, strings.NewReader(body))
+	require.NoError(e.t, err)
+	req.Header.Set("Content-Type", "application/json")
+	for k, v := range header {
+		req.Header.Set(k, v)
+	}
+	return e.do(req)
+}
+
+// login logs the client in as staff.
+func (e *env) login() {
+	e.t.Helper()
+	r := e.post("/staff/login", url.Values{"token": {staffToken}})
+	require.Equal(e.t, http.StatusSeeOther, r.code, r.body)
+}
+
+var (
+	hiddenRe = regexp.MustCompile(`name="([a-z_]+)" value="([^"]*)"`)
+	tokenRe  = regexp.MustCompile(`/arende/([0-9a-f-]{36})`)
+)
+
+// hidden returns the value of the first hidden field name in body.
+func hidden(t *testing.T, body, name string) string {
+	t.Helper()
+	for _, m := range hiddenRe.FindAllStringSubmatch(body, -1) {
+		if m[1] == name {
+			return m[2]
+		}
+	}
+	t.Fatalf("no field %q in page", name)
+	return ""
+}
+
+// formValues returns the hidden fields of the plain form on a fresh home page.
+func (e *env) formValues(lang string) url.Values {
+	e.t.Helper()
+	path := "/"
+	if lang == "en" {
+		path = "/?lang=en"
+	}
+	r := e.get(path)
+	require.Equal(e.t, http.StatusOK, r.code)
+	return url.Values{
+		"idempotency_key": {hidden(e.t, r.body, "idempotency_key")},
+		"form_stamp":      {hidden(e.t, r.body, "form_stamp")},
+		"lang":            {hidden(e.t, r.body, "lang")},
+	}
+}
+
+// submit sends the plain form as a person would, a few seconds after
+// loading it, and returns the receipt page and the case's token.
+func (e *env) submit(text, name, email, phone string) (response, string) {
+	e.t.Helper()
+	v := e.formValues("sv")
+	e.clock.Advance(5 * time.Second)
+	v.Set("text", text)
+	v.Set("name", name)
+	v.Set("email", email)
+	v.Set("phone", phone)
+	r := e.post("/synpunkt", v)
+	require.Equal(e.t, http.StatusCreated, r.code, r.body)
+	m := tokenRe.FindStringSubmatch(r.body)
+	require.NotNil(e.t, m, "the receipt links to the case")
+	return r, m[1]
+}
+
+// caseByToken finds a stored case by its receipt token.
+func (e *env) caseByToken(token string) feedback.Case {
+	e.t.Helper()
+	cases, err := e.store.List(context.Background(), sqlstore.Filter{})
+	require.NoError(e.t, err)
+	for _, c := range cases {
+		if c.Token.String() == token {
+			full, err := e.store.Get(context.Background(), c.ID)
+			require.NoError(e.t, err)
+			return full
+		}
+	}
+	e.t.Fatalf("no case with token %s", token)
+	return feedback.Case{}
+}
+
+// csrf returns the CSRF token on a staff page.
+func csrf(t *testing.T, body string) string { return hidden(t, body, "csrf") }
+
+// element is a start tag of a parsed page.
+type element struct {
+	name  string
+	attrs map[string]string
+	text  string // for script and style: their content
+}
+
+// parseHTML reads the page leniently as HTML and returns its elements.
+func parseHTML(t *testing.T, body string) []element {
+	t.Helper()
+	d := xml.NewDecoder(strings.NewReader(body))
+	d.Strict = false
+	d.AutoClose = xml.HTMLAutoClose
+	d.Entity = xml.HTMLEntity
+	var out []element
+	var open []int
+	for {
+		tok, err := d.Token()
+		if err == io.EOF {
+			break
+		}
+		require.NoError(t, err)
+		switch tk := tok.(type) {
+		case xml.StartElement:
+			el := element{name: strings.ToLower(tk.Name.Local), attrs: map[string]string{}}
+			for _, a := range tk.Attr {
+				name := strings.ToLower(a.Name.Local)
+				if a.Name.Space != "" {
+					name = strings.ToLower(a.Name.Space) + ":" + name
+				}
+				el.attrs[name] = a.Value
+			}
+			out = append(out, el)
+			open = append(open, len(out)-1)
+		case xml.EndElement:
+			if len(open) > 0 {
+				open = open[:len(open)-1]
+			}
+		case xml.CharData:
+			if len(open) > 0 {
+				i := open[len(open)-1]
+				if out[i].name == "script" || out[i].name == "style" {
+					out[i].text += string(tk)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// assertStrictCSP asserts that a page needs nothing the site's CSP forbids,
+// and that nothing in it can run script: no inline script, no <style>, no
+// style attribute, no event-handler attribute, no javascript: URL.
+func assertStrictCSP(t *testing.T, body string) {
+	t.Helper()
+	els := parseHTML(t, body)
+	require.NotEmpty(t, els)
+	for _, el := range els {
+		require.NotEqual(t, "style", el.name, "a <style> element")
+		if el.name == "script" {
+			require.NotEmpty(t, el.attrs["src"], "an inline <script>")
+			require.Empty(t, strings.TrimSpace(el.text), "a <script src> with content")
+		}
+		for name, v := range el.attrs {
+			require.NotEqual(t, "style", name, "a style attribute on <%s>", el.name)
+			require.False(t, strings.HasPrefix(name, "on"), "an event-handler attribute %s on <%s>", name, el.name)
+			if name == "href" || name == "src" || name == "action" {
+				require.False(t, strings.HasPrefix(strings.ToLower(strings.TrimSpace(v)), "javascript:"), "a javascript: URL")
+			}
+		}
+	}
+}
+
+// insertRaw stores a case built by hand, bypassing validation, as data
+// from another source might arrive.
+func (e *env) insertRaw(text string, contact *feedback.Contact) feedback.Case {
+	e.t.Helper()
+	s, cl, err := feedback.Accept(feedback.Submission{
+		IdempotencyKey: uuid.NewString(), Channel: servicerules.Email, Text: "Hej, jag vill klaga på snöröjningen.",
+	}, e.clock.Now())
+	require.NoError(e.t, err)
+	c, err := feedback.NewCase(s, cl, e.policy)
+	require.NoError(e.t, err)
+	c.Text = text
+	c.Contact = contact
+	stored, created, err := e.store.Insert(context.Background(), c)
+	require.NoError(e.t, err)
+	require.True(e.t, created)
+	return stored
+}

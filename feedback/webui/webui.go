@@ -1,0 +1,368 @@
+package webui
+
+import (
+	"bytes"
+	"embed"
+	"errors"
+	"html/template"
+	"io/fs"
+	"log"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/kommunkit/kommunkit/calendar"
+	"github.com/kommunkit/kommunkit/feedback/sqlstore"
+	"github.com/kommunkit/kommunkit/servicerules"
+)
+
+// ContentSecurityPolicy is the Content-Security-Policy header every page is
+// sent with. The pages need nothing more: scripts and styles are files
+// under /assets/ and /widget/, and the widget compiles its WebAssembly.
+const ContentSecurityPolicy = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'"
+
+// MaxBodyBytes is the largest request body a form or the plain-language
+// check takes, as for the JSON API.
+const MaxBodyBytes = 64 << 10
+
+// DefaultWidgetScript is where the page loads the widget's loader from when
+// Config.WidgetScript is empty.
+const DefaultWidgetScript = "/widget/synpunkt.js"
+
+// DefaultSiteName is the fictional municipality the demo pages speak for.
+const DefaultSiteName = "Exempelby kommun"
+
+// StatementDate is when the accessibility statement was last reviewed,
+// unless Config.StatementDate says otherwise.
+var StatementDate = calendar.Date{Year: 2026, Month: time.November, Day: 21}
+
+// Config configures the pages.
+type Config struct {
+	// Store keeps the cases. Required.
+	Store *sqlstore.Store
+	// Policy is the active service policy: its response times, calendar
+	// and source. Required.
+	Policy *servicerules.Policy
+	// StaffToken is the staff secret; staff log in with it. Required.
+	StaffToken string
+	// FormKey signs the form stamps (httpapi.FormStamp), the staff session
+	// cookie and the CSRF tokens. Use the API's StampKey. At least 16 bytes.
+	FormKey []byte
+	// Now is the clock; nil means time.Now.
+	Now func() time.Time
+	// WidgetScript is the path of the widget's loader; empty means
+	// DefaultWidgetScript.
+	WidgetScript string
+	// WidgetEndpoint is the API base the widget talks to; empty means "/api".
+	WidgetEndpoint string
+	// SiteName is the municipality the pages speak for; empty means
+	// DefaultSiteName.
+	SiteName string
+	// SecureCookies marks the staff cookie Secure also when the request did
+	// not come over TLS to this process (behind a TLS-terminating proxy).
+	SecureCookies bool
+	// StatementDate is when the accessibility statement was last reviewed;
+	// zero means StatementDate.
+	StatementDate calendar.Date
+	// Allow, when set, is asked before a form submission (POST /synpunkt)
+	// is taken in, so that the host can apply its rate limit; false answers
+	// 429.
+	Allow func(*http.Request) bool
+	// ErrorLog receives internal errors (those that give a 500 page); nil
+	// means the standard logger.
+	ErrorLog func(error)
+}
+
+//go:embed templates/*.html
+var templateFiles embed.FS
+
+//go:embed assets
+var assetFiles embed.FS
+
+// site is the handler New returns.
+type site struct {
+	cfg    Config
+	mux    *http.ServeMux
+	pages  map[string]*template.Template
+	assets http.Handler
+	key    []byte // FormKey
+	log    func(error)
+}
+
+// New returns the handler of the pages. It reports an error when a required
+// field of cfg is missing.
+func New(cfg Config) (http.Handler, error) {
+	switch {
+	case cfg.Store == nil:
+		return nil, errors.New("webui: Config.Store is nil")
+	case cfg.Policy == nil:
+		return nil, errors.New("webui: Config.Policy is nil")
+	case cfg.StaffToken == "":
+		return nil, errors.New("webui: Config.StaffToken is empty")
+	case len(cfg.FormKey) < 16:
+		return nil, errors.New("webui: Config.FormKey is shorter than 16 bytes")
+	}
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	if cfg.WidgetScript == "" {
+		cfg.WidgetScript = DefaultWidgetScript
+	}
+	if cfg.WidgetEndpoint == "" {
+		cfg.WidgetEndpoint = "/api"
+	}
+	if cfg.SiteName == "" {
+		cfg.SiteName = DefaultSiteName
+	}
+	if cfg.StatementDate == (calendar.Date{}) {
+		cfg.StatementDate = StatementDate
+	}
+	s := &site{cfg: cfg, key: append([]byte(nil), cfg.FormKey...), log: cfg.ErrorLog}
+	if s.log == nil {
+		s.log = func(err error) { log.Printf("webui: %v", err) }
+	}
+	pages, err := parseTemplates()
+	if err != nil {
+		return nil, err
+	}
+	s.pages = pages
+	sub, err := fs.Sub(assetFiles, "assets")
+	if err != nil {
+		return nil, err
+	}
+	s.assets = http.StripPrefix("/assets/", http.FileServerFS(sub))
+	s.routes()
+	return s, nil
+}
+
+func (s *site) routes() {
+	m := http.NewServeMux()
+	m.HandleFunc("GET /{$}", s.home)
+	m.HandleFunc("POST /synpunkt", s.submit)
+	m.HandleFunc("GET /arende/{token}", s.citizenCase)
+	m.HandleFunc("GET /tillganglighet", s.statement)
+	m.HandleFunc("GET /assets/", s.asset)
+
+	m.HandleFunc("GET /staff", s.staffOnly(s.inbox))
+	m.HandleFunc("GET /staff/{$}", s.staffOnly(s.inbox))
+	m.HandleFunc("GET /staff/login", s.loginForm)
+	m.HandleFunc("POST /staff/login", s.login)
+	m.HandleFunc("POST /staff/logout", s.staffPost(s.logout))
+	m.HandleFunc("GET /staff/case/{id}", s.staffOnly(s.staffCase))
+	m.HandleFunc("POST /staff/case/{id}", s.staffPost(s.transition))
+	m.HandleFunc("POST /staff/plaincheck", s.plainCheck)
+	m.HandleFunc("GET /staff/uppfoljning", s.staffOnly(s.followUp))
+	m.HandleFunc("GET /staff/export.csv", s.exportCSV)
+	m.HandleFunc("/", s.notFound)
+	s.mux = m
+}
+
+// ServeHTTP sets the security headers every response gets and routes.
+func (s *site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	h := w.Header()
+	h.Set("Content-Security-Policy", ContentSecurityPolicy)
+	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("X-Frame-Options", "DENY")
+	// The citizen's case link carries the receipt token in its path:
+	// never send it on in a Referer.
+	h.Set("Referrer-Policy", "no-referrer")
+	if r.Method == http.MethodPost {
+		r.Body = http.MaxBytesReader(w, r.Body, MaxBodyBytes)
+		if err := r.ParseForm(); err != nil {
+			var tooLarge *http.MaxBytesError
+			if errors.As(err, &tooLarge) {
+				s.fail(w, r, http.StatusRequestEntityTooLarge, "toolarge")
+				return
+			}
+			s.fail(w, r, http.StatusBadRequest, "error.title")
+			return
+		}
+		if !sameOrigin(r) {
+			s.fail(w, r, http.StatusForbidden, "error.title")
+			return
+		}
+	}
+	s.mux.ServeHTTP(w, r)
+}
+
+// sameOrigin reports whether a POST came from a page of this site: the
+// Origin header, when the browser sends one, names this host. Requests
+// without Origin (old browsers, tools) are left to the other checks.
+func sameOrigin(r *http.Request) bool {
+	o := r.Header.Get("Origin")
+	if o == "" {
+		return true
+	}
+	if o == "null" {
+		return false
+	}
+	u, err := url.Parse(o)
+	if err != nil {
+		return false
+	}
+	return strings.EqualFold(u.Host, r.Host)
+}
+
+func (s *site) asset(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Cache-Control", "public, max-age=3600")
+	s.assets.ServeHTTP(w, r)
+}
+
+func (s *site) now() time.Time { return s.cfg.Now() }
+
+// Page is what every template gets: the language, the page's own data, and
+// what the layout needs.
+type Page struct {
+	Lang     string
+	Title    string
+	Path     string // the path of the page, for the language switch
+	SiteName string
+	Policy   *servicerules.Policy
+	Staff    bool   // the person is logged in as staff
+	CSRF     string // the CSRF token, on staff pages
+	Data     any
+}
+
+// T returns the message key in the page's language.
+func (p Page) T(key string) string { return T(p.Lang, key) }
+
+// Tf formats the message key in the page's language.
+func (p Page) Tf(key string, args ...any) string { return tf(p.Lang, key, args...) }
+
+// Other is the language the switch offers.
+func (p Page) Other() string {
+	if p.Lang == langEN {
+		return langSV
+	}
+	return langEN
+}
+
+// OtherURL is the page in the other language.
+func (p Page) OtherURL() string { return withLang(p.Path, p.Other()) }
+
+// U returns an internal link in the page's language.
+func (p Page) U(path string) string { return withLang(path, p.Lang) }
+
+// withLang adds lang=en to path (which may have a query), or removes lang
+// for Swedish, the default.
+func withLang(path, lang string) string {
+	u, err := url.Parse(path)
+	if err != nil {
+		return path
+	}
+	q := u.Query()
+	q.Del("lang")
+	if lang == langEN {
+		q.Set("lang", langEN)
+	}
+	u.RawQuery = q.Encode()
+	return u.String()
+}
+
+// newPage starts the Page of request r.
+func (s *site) newPage(r *http.Request, titleKey string) Page {
+	lang := pageLang(r.FormValue("lang"))
+	p := Page{
+		Lang:     lang,
+		Title:    T(lang, titleKey),
+		Path:     r.URL.RequestURI(),
+		SiteName: s.cfg.SiteName,
+		Policy:   s.cfg.Policy,
+	}
+	if sess, ok := s.session(r); ok {
+		p.Staff = true
+		p.CSRF = s.csrfToken(sess)
+	}
+	return p
+}
+
+// render writes the page named name with status code.
+func (s *site) render(w http.ResponseWriter, code int, name string, p Page) {
+	t, ok := s.pages[name]
+	if !ok {
+		s.log(errors.New("webui: no template " + name))
+		http.Error(w, "internal error", http.StatusInternalServerError)
+		return
+	}
+	var b bytes.Buffer
+	if err := t.ExecuteTemplate(&b, "layout", p); err != nil {
+		s.log(err)
+		http.Error(w, "internal error", http.StatusInternalServerError)
+		return
+	}
+	h := w.Header()
+	h.Set("Content-Type", "text/html; charset=utf-8")
+	if h.Get("Cache-Control") == "" {
+		h.Set("Cache-Control", "no-store")
+	}
+	w.WriteHeader(code)
+	_, _ = w.Write(b.Bytes())
+}
+
+// message is the data of the simple message page.
+type message struct {
+	Heading string
+	Body    string
+}
+
+// fail renders a page that says what went wrong, with status code.
+func (s *site) fail(w http.ResponseWriter, r *http.Request, code int, key string) {
+	p := s.newPage(r, key)
+	body := "error.retry"
+	switch code {
+	case http.StatusNotFound:
+		body = "notfound.body"
+	}
+	p.Data = message{Heading: p.T(key), Body: p.T(body)}
+	s.render(w, code, "message", p)
+}
+
+// internal logs err and renders the error page.
+func (s *site) internal(w http.ResponseWriter, r *http.Request, err error) {
+	s.log(err)
+	s.fail(w, r, http.StatusInternalServerError, "error.title")
+}
+
+func (s *site) notFound(w http.ResponseWriter, r *http.Request) {
+	s.fail(w, r, http.StatusNotFound, "notfound")
+}
+
+// parseTemplates parses every page with the layout.
+func parseTemplates() (map[string]*template.Template, error) {
+	funcs := template.FuncMap{
+		"kindName":  kindName,
+		"longTime":  longTime,
+		"shortTime": shortTime,
+		"percent":   percent,
+		"join":      strings.Join,
+	}
+	layout, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFiles, "templates/layout.html")
+	if err != nil {
+		return nil, err
+	}
+	names, err := fs.Glob(templateFiles, "templates/*.html")
+	if err != nil {
+		return nil, err
+	}
+	pages := make(map[string]*template.Template)
+	for _, n := range names {
+		base := strings.TrimSuffix(strings.TrimPrefix(n, "templates/"), ".html")
+		if base == "layout" || strings.HasPrefix(base, "_") {
+			continue
+		}
+		t, err := layout.Clone()
+		if err != nil {
+			return nil, err
+		}
+		parts, err := fs.Glob(templateFiles, "templates/_*.html")
+		if err != nil {
+			return nil, err
+		}
+		if _, err := t.ParseFS(templateFiles, append(parts, n)...); err != nil {
+			return nil, err
+		}
+		pages[base] = t
+	}
+	return pages, nil
+}
