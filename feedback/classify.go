@@ -124,7 +124,7 @@ const (
 	cueTemperature       = 2.0  // softmax temperature that turns scores into confidences
 	cueRunnerUpShare     = 0.15 // the runner-up must score at least this share of the winner
 	cueRunnerUpMinimum   = 1.5  // and at least one real cue or a question mark
-	cueRunnerUpCue       = 2.5  // and one cue at least this heavy, or a question that ends the message
+	cueRunnerUpCue       = 2.5  // and one cue at least this heavy, or a question mark
 )
 
 // cueHit is one match of a cue in the text.
@@ -153,7 +153,7 @@ type cueScan struct {
 	questions int32
 	qrun      int32       // question marks in a row, boundaries between them ignored
 	emphatic  bool        // the text has "??" or more: frustration rather than a plain question
-	endsAsked bool        // the last clause ends in a question mark
+	endsAsked bool        // the last clause ends in a question mark and is not the first clause
 	emoji     [2][2]int32 // source span of the first praise and the first complaint emoji, plus one
 	exclaimed uint64      // clauses (the first 64) that ended in an exclamation mark
 	letters   int32       // letters and digits

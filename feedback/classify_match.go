@@ -163,7 +163,6 @@ func cueFoldCue(cue string) (folded string, ok bool) {
 // cuePattern is one distinct folded cue in the automaton.
 type cuePattern struct {
 	folded string // in the cue alphabet, with its boundary spaces
-	lead   int32  // offset of the first letter: 1 with a leading boundary, else 0
 	span   int32  // letters and inner spaces, without the boundary spaces
 	words  int32  // spaces after the first letter, the trailing boundary included
 	trail  bool   // ends with a boundary
@@ -174,9 +173,8 @@ type cuePattern struct {
 // neutral phrase or a language vote.
 type cueEntry struct {
 	cue    string // as written in the tables, without the '_' marks (a substring of the table)
-	group  int32  // index of the group it came from
 	weight float32
-	kind   int8 // index into cueKinds, or -1
+	kind   int8 // the kind's index (see cueKindAt), or -1
 	lang   cueLang
 	flags  cueFlags
 	next   int32 // next entry of the same pattern, or -1
@@ -260,7 +258,6 @@ func buildCueMatcher(groups []cueGroup, langs []cueLanguageGroup) *cueMatcher {
 			index[folded] = p
 			pat := cuePattern{folded: folded, first: -1}
 			trimmed := strings.TrimLeft(folded, " ")
-			pat.lead = int32(len(folded) - len(trimmed))
 			pat.trail = strings.HasSuffix(folded, " ")
 			pat.span = int32(len(strings.TrimSpace(folded)))
 			pat.words = int32(strings.Count(trimmed, " "))
@@ -279,13 +276,13 @@ func buildCueMatcher(groups []cueGroup, langs []cueLanguageGroup) *cueMatcher {
 		m.patterns[p].first = int32(len(m.entries))
 		m.entries = append(m.entries, e)
 	}
-	for gi, g := range groups {
+	for _, g := range groups {
 		for _, cue := range strings.Split(g.cues, "|") {
 			cue = strings.TrimSpace(cue)
 			if cue == "" {
 				continue
 			}
-			add(cue, cueEntry{group: int32(gi), weight: g.weight, kind: int8(cueKindIndex(g.kind)), lang: g.lang, flags: g.flags})
+			add(cue, cueEntry{weight: g.weight, kind: int8(cueKindIndex(g.kind)), lang: g.lang, flags: g.flags})
 		}
 	}
 	for _, g := range langs {
@@ -294,7 +291,7 @@ func buildCueMatcher(groups []cueGroup, langs []cueLanguageGroup) *cueMatcher {
 			if w == "" {
 				continue
 			}
-			add(w, cueEntry{group: -1, weight: g.weight, kind: -1, lang: g.lang, flags: cueLanguageVote})
+			add(w, cueEntry{weight: g.weight, kind: -1, lang: g.lang, flags: cueLanguageVote})
 		}
 	}
 
