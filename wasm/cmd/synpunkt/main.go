@@ -1,0 +1,221 @@
+//go:build js && wasm
+
+// Command synpunkt is the WebAssembly half of the <synpunkt-widget>: it runs
+// kommunkit's classifier, personal-data finder and deadline arithmetic in
+// the browser, for the loader (wasm/loader/synpunkt.js) to show as the
+// person types.
+//
+// It hands the loader one object of functions through
+// globalThis.__synpunktBoot. Values cross as JavaScript objects built with
+// syscall/js, never as JSON, so the build needs neither encoding/json nor
+// fmt; the policy's facts arrive as the object the loader fetched from
+// GET {endpoint}/policy and are read by package policyfacts.
+//
+//	classify(text)                 → {kind, language, confidence, runnerUp, runnerUpConfidence, reasons: [{text, kind, negated}]}
+//	pii(text)                      → [{kind, start, end}] with UTF-16 offsets, for String.prototype.slice
+//	redact(text)                   → the text with personal data masked
+//	policy(facts)                  → {ok} or {error}: read the policy for reply
+//	reply(channel, nowMs, lang)    → null when the policy has no rule for the channel, otherwise
+//	                                 {limit, target, dueMs, due, note}; limit and due are null without a figure
+//	appeal(nowMs, lang, decision?) → {dueMs, due, movedFrom}: the last day to appeal, three weeks
+//	                                 (calendar.Days(21)) from the decision date ("2006-01-02") or from nowMs
+package main
+
+import (
+	"syscall/js"
+	"time"
+
+	"github.com/kommunkit/kommunkit/calendar"
+	"github.com/kommunkit/kommunkit/feedback"
+	"github.com/kommunkit/kommunkit/wasm/internal/jstext"
+	"github.com/kommunkit/kommunkit/wasm/internal/policyfacts"
+)
+
+// AppealDays is how long a person has to appeal a municipal decision:
+// three weeks from the day they received it (förvaltningslagen 44 §,
+// kommunallagen 13 kap. 5 §).
+const appealDays = 21
+
+var (
+	object = js.Global().Get("Object")
+	array  = js.Global().Get("Array")
+	facts  policyfacts.Facts
+	stdCal *calendar.Calendar
+)
+
+func main() {
+	var err error
+	if stdCal, err = calendar.New(); err != nil {
+		panic(err) // the default calendar has no options that can fail
+	}
+	api := object.New()
+	api.Set("classify", js.FuncOf(classify))
+	api.Set("pii", js.FuncOf(pii))
+	api.Set("redact", js.FuncOf(redact))
+	api.Set("policy", js.FuncOf(policy))
+	api.Set("reply", js.FuncOf(reply))
+	api.Set("appeal", js.FuncOf(appeal))
+	if boot := js.Global().Get("__synpunktBoot"); boot.Type() == js.TypeFunction {
+		boot.Invoke(api)
+	}
+	select {}
+}
+
+func arg(args []js.Value, i int) js.Value {
+	if i < len(args) {
+		return args[i]
+	}
+	return js.Undefined()
+}
+
+func str(v js.Value) string {
+	if v.Type() != js.TypeString {
+		return ""
+	}
+	return v.String()
+}
+
+func lang(v js.Value) string {
+	switch s := str(v); s {
+	case feedback.Finnish, feedback.English:
+		return s
+	}
+	return feedback.Swedish
+}
+
+func now(v js.Value) time.Time {
+	if v.Type() == js.TypeNumber {
+		return time.UnixMilli(int64(v.Float()))
+	}
+	return time.Now()
+}
+
+func classify(_ js.Value, args []js.Value) any {
+	c := feedback.Classify(str(arg(args, 0)))
+	reasons := array.New(len(c.Reasons))
+	for i, r := range c.Reasons {
+		o := object.New()
+		o.Set("text", r.Text)
+		o.Set("kind", string(r.Kind))
+		o.Set("negated", r.Negated)
+		reasons.SetIndex(i, o)
+	}
+	o := object.New()
+	o.Set("kind", string(c.Kind))
+	o.Set("language", c.Language)
+	o.Set("confidence", c.Confidence)
+	o.Set("runnerUp", string(c.RunnerUp))
+	o.Set("runnerUpConfidence", c.RunnerUpConfidence)
+	o.Set("reasons", reasons)
+	return o
+}
+
+func pii(_ js.Value, args []js.Value) any {
+	text := str(arg(args, 0))
+	found := feedback.FindPII(text)
+	offsets := make([]int, 0, 2*len(found))
+	for _, p := range found {
+		offsets = append(offsets, p.Start, p.End)
+	}
+	units := jstext.UTF16Offsets(text, offsets)
+	out := array.New(len(found))
+	for i, p := range found {
+		o := object.New()
+		o.Set("kind", string(p.Kind))
+		o.Set("start", units[2*i])
+		o.Set("end", units[2*i+1])
+		out.SetIndex(i, o)
+	}
+	return out
+}
+
+func redact(_ js.Value, args []js.Value) any {
+	return feedback.Redact(str(arg(args, 0)))
+}
+
+func policy(_ js.Value, args []js.Value) any {
+	o := object.New()
+	f, err := policyfacts.Read(goValue(arg(args, 0), 0))
+	if err != nil {
+		o.Set("error", err.Error())
+		return o
+	}
+	facts = f
+	o.Set("ok", true)
+	return o
+}
+
+func reply(_ js.Value, args []js.Value) any {
+	channel, at, l := str(arg(args, 0)), now(arg(args, 1)), lang(arg(args, 2))
+	r, ok := facts.Rule(channel, policyfacts.External)
+	if !ok {
+		return nil
+	}
+	o := object.New()
+	o.Set("note", r.Note)
+	o.Set("limit", nil)
+	o.Set("target", nil)
+	o.Set("due", nil)
+	o.Set("dueMs", nil)
+	if r.HasTarget {
+		o.Set("target", r.Target.Format(l))
+	}
+	if r.HasLimit {
+		due := facts.Calendar().Deadline(at, r.Limit)
+		o.Set("limit", r.Limit.Format(l))
+		o.Set("due", calendar.Format(due, l))
+		o.Set("dueMs", float64(due.UnixMilli()))
+	}
+	return o
+}
+
+func appeal(_ js.Value, args []js.Value) any {
+	at, l := now(arg(args, 0)), lang(arg(args, 1))
+	if d, err := calendar.ParseDate(str(arg(args, 2))); err == nil {
+		at = d.Midnight()
+	}
+	e := stdCal.Explain(at, calendar.Days(appealDays))
+	o := object.New()
+	o.Set("dueMs", float64(e.Deadline.UnixMilli()))
+	o.Set("due", calendar.DateOf(e.Deadline).Format(l))
+	o.Set("from", calendar.DateOf(at).Format(l))
+	o.Set("movedFrom", "")
+	if e.MovedFrom != (calendar.Date{}) {
+		o.Set("movedFrom", e.MovedFrom.Format(l))
+	}
+	return o
+}
+
+// goValue turns a JavaScript value into the JSON-shaped Go values that
+// policyfacts reads. Functions, symbols and anything nested deeper than 32
+// levels become nil.
+func goValue(v js.Value, depth int) any {
+	if depth > 32 {
+		return nil
+	}
+	switch v.Type() {
+	case js.TypeString:
+		return v.String()
+	case js.TypeNumber:
+		return v.Float()
+	case js.TypeBoolean:
+		return v.Bool()
+	case js.TypeObject:
+		if array.Call("isArray", v).Bool() {
+			n := v.Length()
+			list := make([]any, n)
+			for i := range n {
+				list[i] = goValue(v.Index(i), depth+1)
+			}
+			return list
+		}
+		keys := object.Call("keys", v)
+		m := make(map[string]any, keys.Length())
+		for i := range keys.Length() {
+			k := keys.Index(i).String()
+			m[k] = goValue(v.Get(k), depth+1)
+		}
+		return m
+	}
+	return nil
+}

@@ -1,0 +1,42 @@
+// Command widget builds <synpunkt-widget> into a directory (wasm/dist by
+// default) and prints the size of each file, raw and compressed, against
+// the budgets. `make widget` runs it.
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"os/signal"
+
+	"github.com/kommunkit/kommunkit/wasm"
+)
+
+func main() {
+	out := flag.String("o", "wasm/dist", "the directory to build into")
+	flag.Parse()
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	if err := wasm.Build(ctx, *out); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	sizes, err := wasm.Measure(*out)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	fmt.Printf("%-14s %10s %10s %10s\n", "file", "raw", "gzip", "brotli")
+	for _, s := range sizes {
+		fmt.Printf("%-14s %10d %10d %10d\n", s.Name, s.Raw, s.Gzip, s.Brotli)
+	}
+	for _, s := range sizes {
+		switch s.Name {
+		case "synpunkt.js":
+			fmt.Printf("loader: %d of %d bytes gzip\n", s.Gzip, wasm.LoaderBudget)
+		case "synpunkt.wasm":
+			fmt.Printf("wasm: %d bytes gzip; target %d, hard limit %d\n", s.Gzip, wasm.WasmTarget, wasm.WasmBudget)
+		}
+	}
+}
