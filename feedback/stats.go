@@ -101,6 +101,11 @@ type Stats struct {
 // FollowUp returns the statistics of the cases received in period p,
 // judged at `at`, with working time measured on cal (the policy's calendar;
 // nil means the library default). Cases received outside p are left out.
+//
+// The cases are taken as they are: `at` is the moment of the report
+// (normally now, and not before the cases' last changes). It decides which
+// open cases are overdue, and which deadlines have passed without a
+// response.
 // Groups are listed only for the kinds, channels and units that have cases.
 func FollowUp(cases []Case, p Period, at time.Time, cal *calendar.Calendar) Stats {
 	if cal == nil {
