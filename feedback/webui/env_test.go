@@ -302,3 +302,20 @@ func (e *env) insertRaw(text string, contact *feedback.Contact) feedback.Case {
 	require.True(e.t, created)
 	return stored
 }
+
+// newHandlerWithAllow makes a second handler on e's store with an Allow hook.
+func newHandlerWithAllow(e *env, allow func(*http.Request) bool) (http.Handler, error) {
+	return webui.New(webui.Config{
+		Store: e.store, Policy: e.policy, StaffToken: staffToken, FormKey: formKey,
+		Now: e.clock.Now, Allow: allow,
+	})
+}
+
+// postTo posts a form to h directly.
+func postTo(h http.Handler, path string, form url.Values) *httptest.ResponseRecorder {
+	req := httptest.NewRequest(http.MethodPost, path, strings.NewReader(form.Encode()))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	w := httptest.NewRecorder()
+	h.ServeHTTP(w, req)
+	return w
+}

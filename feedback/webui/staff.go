@@ -392,6 +392,23 @@ func (s *site) transition(w http.ResponseWriter, r *http.Request) {
 	}
 	now := s.now()
 	t := feedback.Transition{To: to, At: now, By: "personal", Text: strings.TrimSpace(form.Text)}
+	if to == feedback.StatusInterimSent && t.Text == "" {
+		// Resuming a paused case to "interim reply sent" is not a new
+		// interim reply: keep the one the person has (Apply sets the
+		// interim text from the transition).
+		c, err := s.cfg.Store.Get(r.Context(), id)
+		if errors.Is(err, sqlstore.ErrNotFound) {
+			s.notFound(w, r)
+			return
+		}
+		if err != nil {
+			s.internal(w, r, err)
+			return
+		}
+		if c.Status == feedback.StatusWaiting && c.Resume == feedback.StatusInterimSent {
+			t.Text = c.InterimText
+		}
+	}
 	if to == feedback.StatusRegistered {
 		t.DiaryNumber = form.Diary
 	}

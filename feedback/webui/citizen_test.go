@@ -1,0 +1,292 @@
+package webui_test
+
+import (
+	"context"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/uuid"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/kommunkit/kommunkit/feedback/sqlstore"
+)
+
+func (e *env) count() int {
+	e.t.Helper()
+	cases, err := e.store.List(context.Background(), sqlstore.Filter{})
+	require.NoError(e.t, err)
+	return len(cases)
+}
+
+func TestHomePageHasWidgetWithPlainFormInside(t *testing.T) {
+	e := newEnv(t)
+	r := e.get("/")
+	require.Equal(t, http.StatusOK, r.code)
+	assertStrictCSP(t, r.body)
+	els := parseHTML(t, r.body)
+
+	var widget, script, form bool
+	inWidget := false
+	for _, el := range els {
+		switch el.name {
+		case "synpunkt-widget":
+			widget = true
+			inWidget = true
+			assert.Equal(t, "/api", el.attrs["endpoint"])
+			assert.Equal(t, "sv", el.attrs["lang"])
+		case "script":
+			if el.attrs["src"] == "/widget/synpunkt.js" {
+				script = el.attrs["type"] == "module"
+			}
+		case "form":
+			if el.attrs["action"] == "/synpunkt" {
+				form = inWidget
+				assert.Equal(t, "post", el.attrs["method"])
+			}
+		}
+	}
+	assert.True(t, widget, "the widget element")
+	assert.True(t, script, "the widget's module script")
+	assert.True(t, form, "the plain form is the widget's fallback content")
+
+	// Every control has a label.
+	labels := map[string]bool{}
+	for _, el := range els {
+		if el.name == "label" {
+			labels[el.attrs["for"]] = true
+		}
+	}
+	for _, el := range els {
+		if (el.name == "input" && el.attrs["type"] != "hidden") || el.name == "textarea" || el.name == "select" {
+			assert.True(t, labels[el.attrs["id"]], "control %q has a label", el.attrs["name"])
+		}
+	}
+	// The due date comes from the policy: Nykvarn answers in 1 working day.
+	assert.Contains(t, r.body, "onsdag 11 mars 2026 kl. 16:30")
+
+	r = e.get("/?lang=en")
+	assert.Contains(t, r.body, `<synpunkt-widget endpoint="/api" lang="en">`)
+	assert.Contains(t, r.body, "Wednesday 11 March 2026 at 16:30")
+}
+
+func TestPlainFormWorksWithoutJavaScriptAndIsIdempotent(t *testing.T) {
+	e := newEnv(t)
+	v := e.formValues("sv")
+	e.clock.Advance(3 * time.Second)
+	v.Set("text", "Gatlyktan vid skolan har varit släckt i en vecka. Kan ni laga den?")
+	v.Set("email", "per@example.se")
+	r := e.post("/synpunkt", v)
+	require.Equal(t, http.StatusCreated, r.code, r.body)
+	assertStrictCSP(t, r.body)
+	assert.Contains(t, r.body, "Tack! Vi har tagit emot ditt meddelande")
+	m := tokenRe.FindStringSubmatch(r.body)
+	require.NotNil(t, m)
+	token := m[1]
+	assert.Contains(t, r.body, e.srv.URL+"/arende/"+token, "the full link to keep")
+	assert.Equal(t, "/arende/"+token, r.header.Get("Location"))
+	assert.Equal(t, 1, e.count())
+
+	c := e.caseByToken(token)
+	assert.Equal(t, "web", string(c.Channel))
+	assert.Equal(t, "sv", c.Language)
+	assert.Equal(t, v.Get("idempotency_key"), c.IdempotencyKey)
+	require.NotNil(t, c.Contact)
+	assert.Equal(t, "per@example.se", c.Contact.Email)
+	if due := c.Receipt(e.policy).Due; due != nil {
+		assert.Contains(t, r.body, "Du får svar senast")
+	}
+
+	// The same form sent again (a double click, a reload): same case, same
+	// receipt, nothing stored twice.
+	e.clock.Advance(time.Minute)
+	v.Set("text", "Ändrad text i en omsändning")
+	r2 := e.post("/synpunkt", v)
+	require.Equal(t, http.StatusOK, r2.code, r2.body)
+	assert.Contains(t, r2.body, "/arende/"+token)
+	assert.Contains(t, r2.body, "Det här meddelandet hade vi redan tagit emot")
+	assert.Equal(t, 1, e.count())
+	assert.Equal(t, "Gatlyktan vid skolan har varit släckt i en vecka. Kan ni laga den?", e.caseByToken(token).Text)
+
+	// The citizen's page shows the status.
+	r = e.get("/arende/" + token)
+	require.Equal(t, http.StatusOK, r.code)
+	assert.Contains(t, r.body, "Mottaget")
+}
+
+func TestPlainFormInEnglish(t *testing.T) {
+	e := newEnv(t)
+	v := e.formValues("en")
+	assert.Equal(t, "en", v.Get("lang"))
+	e.clock.Advance(3 * time.Second)
+	v.Set("text", "The new library opening hours are great, thank you!")
+	v.Set("email", "kim@example.com")
+	r := e.post("/synpunkt", v)
+	require.Equal(t, http.StatusCreated, r.code, r.body)
+	assert.Contains(t, r.body, `<html lang="en">`)
+	assert.Contains(t, r.body, "Thank you! We have received your message")
+	m := tokenRe.FindStringSubmatch(r.body)
+	require.NotNil(t, m)
+	assert.Contains(t, r.body, "/arende/"+m[1]+"?lang=en")
+	assert.Equal(t, "en", e.caseByToken(m[1]).Language)
+}
+
+func TestPlainFormShowsErrorsWithLinksToFields(t *testing.T) {
+	e := newEnv(t)
+	v := e.formValues("sv")
+	e.clock.Advance(3 * time.Second)
+	v.Set("text", "   ")
+	v.Set("email", "inte-en-adress")
+	v.Set("phone", "12")
+	r := e.post("/synpunkt", v)
+	require.Equal(t, http.StatusBadRequest, r.code)
+	assertStrictCSP(t, r.body)
+	assert.Contains(t, r.body, `class="error-summary"`)
+	assert.Contains(t, r.body, "Det finns 3 fel i formuläret")
+	for _, id := range []string{"f-text", "f-email", "f-phone"} {
+		assert.Contains(t, r.body, `href="#`+id+`"`, id)
+		assert.Contains(t, r.body, `id="`+id+`-error"`, id)
+	}
+	assert.Contains(t, r.body, `value="inte-en-adress"`, "what the person typed is kept")
+	assert.Contains(t, r.body, `name="idempotency_key" value="`+v.Get("idempotency_key")+`"`, "the same key")
+	assert.NotContains(t, r.body, "<synpunkt-widget", "the plain form alone, not hidden behind the widget")
+	assert.Equal(t, 0, e.count())
+
+	r = e.post("/synpunkt", mergeValues(v, url.Values{"lang": {"en"}}))
+	assert.Contains(t, r.body, "There are 3 errors in the form")
+}
+
+func mergeValues(a, b url.Values) url.Values {
+	out := url.Values{}
+	for k, vs := range a {
+		out[k] = append([]string(nil), vs...)
+	}
+	for k, vs := range b {
+		out[k] = vs
+	}
+	return out
+}
+
+func TestPlainFormAbuseChecks(t *testing.T) {
+	e := newEnv(t)
+	base := func() url.Values {
+		v := e.formValues("sv")
+		v.Set("text", "Bra jobbat med parken!")
+		return v
+	}
+
+	// Sent less than two seconds after the page was made.
+	v := base()
+	r := e.post("/synpunkt", v)
+	assert.Equal(t, http.StatusBadRequest, r.code)
+	assert.Contains(t, r.body, "Formuläret skickades för snabbt")
+	assert.Contains(t, r.body, "Bra jobbat med parken!", "the text is kept")
+	// A moment later the same form goes through.
+	e.clock.Advance(3 * time.Second)
+	assert.Equal(t, http.StatusCreated, e.post("/synpunkt", v).code)
+
+	// The honeypot.
+	v = base()
+	e.clock.Advance(3 * time.Second)
+	v.Set("website", "http://spam.example")
+	r = e.post("/synpunkt", v)
+	assert.Equal(t, http.StatusBadRequest, r.code)
+
+	// A stamp older than 24 hours.
+	v = base()
+	e.clock.Advance(25 * time.Hour)
+	r = e.post("/synpunkt", v)
+	assert.Equal(t, http.StatusBadRequest, r.code)
+	assert.Contains(t, r.body, "Formuläret var för gammalt")
+
+	// A forged or missing stamp.
+	for _, stamp := range []string{"", "123", "1773129605.AAAA", strings.Repeat("x", 80)} {
+		v = base()
+		e.clock.Advance(3 * time.Second)
+		v.Set("form_stamp", stamp)
+		r = e.post("/synpunkt", v)
+		assert.Equal(t, http.StatusBadRequest, r.code, stamp)
+		assert.Contains(t, r.body, "Formuläret kunde inte kontrolleras", stamp)
+	}
+
+	// A missing or broken idempotency key.
+	v = base()
+	e.clock.Advance(3 * time.Second)
+	v.Set("idempotency_key", "not-a-uuid")
+	r = e.post("/synpunkt", v)
+	assert.Equal(t, http.StatusBadRequest, r.code)
+	assert.NotContains(t, r.body, "not-a-uuid")
+
+	assert.Equal(t, 1, e.count(), "only the form that waited was stored")
+}
+
+func TestPlainFormRateLimitHook(t *testing.T) {
+	e := newEnv(t)
+	calls := 0
+	h, err := newHandlerWithAllow(e, func(*http.Request) bool { calls++; return false })
+	require.NoError(t, err)
+	v := e.formValues("sv")
+	e.clock.Advance(3 * time.Second)
+	v.Set("text", "Hej")
+	w := postTo(h, "/synpunkt", v)
+	assert.Equal(t, http.StatusTooManyRequests, w.Code)
+	assert.Equal(t, 1, calls)
+	assert.Equal(t, 0, e.count())
+}
+
+func TestBodyOverLimitIsRefused(t *testing.T) {
+	e := newEnv(t)
+	v := e.formValues("sv")
+	e.clock.Advance(3 * time.Second)
+	v.Set("text", strings.Repeat("a", 70<<10))
+	r := e.post("/synpunkt", v)
+	assert.Equal(t, http.StatusRequestEntityTooLarge, r.code)
+	assert.Equal(t, 0, e.count())
+}
+
+func TestCitizenPageShowsOnlyStatusAndReply(t *testing.T) {
+	e := newEnv(t)
+	_, token := e.submit("Personalen i receptionen var otrevlig mot mig. Mitt personnummer är 811218-9876.", "Lisa Svensson", "lisa@example.se", "070-123 45 67")
+	r := e.get("/arende/" + token)
+	require.Equal(t, http.StatusOK, r.code)
+	assert.Equal(t, "no-referrer", r.header.Get("Referrer-Policy"))
+	assert.Equal(t, "no-store", r.header.Get("Cache-Control"))
+	for _, secret := range []string{"otrevlig", "811218", "Lisa", "lisa@example.se", "070-123", e.caseByToken(token).ID.String()} {
+		assert.NotContains(t, r.body, secret)
+	}
+
+	for _, path := range []string{
+		"/arende/" + uuid.NewString(),
+		"/arende/" + e.caseByToken(token).ID.String(), // the case ID is not the token
+		"/arende/not-a-token",
+		"/arende/" + strings.ToUpper(token) + "x",
+	} {
+		r := e.get(path)
+		assert.Equal(t, http.StatusNotFound, r.code, path)
+		assert.Contains(t, r.body, "Vi hittar inget ärende med den länken")
+		assertStrictCSP(t, r.body)
+	}
+}
+
+func TestUnknownPathIs404AndAssetsAreServed(t *testing.T) {
+	e := newEnv(t)
+	r := e.get("/finns-inte")
+	assert.Equal(t, http.StatusNotFound, r.code)
+	assert.Contains(t, r.body, "Sidan finns inte")
+	assertStrictCSP(t, r.body)
+
+	r = e.get("/assets/site.css")
+	require.Equal(t, http.StatusOK, r.code)
+	assert.Contains(t, r.header.Get("Content-Type"), "text/css")
+	assert.Contains(t, r.body, ":focus-visible")
+
+	r = e.get("/assets/plaincheck.js")
+	require.Equal(t, http.StatusOK, r.code)
+	assert.Contains(t, r.header.Get("Content-Type"), "javascript")
+	for _, sink := range []string{".innerHTML", ".outerHTML", "insertAdjacentHTML", "document.write", "eval("} {
+		assert.NotContains(t, r.body, sink)
+	}
+}
