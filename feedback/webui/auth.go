@@ -82,14 +82,6 @@ func (s *site) validCSRF(r *http.Request, session string) bool {
 	return subtle.ConstantTimeCompare([]byte(got), []byte(want)) == 1
 }
 
-// validStaffToken compares a presented secret with the staff secret in
-// constant time (whatever the lengths: it compares their hashes).
-func validStaffToken(presented, secret string) bool {
-	a := sha256.Sum256([]byte(presented))
-	b := sha256.Sum256([]byte(secret))
-	return subtle.ConstantTimeCompare(a[:], b[:]) == 1 && secret != ""
-}
-
 func (s *site) secure(r *http.Request) bool { return r.TLS != nil || s.cfg.SecureCookies }
 
 // staffOnly lets logged-in staff through to h and sends others to the login

@@ -10,6 +10,7 @@ import (
 
 	"github.com/kommunkit/kommunkit/calendar"
 	"github.com/kommunkit/kommunkit/feedback"
+	"github.com/kommunkit/kommunkit/feedback/httpapi"
 	"github.com/kommunkit/kommunkit/feedback/sqlstore"
 	"github.com/kommunkit/kommunkit/servicerules"
 )
@@ -169,11 +170,11 @@ func (s *site) submit(w http.ResponseWriter, r *http.Request) {
 	now := s.now()
 	switch checkFormStamp(s.key, f.Stamp, now) {
 	case "":
-	case "too_fast":
+	case httpapi.CodeTooFast:
 		f.Notice = T(lang, "form.stamp.fast")
 		s.renderHome(w, r, http.StatusBadRequest, f)
 		return
-	case "expired":
+	case httpapi.CodeExpired:
 		f.Notice = T(lang, "form.stamp.old")
 		f.Stamp = formStamp(s.key, now)
 		s.renderHome(w, r, http.StatusBadRequest, f)

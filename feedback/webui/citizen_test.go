@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/kommunkit/kommunkit/feedback/httpapi"
 	"github.com/kommunkit/kommunkit/feedback/sqlstore"
 )
 
@@ -223,6 +224,20 @@ func TestPlainFormAbuseChecks(t *testing.T) {
 	assert.Equal(t, 1, e.count(), "only the form that waited was stored")
 }
 
+func TestStampsOfTheAPIAreAccepted(t *testing.T) {
+	e := newEnv(t)
+	v := e.formValues("sv")
+	v.Set("form_stamp", httpapi.FormStamp(formKey, e.clock.Now().Add(-time.Minute)))
+	v.Set("text", "Tack för snabb hjälp i receptionen!")
+	r := e.post("/synpunkt", v)
+	assert.Equal(t, http.StatusCreated, r.code, r.body)
+
+	v = e.formValues("sv")
+	v.Set("form_stamp", httpapi.FormStamp([]byte("another key, another site......"), e.clock.Now().Add(-time.Minute)))
+	v.Set("text", "Tack!")
+	assert.Equal(t, http.StatusBadRequest, e.post("/synpunkt", v).code)
+}
+
 func TestPlainFormRateLimitHook(t *testing.T) {
 	e := newEnv(t)
 	calls := 0
@@ -242,8 +257,13 @@ func TestBodyOverLimitIsRefused(t *testing.T) {
 	v := e.formValues("sv")
 	e.clock.Advance(3 * time.Second)
 	v.Set("text", strings.Repeat("a", 70<<10))
-	r := e.post("/synpunkt", v)
-	assert.Equal(t, http.StatusRequestEntityTooLarge, r.code)
+	// Straight to the handler: over a connection, the server's half-second
+	// wait before closing one it has not read to the end would slow the test.
+	h, err := newHandlerWithAllow(e, nil)
+	require.NoError(t, err)
+	w := postTo(h, "/synpunkt", v)
+	assert.Equal(t, http.StatusRequestEntityTooLarge, w.Code)
+	assert.Contains(t, w.Body.String(), "Meddelandet är för stort")
 	assert.Equal(t, 0, e.count())
 }
 

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/kommunkit/kommunkit/calendar"
+	"github.com/kommunkit/kommunkit/feedback/httpapi"
 	"github.com/kommunkit/kommunkit/feedback/sqlstore"
 	"github.com/kommunkit/kommunkit/servicerules"
 )
@@ -24,7 +25,7 @@ const ContentSecurityPolicy = "default-src 'self'; script-src 'self' 'wasm-unsaf
 
 // MaxBodyBytes is the largest request body a form or the plain-language
 // check takes, as for the JSON API.
-const MaxBodyBytes = 64 << 10
+const MaxBodyBytes = httpapi.MaxBodyBytes
 
 // DefaultWidgetScript is where the page loads the widget's loader from when
 // Config.WidgetScript is empty.
