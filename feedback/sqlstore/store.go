@@ -43,6 +43,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/google/uuid"
@@ -99,6 +100,8 @@ type Store struct {
 	// through Tx.StmtContext, which reuses them on the same connection.
 	insertStmt *sql.Stmt
 	byKeyStmt  *sql.Stmt
+
+	commits, committed atomic.Int64 // group commits made, and the inserts they held
 
 	mu        sync.RWMutex // guards closed and sends on reqs
 	closed    bool
@@ -256,6 +259,13 @@ func (s *Store) enqueue(ctx context.Context, req insertRequest) error {
 	}
 }
 
+// GroupCommits returns how many transactions the group-commit writer has
+// committed, and how many inserts they held in all: their ratio is the
+// average batch.
+func (s *Store) GroupCommits() (commits, inserts int64) {
+	return s.commits.Load(), s.committed.Load()
+}
+
 // InsertBatch stores cs in one transaction (without transactions: one by
 // one) and returns one result per case, in order. A key that appears twice
 // in cs, or that is already stored, gives the case stored first. A case that
@@ -318,6 +328,10 @@ func (s *Store) writer() {
 			rows = append(rows, r.row)
 		}
 		res, err := s.commitBatch(context.Background(), rows)
+		if err == nil {
+			s.commits.Add(1)
+			s.committed.Add(int64(len(rows)))
+		}
 		for i, r := range batch {
 			if err != nil {
 				r.done <- InsertResult{Err: err}

@@ -66,6 +66,9 @@ func BenchmarkInsert(b *testing.B) {
 			})
 			b.StopTimer()
 			b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "inserts/s")
+			if commits, inserts := st.GroupCommits(); commits > 0 {
+				b.ReportMetric(float64(inserts)/float64(commits), "inserts/commit")
+			}
 		})
 	}
 }
