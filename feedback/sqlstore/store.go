@@ -96,10 +96,9 @@ type Store struct {
 	useTx    bool
 	maxBatch int
 
-	// insertStmt and byKeyStmt are prepared once; transactions use them
-	// through Tx.StmtContext, which reuses them on the same connection.
+	// insertStmt is prepared once; transactions use it through
+	// Tx.StmtContext, which reuses it on the same connection.
 	insertStmt *sql.Stmt
-	byKeyStmt  *sql.Stmt
 
 	commits, committed atomic.Int64 // group commits made, and the inserts they held
 
@@ -159,14 +158,8 @@ func Open(ctx context.Context, db *sql.DB, cfg Config) (*Store, error) {
 	if err != nil {
 		return nil, errors.New("sqlstore: prepare insert: " + err.Error())
 	}
-	byKey, err := db.PrepareContext(ctx, `SELECT `+caseColumns+` FROM cases WHERE idempotency_key = ?`)
-	if err != nil {
-		ins.Close()
-		return nil, errors.New("sqlstore: prepare select: " + err.Error())
-	}
 	s := &Store{
 		insertStmt: ins,
-		byKeyStmt:  byKey,
 		db:         db,
 		cal:        cal,
 		useTx:      !cfg.NoTransactions,
@@ -200,7 +193,6 @@ func (s *Store) Close() error {
 	<-s.stopped
 	s.closeOnce.Do(func() {
 		s.insertStmt.Close()
-		s.byKeyStmt.Close()
 	})
 	return nil
 }
@@ -428,10 +420,10 @@ func makeRow(c feedback.Case) caseRow {
 // insertOne inserts a row, in tx or, when tx is nil, straight on the
 // database. When the key is already stored it reads the case stored first.
 func (s *Store) insertOne(ctx context.Context, tx *sql.Tx, row caseRow) InsertResult {
-	ins, byKey := s.insertStmt, s.byKeyStmt
+	ins := s.insertStmt
 	var q querier = s.db
 	if tx != nil {
-		ins, byKey = tx.StmtContext(ctx, ins), tx.StmtContext(ctx, byKey)
+		ins = tx.StmtContext(ctx, ins)
 		q = tx
 	}
 	id := row.stored.ID.String()
@@ -446,20 +438,9 @@ func (s *Store) insertOne(ctx context.Context, tx *sql.Tx, row caseRow) InsertRe
 	if n == 1 {
 		return InsertResult{Case: row.stored, Created: true}
 	}
-	rows, err := byKey.QueryContext(ctx, row.key)
+	c, _, err := s.getWhere(ctx, q, "idempotency_key = ?", row.key)
 	if err != nil {
-		return InsertResult{Err: errors.New("sqlstore: read case: " + err.Error())}
-	}
-	cs, err := scanCases(rows, false)
-	if err != nil {
-		return InsertResult{Err: err}
-	}
-	if len(cs) == 0 {
-		return InsertResult{Err: errors.New("sqlstore: insert case " + id + ": neither stored nor found")}
-	}
-	c := cs[0]
-	if err := s.loadHistory(ctx, q, &c); err != nil {
-		return InsertResult{Err: err}
+		return InsertResult{Err: errors.New("sqlstore: insert case " + id + ": " + err.Error())}
 	}
 	return InsertResult{Case: c}
 }
@@ -472,7 +453,7 @@ func (s *Store) Lookup(ctx context.Context, token string) (feedback.CitizenView,
 	if err != nil || tok == uuid.Nil || len(token) != 36 {
 		return feedback.CitizenView{}, ErrNotFound
 	}
-	c, err := s.getWhere(ctx, s.db, "token = ?", tok.String())
+	c, _, err := s.getWhere(ctx, s.db, "token = ?", tok.String())
 	if err != nil {
 		return feedback.CitizenView{}, err
 	}
@@ -482,7 +463,8 @@ func (s *Store) Lookup(ctx context.Context, token string) (feedback.CitizenView,
 // Get returns the whole case with ID id, with its history, for staff;
 // ErrNotFound when there is none.
 func (s *Store) Get(ctx context.Context, id uuid.UUID) (feedback.Case, error) {
-	return s.getWhere(ctx, s.db, "id = ?", id.String())
+	c, _, err := s.getWhere(ctx, s.db, "id = ?", id.String())
+	return c, err
 }
 
 // GetByKey returns the case stored under an idempotency key, for staff;
@@ -492,26 +474,36 @@ func (s *Store) GetByKey(ctx context.Context, key string) (feedback.Case, error)
 	if err != nil {
 		return feedback.Case{}, ErrNotFound
 	}
-	return s.getWhere(ctx, s.db, "idempotency_key = ?", k)
+	c, _, err := s.getWhere(ctx, s.db, "idempotency_key = ?", k)
+	return c, err
 }
 
-func (s *Store) getWhere(ctx context.Context, q querier, where string, arg any) (feedback.Case, error) {
-	rows, err := q.QueryContext(ctx, `SELECT `+caseColumns+` FROM cases WHERE `+where, arg)
-	if err != nil {
-		return feedback.Case{}, errors.New("sqlstore: read case: " + err.Error())
+// getWhere reads one case with its history, and the row's version (the
+// number of changes, "received" included). Outside a transaction the row
+// and the history are read in two snapshots, so a change made in between
+// shows as a history that does not match the version; getWhere then reads
+// again, a few times, and after that returns what it has.
+func (s *Store) getWhere(ctx context.Context, q querier, where string, arg any) (feedback.Case, int64, error) {
+	for attempt := 0; ; attempt++ {
+		rows, err := q.QueryContext(ctx, `SELECT `+caseColumns+` FROM cases WHERE `+where, arg)
+		if err != nil {
+			return feedback.Case{}, 0, errors.New("sqlstore: read case: " + err.Error())
+		}
+		cs, versions, err := scanCases(rows, false)
+		if err != nil {
+			return feedback.Case{}, 0, err
+		}
+		if len(cs) == 0 {
+			return feedback.Case{}, 0, ErrNotFound
+		}
+		c := cs[0]
+		if err := s.loadHistory(ctx, q, &c); err != nil {
+			return feedback.Case{}, 0, err
+		}
+		if int64(len(c.History)) == versions[0] || attempt == 4 {
+			return c, versions[0], nil
+		}
 	}
-	cs, err := scanCases(rows, false)
-	if err != nil {
-		return feedback.Case{}, err
-	}
-	if len(cs) == 0 {
-		return feedback.Case{}, ErrNotFound
-	}
-	c := cs[0]
-	if err := s.loadHistory(ctx, q, &c); err != nil {
-		return feedback.Case{}, err
-	}
-	return c, nil
 }
 
 func (s *Store) loadHistory(ctx context.Context, q querier, c *feedback.Case) error {
@@ -610,7 +602,8 @@ func (s *Store) List(ctx context.Context, f Filter) ([]feedback.Case, error) {
 	if err != nil {
 		return nil, errors.New("sqlstore: list: " + err.Error())
 	}
-	return scanCases(rows, true)
+	cs, _, err := scanCases(rows, true)
+	return cs, err
 }
 
 func strs[T ~string](vs []T) []string {
@@ -629,7 +622,8 @@ func (s *Store) CasesReceived(ctx context.Context, from, to time.Time) ([]feedba
 	if err != nil {
 		return nil, errors.New("sqlstore: read cases: " + err.Error())
 	}
-	return scanCases(rows, false)
+	cs, _, err := scanCases(rows, false)
+	return cs, err
 }
 
 // FollowUp returns the follow-up statistics for the cases received in
@@ -667,7 +661,7 @@ func (s *Store) Apply(ctx context.Context, id uuid.UUID, t feedback.Transition) 
 }
 
 func (s *Store) apply(ctx context.Context, q querier, id uuid.UUID, t feedback.Transition) (feedback.Case, error) {
-	old, err := s.getWhere(ctx, q, "id = ?", id.String())
+	old, version, err := s.getWhere(ctx, q, "id = ?", id.String())
 	if err != nil {
 		return feedback.Case{}, err
 	}
@@ -683,8 +677,8 @@ func (s *Store) apply(ctx context.Context, q querier, id uuid.UUID, t feedback.T
  WHERE id = ? AND version = ?`,
 		c.Unit, c.DiaryNumber, string(c.Status), string(c.Resume), nullTS(c.ReplyDue), nullTS(c.Promised), nullTS(c.Due()),
 		nullTS(c.RegisteredAt), nullTS(c.RespondedAt), nullTS(c.AnsweredAt), nullTS(c.ClosedAt), nullTS(c.PausedAt), c.Paused.Milliseconds(),
-		c.InterimText, c.ReplyText, len(c.History),
-		id.String(), len(old.History))
+		c.InterimText, c.ReplyText, version+1,
+		id.String(), version)
 	if err != nil {
 		return feedback.Case{}, errors.New("sqlstore: update case: " + err.Error())
 	}
@@ -693,7 +687,7 @@ func (s *Store) apply(ctx context.Context, q querier, id uuid.UUID, t feedback.T
 	}
 	_, err = q.ExecContext(ctx, `INSERT INTO case_changes (case_id, seq, from_status, to_status, at, by_whom, unit, diary_number, text, promised)
  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		id.String(), len(c.History)-1, string(ch.From), string(ch.To), ts(ch.At), ch.By, ch.Unit, ch.DiaryNumber, ch.Text, nullTS(ch.Promised))
+		id.String(), version, string(ch.From), string(ch.To), ts(ch.At), ch.By, ch.Unit, ch.DiaryNumber, ch.Text, nullTS(ch.Promised))
 	if err != nil {
 		if isConstraint(err) {
 			return feedback.Case{}, ErrConflict
@@ -717,9 +711,10 @@ const caseColumns = `id, token, idempotency_key, received_at, channel, language,
 
 // scanCases reads rows of caseColumns. With redacted, Text is the
 // redacted text and the contact details are masked.
-func scanCases(rows *sql.Rows, redacted bool) ([]feedback.Case, error) {
+func scanCases(rows *sql.Rows, redacted bool) ([]feedback.Case, []int64, error) {
 	defer rows.Close()
 	var out []feedback.Case
+	var versions []int64
 	for rows.Next() {
 		var (
 			c                                           feedback.Case
@@ -739,14 +734,14 @@ func scanCases(rows *sql.Rows, redacted bool) ([]feedback.Case, error) {
 			&registered, &responded, &answered, &closed, &paused, &pausedMS,
 			&c.InterimText, &c.ReplyText, &version)
 		if err != nil {
-			return nil, errors.New("sqlstore: read case: " + err.Error())
+			return nil, nil, errors.New("sqlstore: read case: " + err.Error())
 		}
 		var perr error
 		if c.ID, perr = uuid.Parse(id); perr != nil {
-			return nil, errors.New("sqlstore: bad id " + strconv.Quote(id))
+			return nil, nil, errors.New("sqlstore: bad id " + strconv.Quote(id))
 		}
 		if c.Token, perr = uuid.Parse(token); perr != nil {
-			return nil, errors.New("sqlstore: bad token in case " + id)
+			return nil, nil, errors.New("sqlstore: bad token in case " + id)
 		}
 		c.Channel = servicerules.Channel(channel)
 		c.Text = text
@@ -763,7 +758,7 @@ func scanCases(rows *sql.Rows, redacted bool) ([]feedback.Case, error) {
 		c.Recipient = feedback.Recipient(recipient)
 		if decision != "" {
 			if c.DecisionReceived, perr = calendar.ParseDate(decision); perr != nil {
-				return nil, errors.New("sqlstore: bad decision date in case " + id)
+				return nil, nil, errors.New("sqlstore: bad decision date in case " + id)
 			}
 		}
 		c.AboutStaff = aboutStaff != 0
@@ -783,16 +778,16 @@ func scanCases(rows *sql.Rows, redacted bool) ([]feedback.Case, error) {
 			{&c.AnsweredAt, answered}, {&c.ClosedAt, closed}, {&c.PausedAt, paused},
 		} {
 			if *f.dst, perr = parseNullTS(f.src); perr != nil {
-				return nil, errors.New("sqlstore: case " + id + ": " + perr.Error())
+				return nil, nil, errors.New("sqlstore: case " + id + ": " + perr.Error())
 			}
 		}
-		_ = version
 		out = append(out, c)
+		versions = append(versions, version)
 	}
 	if err := rows.Err(); err != nil {
-		return nil, errors.New("sqlstore: read cases: " + err.Error())
+		return nil, nil, errors.New("sqlstore: read cases: " + err.Error())
 	}
-	return out, nil
+	return out, versions, nil
 }
 
 func maskContact(c feedback.Contact) feedback.Contact {
