@@ -368,6 +368,21 @@ func checkInsertable(c feedback.Case) error {
 	case len(c.History) > 1:
 		return errors.New("sqlstore: only a new case can be inserted; use Apply for changes")
 	}
+	return storableTimes(c)
+}
+
+// storableTimes checks that every time of c has a four-digit year, so that
+// its stored text sorts as time does.
+func storableTimes(c feedback.Case) error {
+	for _, t := range []time.Time{c.Received, c.RegistrationDue, c.ReplyDue, c.Promised, c.RegisteredAt,
+		c.RespondedAt, c.AnsweredAt, c.ClosedAt, c.PausedAt} {
+		if t.IsZero() {
+			continue
+		}
+		if y := t.UTC().Year(); y < 1000 || y > 9999 {
+			return errors.New("sqlstore: the time " + strconv.Quote(t.String()) + " is outside the years 1000 to 9999")
+		}
+	}
 	return nil
 }
 
@@ -667,6 +682,9 @@ func (s *Store) apply(ctx context.Context, q querier, id uuid.UUID, t feedback.T
 	}
 	c, err := old.Apply(t, s.cal)
 	if err != nil {
+		return feedback.Case{}, err
+	}
+	if err := storableTimes(c); err != nil {
 		return feedback.Case{}, err
 	}
 	ch := c.History[len(c.History)-1]

@@ -418,6 +418,16 @@ func TestLifecyclePersistence(t *testing.T) {
 	assert.ErrorIs(t, err, feedback.ErrIllegalTransition)
 	_, err = st2.Apply(ctx, uuid.New(), steps[0])
 	assert.ErrorIs(t, err, sqlstore.ErrNotFound)
+
+	// A time the text form cannot order is refused, and the case stays readable.
+	d := kindCase(t, p, feedback.Question, servicerules.Email, anna, stockholm(2026, 3, 10, 9, 0))
+	_, _, err = st2.Insert(ctx, d)
+	require.NoError(t, err)
+	_, err = st2.Apply(ctx, d.ID, feedback.Transition{To: feedback.StatusRegistered, At: time.Date(12026, 1, 1, 0, 0, 0, 0, time.UTC)})
+	assert.ErrorContains(t, err, "1000 to 9999")
+	got, err = st2.Get(ctx, d.ID)
+	require.NoError(t, err)
+	assert.Equal(t, feedback.StatusReceived, got.Status)
 }
 
 // TestConcurrentApply makes the same transition from many goroutines at
