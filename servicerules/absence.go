@@ -256,19 +256,7 @@ type replyText struct {
 	hello, away, contact, phone, email, later, regards string
 }
 
-type replyTexts struct{ sv, fi, en replyText }
-
-func (t replyTexts) In(lang string) replyText {
-	switch lang {
-	case "fi":
-		return t.fi
-	case "en":
-		return t.en
-	}
-	return t.sv
-}
-
-var replyWords = replyTexts{
+var replyWords = inLanguages[replyText]{
 	sv: replyText{
 		hello:   "Hej!",
 		away:    "Jag är inte på plats och är tillbaka ",

@@ -130,6 +130,21 @@ func (t Text) In(lang string) string {
 	return t.Sv
 }
 
+// inLanguages holds one value in each language this package writes, for
+// sets of phrases that go together.
+type inLanguages[T any] struct{ sv, fi, en T }
+
+// In returns the value for lang: "sv", "fi" or "en"; any other gives Swedish.
+func (t inLanguages[T]) In(lang string) T {
+	switch lang {
+	case "fi":
+		return t.fi
+	case "en":
+		return t.en
+	}
+	return t.sv
+}
+
 // languages lists the languages this package writes, in the order it prefers.
 var languages = []string{"sv", "fi", "en"}
 

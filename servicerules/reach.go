@@ -160,19 +160,7 @@ type reachText struct {
 	answerBy, defaultHours                            string
 }
 
-type reachTexts struct{ sv, fi, en reachText }
-
-func (t reachTexts) In(lang string) reachText {
-	switch lang {
-	case "fi":
-		return t.fi
-	case "en":
-		return t.en
-	}
-	return t.sv
-}
-
-var reachWords = reachTexts{
+var reachWords = inLanguages[reachText]{
 	sv: reachText{
 		staffed:        "bemannat nu.",
 		closed:         "stängt nu.",
