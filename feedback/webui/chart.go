@@ -90,7 +90,7 @@ func shareChart(id, title string, groups []feedback.Group, name func(string) str
 			b.ValueX = num(labelW + w + 6)
 			words = append(words, label+": "+b.Value)
 		} else {
-			b.Value = p.T("fu.col.settled") + ": 0"
+			b.Value = p.T("fu.nonesettled")
 			b.ValueX = num(labelW + 6)
 			words = append(words, label+": –")
 		}
@@ -118,8 +118,8 @@ func weekChart(id, title string, weeks []weekCount, p Page) chartView {
 		left   = 44.0
 		plotW  = 560.0
 		plotH  = 180.0
-		top    = 12.0
-		height = 240
+		top    = 24.0
+		height = 252
 	)
 	c := chartView{ID: id, Title: title, Width: int(left + plotW + 16), Height: height}
 	c.Table = tableView{Caption: title, Head: []string{p.T("fu.col.week"), p.T("fu.col.cases")}}

@@ -271,6 +271,8 @@ var messages = map[string]text{
 	"fu.settlednote":  {"Avgjort betyder att svaret har kommit, eller att tiden för svar har gått ut.", "Settled means that the answer has come, or that the time to answer has run out."},
 	"fu.total":        {"Totalt", "Total"},
 
+	"fu.nonesettled": {"inga avgjorda", "none settled"},
+
 	// Accessibility statement.
 	"a11y.title": {"Tillgänglighet för %s", "Accessibility of %s"},
 }
@@ -282,6 +284,22 @@ func T(lang, key string) string {
 		return key
 	}
 	return m.in(lang)
+}
+
+// languageNames are the languages of a message as people read them.
+var languageNames = map[string]text{
+	feedback.Swedish: {"svenska", "Swedish"},
+	feedback.Finnish: {"finska", "Finnish"},
+	feedback.English: {"engelska", "English"},
+}
+
+// languageName returns the language code in lang ("fi" → "finska"), or the
+// code itself when it is not known.
+func languageName(code, lang string) string {
+	if n, ok := languageNames[code]; ok {
+		return n.in(lang)
+	}
+	return code
 }
 
 // kindNames are the kinds as people read them.

@@ -223,7 +223,8 @@ type staffCaseData struct {
 	RunnerUp   string
 	Confidence string
 	Channel    string
-	Language   string
+	Language   string // the code, for the lang attribute
+	LangName   string
 	Received   string
 	RegDue     string
 	ReplyDue   string
@@ -285,6 +286,7 @@ func (s *site) showCase(w http.ResponseWriter, r *http.Request, code int, form a
 		Confidence: percent(c.Confidence, p.Lang),
 		Channel:    capital(c.Channel.Name(p.Lang)),
 		Language:   c.Language,
+		LangName:   capital(languageName(c.Language, p.Lang)),
 		Received:   longTime(c.Received, p.Lang),
 		RegDue:     longTime(c.RegistrationDue, p.Lang),
 		ReplyDue:   longTime(c.ReplyDue, p.Lang),

@@ -27,9 +27,7 @@ function render(target, report) {
       label.textContent = f.label + ':';
       const q = document.createElement('q');
       q.textContent = f.text;
-      li.append(label, ' ', q, '.');
-      if (f.suggestion) li.append(' ' + f.suggestion + '.');
-      li.append(' ' + f.advice);
+      li.append(label, ' ', q, ' – ' + f.advice);
       list.append(li);
     }
     parts.push(list);
