@@ -55,3 +55,45 @@ func withQuery(path, q string) string {
 	}
 	return path + "?" + q
 }
+
+func TestAccessibilityStatementHasWhatDIGGAsksFor(t *testing.T) {
+	e := newEnv(t)
+	want := map[string][]string{
+		"sv": {
+			"lagen (2018:1937) om tillgänglighet till digital offentlig service",
+			"<h2>Hur tillgänglig är webbplatsen?</h2>",
+			"delvis förenlig",
+			"<h3 id=\"brister\">Innehåll som inte är tillgängligt</h3>",
+			"<h2>Rapportera brister i webbplatsens tillgänglighet</h2>",
+			"<h2>Tillsyn</h2>",
+			`href="https://www.digg.se/tdosanmalan"`,
+			"<h3>Oskäligt betungande anpassning</h3>",
+			"<h3>Innehåll som inte omfattas av lagen</h3>",
+			"<h2>Hur vi testat webbplatsen</h2>",
+			"självskattning",
+			"Redogörelsen uppdaterades senast den lördag 21 november 2026.",
+			`<a href="/">berätta det i formuläret för synpunkter</a>`,
+		},
+		"en": {
+			"<h2>How accessible is the website?</h2>",
+			"partially compliant",
+			"<h2>Report accessibility problems</h2>",
+			"<h2>Enforcement</h2>",
+			`href="https://www.digg.se/tdosanmalan"`,
+			"<h2>How we tested the website</h2>",
+			"This statement was last updated on Saturday 21 November 2026.",
+			`<a href="/?lang=en">tell us in the feedback form</a>`,
+		},
+	}
+	for lang, parts := range want {
+		r := e.get("/tillganglighet?lang=" + lang)
+		require.Equal(t, http.StatusOK, r.code)
+		for _, p := range parts {
+			assert.Contains(t, r.body, p, lang)
+		}
+	}
+	// Every page links to the statement.
+	for _, path := range []string{"/", "/staff/login", "/finns-inte"} {
+		assert.Contains(t, e.get(path).body, `<a href="/tillganglighet">Tillgänglighetsredogörelse</a>`, path)
+	}
+}
