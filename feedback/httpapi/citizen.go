@@ -183,8 +183,11 @@ func (h *Handler) postFeedback(w http.ResponseWriter, r *http.Request) {
 		writeProblem(w, unavailable())
 		return
 	}
-	if req.FormStamp != "" && req.Website == "" && CheckFormStamp(h.stampKey, req.FormStamp, h.now()) == nil {
-		stamped(r.Context())
+	if req.FormStamp == "" || CheckFormStamp(h.stampKey, req.FormStamp, h.now()) != nil {
+		if wait, ok := h.chargeUnstamped(r); !ok {
+			writeProblem(w, rateLimited(wait))
+			return
+		}
 	}
 	ack, created, err := h.submit(r.Context(), req, "")
 	if err != nil {

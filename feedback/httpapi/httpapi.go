@@ -225,14 +225,8 @@ func (h *Handler) routes() {
 func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("X-Content-Type-Options", "nosniff")
 	if h.limiter != nil && !h.isStaff(r) {
-		cost := 1
-		if r.Method == http.MethodPost && (r.URL.Path == "/api/feedback" || r.URL.Path == "/open311/v2/requests.json") {
-			// The stamp is in the body, which is not read yet: charge the
-			// full price now and refund it once a valid stamp is seen.
-			cost = NoStampCost
-		}
 		key := h.clientKey(r)
-		if wait, ok := h.limiter.take(key, cost, h.now()); !ok {
+		if wait, ok := h.limiter.take(key, 1, h.now()); !ok {
 			if strings.HasPrefix(r.URL.Path, "/open311/") {
 				writeO311Problem(w, rateLimited(wait))
 			} else {
@@ -240,23 +234,22 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			}
 			return
 		}
-		if cost > 1 {
-			r = r.WithContext(context.WithValue(r.Context(), refundKey{}, func() {
-				h.limiter.refund(key, cost-1)
-			}))
-		}
+		r = r.WithContext(context.WithValue(r.Context(), clientKeyKey{}, key))
 	}
 	h.mux.ServeHTTP(w, r)
 }
 
-type refundKey struct{}
+type clientKeyKey struct{}
 
-// stamped gives back the extra cost of a submission that carried a valid
-// form stamp.
-func stamped(ctx context.Context) {
-	if f, ok := ctx.Value(refundKey{}).(func()); ok {
-		f()
+// chargeUnstamped takes the rest of the cost of a submission without a
+// valid form stamp (NoStampCost in all) from the client's rate limit; the
+// request itself has paid one.
+func (h *Handler) chargeUnstamped(r *http.Request) (time.Duration, bool) {
+	key, ok := r.Context().Value(clientKeyKey{}).(string)
+	if !ok || h.limiter == nil {
+		return 0, true
 	}
+	return h.limiter.take(key, NoStampCost-1, h.now())
 }
 
 // Admit takes one request of r's client from the rate limit, or NoStampCost

@@ -290,8 +290,11 @@ func (h *Handler) o311Post(w http.ResponseWriter, r *http.Request) {
 		}
 		req.IdempotencyKey = uuid.NewSHA1(o311KeySpace, []byte(b.String())).String()
 	}
-	if req.FormStamp != "" && req.Website == "" && CheckFormStamp(h.stampKey, req.FormStamp, h.now()) == nil {
-		stamped(r.Context())
+	if req.FormStamp == "" || CheckFormStamp(h.stampKey, req.FormStamp, h.now()) != nil {
+		if wait, ok := h.chargeUnstamped(r); !ok {
+			writeO311Problem(w, rateLimited(wait))
+			return
+		}
 	}
 	ack, created, err := h.submit(r.Context(), req, servicerules.EService)
 	if err != nil {

@@ -69,16 +69,6 @@ func (l *rateLimiter) take(key string, cost int, now time.Time) (time.Duration, 
 	return time.Duration((c - b.tokens) / l.perMinute * float64(time.Minute)), false
 }
 
-// refund gives n tokens back to key's bucket, up to the burst.
-func (l *rateLimiter) refund(key string, n int) {
-	s := l.shard(key)
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if b := s.buckets[key]; b != nil {
-		b.tokens = min(b.tokens+float64(n), l.perMinute)
-	}
-}
-
 func (l *rateLimiter) level(b *bucket, now time.Time) float64 {
 	d := now.Sub(b.at)
 	if d < 0 {
