@@ -79,6 +79,9 @@ func (s *site) home(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *site) renderHome(w http.ResponseWriter, r *http.Request, code int, f formData) {
+	for _, v := range []*string{&f.Text, &f.Name, &f.Email, &f.Phone} {
+		*v = displayable(*v)
+	}
 	p := s.newPage(r, "home.title")
 	p.Path = "/"
 	d := homeData{
@@ -111,6 +114,19 @@ func (s *site) renderHome(w http.ResponseWriter, r *http.Request, code int, f fo
 	}
 	p.Data = d
 	s.render(w, code, "home", p)
+}
+
+// displayable returns what a person sent, to show back in the form: invalid
+// UTF-8 and control characters (other than tabs and line breaks), which
+// HTML may not hold and a field error already names, become U+FFFD.
+func displayable(v string) string {
+	v = strings.ToValidUTF8(v, "\uFFFD")
+	return strings.Map(func(r rune) rune {
+		if (r < 0x20 && r != '\t' && r != '\n' && r != '\r') || (r >= 0x7f && r < 0xa0) {
+			return '\uFFFD'
+		}
+		return r
+	}, v)
 }
 
 // receiptData is the data of the receipt page.

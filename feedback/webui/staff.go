@@ -365,10 +365,12 @@ func (s *site) transition(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	lang := pageLang(r.PostFormValue("lang"))
+	// Staff texts go to the person as they are, so keep them to what HTML
+	// and the person's screen can hold.
 	form := actionForm{
 		To:       r.PostFormValue("to"),
-		Text:     r.PostFormValue("text"),
-		Diary:    strings.TrimSpace(r.PostFormValue("diary_number")),
+		Text:     displayable(r.PostFormValue("text")),
+		Diary:    displayable(strings.TrimSpace(r.PostFormValue("diary_number"))),
 		Promised: strings.TrimSpace(r.PostFormValue("promised")),
 	}
 	to, err := feedback.ParseStatus(form.To)
