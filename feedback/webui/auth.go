@@ -84,11 +84,33 @@ func (s *site) validCSRF(r *http.Request, session string) bool {
 
 func (s *site) secure(r *http.Request) bool { return r.TLS != nil || s.cfg.SecureCookies }
 
-// staffOnly lets logged-in staff through to h and sends others to the login
+// bearerStaff reports whether r carries "Authorization: Bearer <staff
+// secret>", as the API's staff routes take it. Browsers never send that
+// header by themselves, so it lets programs (and the API conformance suite)
+// read the staff pages; changes still need a session and its CSRF token.
+func (s *site) bearerStaff(r *http.Request) bool {
+	v := r.Header.Get("Authorization")
+	const prefix = "bearer "
+	if len(v) <= len(prefix) || !strings.EqualFold(v[:len(prefix)], prefix) {
+		return false
+	}
+	return validStaffToken(strings.TrimSpace(v[len(prefix):]), s.cfg.StaffToken)
+}
+
+// isStaff reports whether r comes from logged-in staff or carries the
+// staff secret as a bearer token.
+func (s *site) isStaff(r *http.Request) bool {
+	if _, ok := s.session(r); ok {
+		return true
+	}
+	return s.bearerStaff(r)
+}
+
+// staffOnly lets staff (isStaff) through to h and sends others to the login
 // page.
 func (s *site) staffOnly(h http.HandlerFunc) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
-		if _, ok := s.session(r); !ok {
+		if !s.isStaff(r) {
 			w.Header().Set("Cache-Control", "no-store")
 			next := r.URL.RequestURI()
 			http.Redirect(w, r, "/staff/login?next="+url.QueryEscape(next)+langParam(r), http.StatusSeeOther)

@@ -169,3 +169,30 @@ func TestNewRejectsIncompleteConfig(t *testing.T) {
 	_, err := webui.New(good)
 	assert.NoError(t, err)
 }
+
+func TestBearerTokenReadsStaffPagesButChangesNothing(t *testing.T) {
+	e := newEnv(t)
+	_, token := e.submit("Bra service i receptionen!", "", "q@example.se", "")
+	id := e.caseByToken(token).ID.String()
+	get := func(path, auth string) response {
+		req, err := http.NewRequest(http.MethodGet, e.srv.URL+path, nil)
+		require.NoError(t, err)
+		if auth != "" {
+			req.Header.Set("Authorization", auth)
+		}
+		return e.do(req)
+	}
+	for _, path := range []string{"/staff", "/staff/case/" + id, "/staff/uppfoljning", "/staff/export.csv"} {
+		assert.Equal(t, http.StatusOK, get(path, "Bearer "+staffToken).code, path)
+		assert.Equal(t, http.StatusOK, get(path, "bearer "+staffToken).code, path)
+		assert.NotEqual(t, http.StatusOK, get(path, "Bearer "+staffToken+"x").code, path)
+		assert.NotEqual(t, http.StatusOK, get(path, "Basic "+staffToken).code, path)
+		assert.NotEqual(t, http.StatusOK, get(path, "Bearer ").code, path)
+	}
+	req, err := http.NewRequest(http.MethodPost, e.srv.URL+"/staff/case/"+id, strings.NewReader("to=closed"))
+	require.NoError(t, err)
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req.Header.Set("Authorization", "Bearer "+staffToken)
+	assert.Equal(t, http.StatusUnauthorized, e.do(req).code)
+	assert.Equal(t, "received", string(e.caseByToken(token).Status))
+}

@@ -175,7 +175,7 @@ func weekCounts(cases []feedback.Case, p period) []weekCount {
 }
 
 func (s *site) exportCSV(w http.ResponseWriter, r *http.Request) {
-	if _, ok := s.session(r); !ok {
+	if !s.isStaff(r) {
 		w.Header().Set("Cache-Control", "no-store")
 		http.Error(w, "unauthorized: log in at /staff/login", http.StatusUnauthorized)
 		return

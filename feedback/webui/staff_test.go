@@ -301,6 +301,8 @@ var xssPayloads = []string{
 	`'><svg/onload=alert(2)>`,
 	`javascript:alert(3)`,
 	`</textarea><script>alert(4)</script>`,
+	`{{constructor.constructor('alert(6)')()}} ${alert(7)} <iframe srcdoc="<script>alert(8)</script>">`,
+	"\u2028\u2029<style>*{display:none}</style>",
 }
 
 // assertInert asserts that the page shows payload as text: escaped, never

@@ -274,6 +274,8 @@ func (s *site) newPage(r *http.Request, titleKey string) Page {
 	if sess, ok := s.session(r); ok {
 		p.Staff = true
 		p.CSRF = s.csrfToken(sess)
+	} else if s.bearerStaff(r) {
+		p.Staff = true // reading only: without a session there is no CSRF token
 	}
 	return p
 }
