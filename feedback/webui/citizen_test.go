@@ -39,6 +39,8 @@ func TestHomePageHasWidgetWithPlainFormInside(t *testing.T) {
 			inWidget = true
 			assert.Equal(t, "/api", el.attrs["endpoint"])
 			assert.Equal(t, "sv", el.attrs["lang"])
+			assert.Equal(t, "2", el.attrs["heading-level"], "the page has an h1 above it")
+			assert.Equal(t, "/arende/{token}", el.attrs["status-url"], "the receipt links to the status page")
 		case "script":
 			if el.attrs["src"] == "/widget/synpunkt.js" {
 				script = el.attrs["type"] == "module"
@@ -70,7 +72,7 @@ func TestHomePageHasWidgetWithPlainFormInside(t *testing.T) {
 	assert.Contains(t, r.body, "onsdag 11 mars 2026 kl. 16:30")
 
 	r = e.get("/?lang=en")
-	assert.Contains(t, r.body, `<synpunkt-widget endpoint="/api" lang="en">`)
+	assert.Contains(t, r.body, `<synpunkt-widget endpoint="/api" lang="en" heading-level="2" status-url="/arende/{token}?lang=en">`)
 	assert.Contains(t, r.body, "Wednesday 11 March 2026 at 16:30")
 }
 
