@@ -5,6 +5,9 @@
 //	go run ./examples/site                      # http://127.0.0.1:8080
 //	go run ./examples/site -addr 127.0.0.1:9000 -db /tmp/k.db -policy osteraker -rate-limit 0
 //
+// At start it builds the widget (package wasm) into wasm/dist and serves it
+// under /widget/; -build-widget=false skips the build.
+//
 // The staff secret comes from KOMMUNKIT_STAFF_TOKEN; when that is unset, a
 // random one is made and printed at start. The key that signs form stamps
 // comes from KOMMUNKIT_FORM_KEY, or is derived from the staff secret.
@@ -48,8 +51,10 @@ func main() {
 	dbPath := flag.String("db", "kommunkit.db", "SQLite database file (made if missing; WAL mode)")
 	policyName := flag.String("policy", "nykvarn", "service policy: a preset ("+strings.Join(servicerules.Presets(), ", ")+") or a JSON file")
 	rateLimit := flag.Int("rate-limit", 60, "requests per minute per client; 0 turns the limit off")
+	wdir := flag.String("widget-dir", "", "where the widget's files are built and served from (default: wasm/dist in the module, or the user cache)")
+	buildWidget := flag.Bool("build-widget", true, "build the widget (WebAssembly and loader) at start; false serves what -widget-dir holds")
 	flag.Parse()
-	if err := run(*addr, *dbPath, *policyName, *rateLimit); err != nil {
+	if err := run(*addr, *dbPath, *policyName, *rateLimit, *wdir, *buildWidget); err != nil {
 		fmt.Fprintln(os.Stderr, "site:", err)
 		os.Exit(1)
 	}
@@ -100,7 +105,7 @@ func securityHeaders(next http.Handler) http.Handler {
 	})
 }
 
-func run(addr, dbPath, policyName string, rateLimit int) error {
+func run(addr, dbPath, policyName string, rateLimit int, wdir string, buildWidget bool) error {
 	policy, err := loadPolicy(policyName)
 	if err != nil {
 		return err
@@ -138,7 +143,15 @@ func run(addr, dbPath, policyName string, rateLimit int) error {
 	mux := http.NewServeMux()
 	mux.Handle("/api/", api)
 	mux.Handle("/open311/", api)
-	if err := mountPages(mux, api, pageConfig{Store: store, Policy: policy, StaffToken: token, StampKey: formKey(token)}); err != nil {
+	if err := mountPages(mux, api, pageConfig{Store: store, Policy: policy, StaffToken: token, StampKey: formKey(token),
+		ErrorLog: func(err error) { logger.Print(err) }}); err != nil {
+		return err
+	}
+	dir, err := widgetDir(wdir)
+	if err != nil {
+		return err
+	}
+	if err := mountWidget(mux, dir, buildWidget); err != nil {
 		return err
 	}
 

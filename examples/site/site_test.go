@@ -98,7 +98,7 @@ func startSite(t *testing.T, db string, args ...string) *site {
 	t.Helper()
 	bin := siteBinary(t)
 	s := &site{done: make(chan struct{})}
-	s.cmd = exec.Command(bin, append([]string{"-addr", "127.0.0.1:0", "-db", db}, args...)...)
+	s.cmd = exec.Command(bin, append([]string{"-addr", "127.0.0.1:0", "-db", db, "-build-widget=false", "-widget-dir", filepath.Join(filepath.Dir(db), "widget")}, args...)...)
 	s.cmd.Env = append(os.Environ(), "KOMMUNKIT_STAFF_TOKEN="+testStaffToken, "KOMMUNKIT_FORM_KEY="+testFormKey)
 	stdout, err := s.cmd.StdoutPipe()
 	require.NoError(t, err)
@@ -199,7 +199,8 @@ func TestHeaders(t *testing.T) {
 
 func TestStaffTokenGenerated(t *testing.T) {
 	bin := siteBinary(t)
-	cmd := exec.Command(bin, "-addr", "127.0.0.1:0", "-db", filepath.Join(t.TempDir(), "k.db"))
+	dir := t.TempDir()
+	cmd := exec.Command(bin, "-addr", "127.0.0.1:0", "-db", filepath.Join(dir, "k.db"), "-build-widget=false", "-widget-dir", dir)
 	env := []string{}
 	for _, e := range os.Environ() {
 		if !strings.HasPrefix(e, "KOMMUNKIT_STAFF_TOKEN=") {
@@ -233,4 +234,33 @@ func TestStaffTokenGenerated(t *testing.T) {
 
 // staffPages are the staff HTML pages the conformance suite checks for
 // inert XSS payloads.
-var staffPages = []string{}
+var staffPages = []string{"/staff", "/staff?lang=en", "/staff/case/{id}", "/staff/case/{id}?lang=en", "/staff/uppfoljning"}
+
+// TestWidgetBuiltAndServed starts the site as `go run ./examples/site`
+// does, building the widget at start, and checks that the page's script
+// and the WebAssembly are served under /widget/ with the CSP header.
+func TestWidgetBuiltAndServed(t *testing.T) {
+	dir := t.TempDir()
+	s := startSite(t, filepath.Join(dir, "site.db"), "-build-widget=true", "-widget-dir", filepath.Join(dir, "dist"))
+	for _, f := range []struct{ path, ctype string }{
+		{"/widget/synpunkt.js", "javascript"},
+		{"/widget/synpunkt.wasm", "application/wasm"},
+		{"/widget/wasm_exec.js", "javascript"},
+	} {
+		resp, err := http.Get(s.URL + f.path)
+		require.NoError(t, err)
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		require.Equal(t, http.StatusOK, resp.StatusCode, "%s: %s", f.path, b)
+		assert.Contains(t, resp.Header.Get("Content-Type"), f.ctype, f.path)
+		assert.NotEmpty(t, b)
+		assert.Equal(t, "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'", resp.Header.Get("Content-Security-Policy"))
+	}
+	resp, err := http.Get(s.URL + "/")
+	require.NoError(t, err)
+	b, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	require.Equal(t, http.StatusOK, resp.StatusCode)
+	assert.Contains(t, string(b), "/widget/synpunkt.js", "the demo page loads the widget")
+	assert.Contains(t, string(b), "synpunkt-widget")
+}

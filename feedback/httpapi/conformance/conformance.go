@@ -66,7 +66,8 @@ type Target struct {
 	RateLimit      int
 	// StaffPages are paths of staff HTML pages ("/staff") to check for
 	// inert XSS payloads after the suite has stored them. They are fetched
-	// with "Authorization: Bearer <StaffToken>".
+	// with "Authorization: Bearer <StaffToken>". A path with "{id}" in it
+	// ("/staff/case/{id}") is checked once for each case holding a payload.
 	StaffPages []string
 	// Client makes the requests; nil means a client with a 30 s timeout.
 	Client *http.Client
@@ -1225,7 +1226,20 @@ func (s *suite) testXSS(t *testing.T) {
 	r = s.postForm(t, "/open311/v2/requests.json", url.Values{"service_code": {"<script>alert(1)</script>"}, "lat": {"1"}, "long": {"1"}, "description": {"x"}})
 	assertInertJSON(t, r)
 
+	var pages []string
+	shows := map[string]bool{} // pages that show a payload: it must be there, escaped
 	for _, page := range s.StaffPages {
+		if !strings.Contains(page, "{id}") {
+			pages = append(pages, page)
+			continue
+		}
+		for _, id := range ids {
+			p := strings.ReplaceAll(page, "{id}", id)
+			pages = append(pages, p)
+			shows[p] = true
+		}
+	}
+	for _, page := range pages {
 		t.Run("page "+page, func(t *testing.T) {
 			r := s.get(t, page, s.staff())
 			require.Equal(t, http.StatusOK, r.Status, "%s: %s", page, r.Body)
@@ -1237,9 +1251,11 @@ func (s *suite) testXSS(t *testing.T) {
 			for _, raw := range []string{"<script>alert", "<img src=x", "<svg onload", "<iframe", "<style>*", `href="javascript:`} {
 				assert.NotContains(t, body, raw, "raw markup from a payload in %s", page)
 			}
+			if shows[page] {
+				assert.Contains(t, body, "&lt;", "the case page shows its payload, escaped")
+			}
 		})
 	}
-	_ = ids
 }
 
 func mustDecode(t *testing.T, b []byte) map[string]string {
