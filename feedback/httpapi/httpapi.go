@@ -43,12 +43,12 @@
 package httpapi
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"crypto/subtle"
 	"encoding/json"
 	"errors"
-	"io"
 	"mime"
 	"net"
 	"net/http"
@@ -474,22 +474,37 @@ func isJSONType(mt string) bool {
 	return mt == "application/json" || (strings.HasPrefix(mt, "application/") && strings.HasSuffix(mt, "+json"))
 }
 
-// readBody reads r's body up to MaxBodyBytes, answering 413 when it is
-// larger.
-func readBody(w http.ResponseWriter, r *http.Request) ([]byte, *Problem) {
+// bodies holds buffers for request bodies; what is decoded from a body is
+// copied out of it, so a buffer is reused once the request is decoded.
+var bodies = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// readBody reads r's body up to MaxBodyBytes into a pooled buffer, answering
+// 413 when it is larger. The caller gives the buffer back with putBody.
+func readBody(w http.ResponseWriter, r *http.Request) (*bytes.Buffer, *Problem) {
 	if r.ContentLength > MaxBodyBytes {
 		return nil, tooLarge()
 	}
-	body := http.MaxBytesReader(w, r.Body, MaxBodyBytes)
-	b, err := io.ReadAll(body)
+	buf := bodies.Get().(*bytes.Buffer)
+	buf.Reset()
+	if r.ContentLength > 0 {
+		buf.Grow(int(r.ContentLength) + 1)
+	}
+	_, err := buf.ReadFrom(http.MaxBytesReader(w, r.Body, MaxBodyBytes))
 	if err != nil {
+		putBody(buf)
 		var mbe *http.MaxBytesError
 		if errors.As(err, &mbe) {
 			return nil, tooLarge()
 		}
 		return nil, invalidJSON("the body could not be read")
 	}
-	return b, nil
+	return buf, nil
+}
+
+func putBody(b *bytes.Buffer) {
+	if b.Cap() <= MaxBodyBytes+bytes.MinRead {
+		bodies.Put(b)
+	}
 }
 
 // readJSON checks the content type, reads the body and decodes it into v.
@@ -501,7 +516,8 @@ func readJSON(w http.ResponseWriter, r *http.Request, v any) *Problem {
 	if p != nil {
 		return p
 	}
-	return decodeJSON(b, v)
+	defer putBody(b)
+	return decodeJSON(b.Bytes(), v)
 }
 
 func decodeJSON(b []byte, v any) *Problem {

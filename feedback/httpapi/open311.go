@@ -172,7 +172,8 @@ func o311Form(w http.ResponseWriter, r *http.Request) (url.Values, *Problem) {
 		if p != nil {
 			return nil, p
 		}
-		v, err := url.ParseQuery(string(b))
+		v, err := url.ParseQuery(b.String())
+		putBody(b)
 		if err != nil {
 			return nil, invalidJSON("the form could not be read")
 		}
@@ -183,7 +184,9 @@ func o311Form(w http.ResponseWriter, r *http.Request) (url.Values, *Problem) {
 		if p != nil {
 			return nil, p
 		}
-		if p := decodeJSON(b, &m); p != nil {
+		p = decodeJSON(b.Bytes(), &m)
+		putBody(b)
+		if p != nil {
 			return nil, p
 		}
 		v := url.Values{}
