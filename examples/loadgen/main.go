@@ -11,17 +11,23 @@
 // Only 201 answers count as acknowledged; anything else is counted as an
 // error and reported. Run the site with -rate-limit 0, or every client
 // soon gets 429.
+//
+// Each client keeps one HTTP/1.1 connection and sends the next submission
+// when the answer to the last one has come (a closed loop). The clients
+// speak HTTP with a lean hand-written client, because the load tool shares
+// the machine's CPU with the server; -stdclient uses net/http's client.
 package main
 
 import (
+	"bufio"
 	"bytes"
-	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"net"
 	"net/http"
+	"net/url"
 	"os"
 	"slices"
 	"strconv"
@@ -51,64 +57,180 @@ type result struct {
 	err     error
 }
 
-// run drives clients against base for d and returns every request's
-// result that finished in the measured window, and the window.
-func run(base string, clients int, warmup, d time.Duration) ([]result, time.Duration) {
-	transport := &http.Transport{
-		MaxIdleConns:        clients * 2,
-		MaxIdleConnsPerHost: clients * 2,
-		IdleConnTimeout:     90 * time.Second,
-		DialContext:         (&net.Dialer{Timeout: 5 * time.Second, KeepAlive: 30 * time.Second}).DialContext,
+// body returns the JSON of the i-th submission of client w: a new
+// idempotency key every time.
+func body(buf *bytes.Buffer, w, i int) {
+	buf.Reset()
+	buf.WriteString(`{"channel":"web","contact":{"name":"Lasttest","email":"load@example.se"},"idempotency_key":"`)
+	buf.WriteString(uuid.NewString())
+	buf.WriteString(`","text":`)
+	buf.WriteString(strconv.Quote(texts[(w+i)%len(texts)] + " #" + strconv.Itoa(i)))
+	buf.WriteString(`}`)
+}
+
+// poster sends one submission and returns the status.
+type poster interface {
+	post(body []byte) (int, error)
+	close()
+}
+
+// stdPoster uses net/http's client.
+type stdPoster struct {
+	c   *http.Client
+	url string
+}
+
+func (p *stdPoster) post(b []byte) (int, error) {
+	resp, err := p.c.Post(p.url, "application/json", bytes.NewReader(b))
+	if err != nil {
+		return 0, err
 	}
+	_, err = io.Copy(io.Discard, resp.Body)
+	resp.Body.Close()
+	return resp.StatusCode, err
+}
+
+func (p *stdPoster) close() {}
+
+// rawPoster speaks HTTP/1.1 on one kept-alive connection, with as little
+// work as a client can do, so that the load tool takes little of the CPU
+// it shares with the server on one machine. It reconnects when the server
+// closes the connection.
+type rawPoster struct {
+	addr, host, path string
+	conn             net.Conn
+	r                *bufio.Reader
+	head             []byte
+}
+
+func (p *rawPoster) dial() error {
+	c, err := net.DialTimeout("tcp", p.addr, 5*time.Second)
+	if err != nil {
+		return err
+	}
+	p.conn, p.r = c, bufio.NewReaderSize(c, 8192)
+	return nil
+}
+
+func (p *rawPoster) post(b []byte) (int, error) {
+	if p.conn == nil {
+		if err := p.dial(); err != nil {
+			return 0, err
+		}
+	}
+	req := append(p.head[:0], "POST "+p.path+" HTTP/1.1\r\nHost: "+p.host+"\r\nContent-Type: application/json\r\nContent-Length: "...)
+	req = strconv.AppendInt(req, int64(len(b)), 10)
+	req = append(req, "\r\n\r\n"...)
+	req = append(req, b...)
+	p.head = req
+	_ = p.conn.SetDeadline(time.Now().Add(30 * time.Second))
+	if _, err := p.conn.Write(req); err != nil {
+		p.close()
+		return 0, err
+	}
+	status, keep, err := readResponse(p.r)
+	if err != nil || !keep {
+		p.close()
+	}
+	return status, err
+}
+
+func (p *rawPoster) close() {
+	if p.conn != nil {
+		p.conn.Close()
+		p.conn = nil
+	}
+}
+
+// readResponse reads one HTTP/1.1 response with a Content-Length body and
+// reports its status and whether the connection stays open.
+func readResponse(r *bufio.Reader) (status int, keep bool, err error) {
+	line, err := r.ReadSlice('\n')
+	if err != nil {
+		return 0, false, err
+	}
+	if len(line) < 12 || !bytes.HasPrefix(line, []byte("HTTP/1.1 ")) {
+		return 0, false, errors.New("not an HTTP/1.1 status line: " + strconv.Quote(string(line)))
+	}
+	status, err = strconv.Atoi(string(line[9:12]))
+	if err != nil {
+		return 0, false, err
+	}
+	length, keep := -1, true
+	for {
+		line, err = r.ReadSlice('\n')
+		if err != nil {
+			return 0, false, err
+		}
+		if len(line) <= 2 {
+			break
+		}
+		k, v, ok := bytes.Cut(line, []byte(":"))
+		if !ok {
+			continue
+		}
+		v = bytes.TrimSpace(v)
+		switch {
+		case bytes.EqualFold(k, []byte("Content-Length")):
+			length, err = strconv.Atoi(string(v))
+			if err != nil {
+				return 0, false, err
+			}
+		case bytes.EqualFold(k, []byte("Connection")) && bytes.EqualFold(v, []byte("close")):
+			keep = false
+		case bytes.EqualFold(k, []byte("Transfer-Encoding")):
+			return 0, false, errors.New("chunked answers are not read by the raw client; use -stdclient")
+		}
+	}
+	if length < 0 {
+		return 0, false, errors.New("an answer without Content-Length")
+	}
+	_, err = r.Discard(length)
+	return status, keep, err
+}
+
+// run drives clients against base for d after warmup and returns the
+// result of every request that started and finished in the measured window.
+func run(base string, clients int, warmup, d time.Duration, std bool) ([]result, error) {
+	u, err := url.Parse(base + "/api/feedback")
+	if err != nil {
+		return nil, err
+	}
+	if u.Scheme != "http" {
+		return nil, errors.New("only http:// base URLs")
+	}
+	addr := u.Host
+	if u.Port() == "" {
+		addr += ":80"
+	}
+	transport := &http.Transport{MaxIdleConns: clients * 2, MaxIdleConnsPerHost: clients * 2, IdleConnTimeout: 90 * time.Second}
 	defer transport.CloseIdleConnections()
-	c := &http.Client{Transport: transport, Timeout: 30 * time.Second}
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
 	var mu sync.Mutex
 	var all []result
-	start := time.Now()
-	measureFrom := start.Add(warmup)
+	measureFrom := time.Now().Add(warmup)
 	end := measureFrom.Add(d)
 	var wg sync.WaitGroup
 	for w := range clients {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			var p poster = &rawPoster{addr: addr, host: u.Host, path: u.Path}
+			if std {
+				p = &stdPoster{c: &http.Client{Transport: transport, Timeout: 30 * time.Second}, url: u.String()}
+			}
+			defer p.close()
 			var mine []result
 			var buf bytes.Buffer
 			for i := 0; ; i++ {
-				now := time.Now()
-				if now.After(end) {
+				if time.Now().After(end) {
 					break
 				}
-				buf.Reset()
-				buf.WriteString(`{"channel":"web","language":"","contact":{"name":"Lasttest","email":"load@example.se"},"idempotency_key":"`)
-				buf.WriteString(uuid.NewString())
-				buf.WriteString(`","text":`)
-				buf.WriteString(strconv.Quote(texts[(w+i)%len(texts)] + " #" + strconv.Itoa(i)))
-				buf.WriteString(`}`)
-				req, err := http.NewRequestWithContext(ctx, http.MethodPost, base+"/api/feedback", bytes.NewReader(buf.Bytes()))
-				if err != nil {
-					mine = append(mine, result{err: err})
-					continue
-				}
-				req.Header.Set("Content-Type", "application/json")
+				body(&buf, w, i)
 				t0 := time.Now()
-				resp, err := c.Do(req)
-				var r result
-				if err != nil {
-					r = result{err: err}
-				} else {
-					_, err = io.Copy(io.Discard, resp.Body)
-					resp.Body.Close()
-					r = result{status: resp.StatusCode, err: err}
-				}
-				r.latency = time.Since(t0)
+				status, err := p.post(buf.Bytes())
+				r := result{status: status, err: err, latency: time.Since(t0)}
 				if !t0.Before(measureFrom) && !t0.Add(r.latency).After(end) {
 					mine = append(mine, r)
-				}
-				if err != nil && errors.Is(err, context.Canceled) {
-					break
 				}
 			}
 			mu.Lock()
@@ -117,7 +239,7 @@ func run(base string, clients int, warmup, d time.Duration) ([]result, time.Dura
 		}()
 	}
 	wg.Wait()
-	return all, d
+	return all, nil
 }
 
 // Summary is the outcome of one run.
@@ -169,6 +291,7 @@ func main() {
 	sweep := flag.String("sweep", "", "comma-separated client counts to run one after another, e.g. 1,2,4,8,16,32,64 (overrides -clients)")
 	duration := flag.Duration("duration", 20*time.Second, "measured time per run")
 	warmup := flag.Duration("warmup", 2*time.Second, "time per run before measuring")
+	std := flag.Bool("stdclient", false, "use net/http's client instead of the lean HTTP/1.1 client (costs the machine more CPU per request)")
 	flag.Parse()
 
 	counts := []int{*clients}
@@ -196,8 +319,12 @@ func main() {
 	fmt.Println("|--:|--:|--:|--:|--:|--:|--:|")
 	failed := false
 	for _, n := range counts {
-		rs, d := run(*base, n, *warmup, *duration)
-		s := summarize(n, rs, d)
+		rs, err := run(*base, n, *warmup, *duration, *std)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "loadgen:", err)
+			os.Exit(2)
+		}
+		s := summarize(n, rs, *duration)
 		fmt.Printf("| %d | %.0f | %s | %s | %s | %s | %d |\n", s.Clients, s.PerSecond, ms(s.P50), ms(s.P95), ms(s.P99), ms(s.Max), s.Errors)
 		for k, v := range s.ErrorKinds {
 			fmt.Fprintf(os.Stderr, "loadgen: %d clients: %d × %s\n", n, v, k)
