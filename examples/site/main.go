@@ -53,8 +53,9 @@ func main() {
 	rateLimit := flag.Int("rate-limit", 60, "requests per minute per client; 0 turns the limit off")
 	wdir := flag.String("widget-dir", "", "where the widget's files are built and served from (default: wasm/dist in the module, or the user cache)")
 	buildWidget := flag.Bool("build-widget", true, "build the widget (WebAssembly and loader) at start; false serves what -widget-dir holds")
+	cors := flag.String("cors", "", "comma-separated origins whose pages may call the public API (the widget on another site); * for any")
 	flag.Parse()
-	if err := run(*addr, *dbPath, *policyName, *rateLimit, *wdir, *buildWidget); err != nil {
+	if err := run(*addr, *dbPath, *policyName, *rateLimit, *wdir, *buildWidget, *cors); err != nil {
 		fmt.Fprintln(os.Stderr, "site:", err)
 		os.Exit(1)
 	}
@@ -105,7 +106,7 @@ func securityHeaders(next http.Handler) http.Handler {
 	})
 }
 
-func run(addr, dbPath, policyName string, rateLimit int, wdir string, buildWidget bool) error {
+func run(addr, dbPath, policyName string, rateLimit int, wdir string, buildWidget bool, cors string) error {
 	policy, err := loadPolicy(policyName)
 	if err != nil {
 		return err
@@ -129,14 +130,20 @@ func run(addr, dbPath, policyName string, rateLimit int, wdir string, buildWidge
 	}
 	defer store.Close()
 	logger := log.New(os.Stderr, "site: ", log.LstdFlags)
-	api, err := httpapi.New(httpapi.Config{
+	cfg := httpapi.Config{
 		Store:      store,
 		Policy:     policy,
 		StaffToken: token,
 		StampKey:   formKey(token),
 		RateLimit:  rateLimit,
 		ErrorLog:   func(err error) { logger.Print(err) },
-	})
+	}
+	for _, o := range strings.Split(cors, ",") {
+		if o = strings.TrimSpace(o); o != "" {
+			cfg.CORSOrigins = append(cfg.CORSOrigins, o)
+		}
+	}
+	api, err := httpapi.New(cfg)
 	if err != nil {
 		return err
 	}

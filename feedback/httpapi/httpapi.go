@@ -102,6 +102,11 @@ type Config struct {
 	ClientKey func(r *http.Request) string
 	// ErrorLog receives internal errors (those answered 500); nil drops them.
 	ErrorLog func(error)
+	// CORSOrigins are the web origins ("https://www.nykvarn.se") whose pages
+	// may call the public routes from a browser: the widget embedded on
+	// another site than the API. "*" allows every origin. Staff routes are
+	// never open to other origins. Empty means same-origin only.
+	CORSOrigins []string
 }
 
 // A Handler serves the feedback API. Make one with New; it is safe for
@@ -122,6 +127,8 @@ type Handler struct {
 	draining   chan struct{}
 	drainOnce  sync.Once
 	policyInfo policyFacts
+	cors       map[string]bool
+	corsAny    bool
 }
 
 // New returns the Handler for cfg, or an error that names what is missing.
@@ -164,6 +171,16 @@ func New(cfg Config) (*Handler, error) {
 	}
 	if cfg.RateLimit > 0 {
 		h.limiter = newRateLimiter(cfg.RateLimit)
+	}
+	for _, o := range cfg.CORSOrigins {
+		if o == "*" {
+			h.corsAny = true
+			continue
+		}
+		if h.cors == nil {
+			h.cors = map[string]bool{}
+		}
+		h.cors[strings.TrimSuffix(o, "/")] = true
 	}
 	h.policies.Store(cfg.Policy.ID(), cfg.Policy)
 	h.services = defaultO311Services()
@@ -221,9 +238,24 @@ func (h *Handler) routes() {
 	h.mux = m
 }
 
-// ServeHTTP answers r. It applies the rate limit, then routes.
+// ServeHTTP answers r. It answers CORS preflights, applies the rate
+// limit, then routes.
 func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("X-Content-Type-Options", "nosniff")
+	if origin := r.Header.Get("Origin"); origin != "" && (h.corsAny || h.cors != nil) && publicRoute(r.URL.Path) {
+		w.Header().Add("Vary", "Origin")
+		if h.corsAny || h.cors[origin] {
+			w.Header().Set("Access-Control-Allow-Origin", origin)
+			if r.Method == http.MethodOptions && r.Header.Get("Access-Control-Request-Method") != "" {
+				w.Header().Set("Access-Control-Allow-Methods", "GET, POST")
+				w.Header().Set("Access-Control-Allow-Headers", "Content-Type")
+				w.Header().Set("Access-Control-Max-Age", "86400")
+				w.WriteHeader(http.StatusNoContent)
+				return
+			}
+			w.Header().Set("Access-Control-Expose-Headers", "Retry-After, Location")
+		}
+	}
 	if h.limiter != nil && !h.isStaff(r) {
 		key := h.clientKey(r)
 		if wait, ok := h.limiter.take(key, 1, h.now()); !ok {
@@ -237,6 +269,12 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		r = r.WithContext(context.WithValue(r.Context(), clientKeyKey{}, key))
 	}
 	h.mux.ServeHTTP(w, r)
+}
+
+// publicRoute reports whether path is a route that pages on other origins
+// may call (everything but the staff routes).
+func publicRoute(path string) bool {
+	return (strings.HasPrefix(path, "/api/") && !strings.HasPrefix(path, "/api/staff/")) || strings.HasPrefix(path, "/open311/")
 }
 
 type clientKeyKey struct{}

@@ -278,3 +278,40 @@ func FuzzOpen311(f *testing.F) {
 		}
 	})
 }
+
+func TestCORS(t *testing.T) {
+	h := newAPI(t, httpapi.Config{CORSOrigins: []string{"https://www.example.se"}})
+	do := func(method, path, origin string) *httptest.ResponseRecorder {
+		rec := httptest.NewRecorder()
+		req := httptest.NewRequest(method, path, nil)
+		req.Header.Set("Origin", origin)
+		if method == http.MethodOptions {
+			req.Header.Set("Access-Control-Request-Method", "POST")
+			req.Header.Set("Access-Control-Request-Headers", "content-type")
+		}
+		req.Header.Set("Authorization", "Bearer "+staffToken)
+		h.ServeHTTP(rec, req)
+		return rec
+	}
+	rec := do(http.MethodOptions, "/api/feedback", "https://www.example.se")
+	assert.Equal(t, http.StatusNoContent, rec.Code)
+	assert.Equal(t, "https://www.example.se", rec.Header().Get("Access-Control-Allow-Origin"))
+	assert.Contains(t, rec.Header().Get("Access-Control-Allow-Headers"), "Content-Type")
+	rec = do(http.MethodGet, "/api/policy", "https://www.example.se")
+	assert.Equal(t, http.StatusOK, rec.Code)
+	assert.Equal(t, "https://www.example.se", rec.Header().Get("Access-Control-Allow-Origin"))
+	rec = do(http.MethodGet, "/api/policy", "https://evil.example")
+	assert.Empty(t, rec.Header().Get("Access-Control-Allow-Origin"))
+	rec = do(http.MethodGet, "/api/staff/cases", "https://www.example.se")
+	assert.Equal(t, http.StatusOK, rec.Code)
+	assert.Empty(t, rec.Header().Get("Access-Control-Allow-Origin"), "staff routes are same-origin only")
+	rec = do(http.MethodOptions, "/api/staff/cases", "https://www.example.se")
+	assert.NotEqual(t, http.StatusNoContent, rec.Code)
+
+	same := newAPI(t, httpapi.Config{})
+	rec = httptest.NewRecorder()
+	req := httptest.NewRequest(http.MethodGet, "/api/policy", nil)
+	req.Header.Set("Origin", "https://www.example.se")
+	same.ServeHTTP(rec, req)
+	assert.Empty(t, rec.Header().Get("Access-Control-Allow-Origin"))
+}
