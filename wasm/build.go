@@ -31,6 +31,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"strconv"
 	"strings"
 )
@@ -64,8 +65,9 @@ var loader embed.FS
 // to serve. A file that has not changed is left as it is, with its
 // compressed copies.
 //
-// Build runs the go command in the current directory, which must be inside
-// the kommunkit module or a module that requires it. Each file is written
+// Build runs the go command in the current directory when that is inside
+// the kommunkit module or a module that requires it, and otherwise in the
+// kommunkit source it was compiled from, if that is on this machine. Each file is written
 // to a temporary name and renamed into place, so a Handler serving dir
 // meanwhile sends either the old file or the new one.
 func Build(ctx context.Context, dir string) error {
@@ -79,10 +81,19 @@ func Build(ctx context.Context, dir string) error {
 	defer os.RemoveAll(tmp)
 
 	out := filepath.Join(tmp, "synpunkt.wasm")
+	dir, err = filepath.Abs(dir)
+	if err != nil {
+		return errors.New("wasm: " + err.Error())
+	}
+	src, err := goDir(ctx)
+	if err != nil {
+		return err
+	}
 	cmd := exec.CommandContext(ctx, "go", "build", "-trimpath",
 		// Without inlining the module is about 5% smaller after gzip, and
 		// the widget does little enough work that speed does not suffer.
 		"-gcflags=all=-l", "-ldflags=-s -w", "-o", out, Package)
+	cmd.Dir = src
 	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm", "CGO_ENABLED=0")
 	if msg, err := cmd.CombinedOutput(); err != nil {
 		return errors.New("wasm: go build " + Package + ": " + err.Error() + "\n" + string(msg))
@@ -108,6 +119,28 @@ func Build(ctx context.Context, dir string) error {
 		}
 	}
 	return nil
+}
+
+// goDir returns where to run the go command so that it finds Package: the
+// current directory when it is inside a Go module (kommunkit's, or one that
+// requires it), or else the module this file was compiled from, when its
+// source is on this machine (a program built from a clone and run from
+// elsewhere).
+func goDir(ctx context.Context) (string, error) {
+	out, err := exec.CommandContext(ctx, "go", "env", "GOMOD").Output()
+	if err != nil {
+		return "", errors.New("wasm: go env GOMOD: " + err.Error() + " (is the go command installed?)")
+	}
+	if mod := strings.TrimSpace(string(out)); mod != "" && mod != os.DevNull {
+		return ".", nil
+	}
+	if _, file, _, ok := runtime.Caller(0); ok && filepath.IsAbs(file) {
+		root := filepath.Dir(filepath.Dir(file))
+		if _, err := os.Stat(filepath.Join(root, "go.mod")); err == nil {
+			return root, nil
+		}
+	}
+	return "", errors.New("wasm: Build must run inside the kommunkit module or a module that requires it")
 }
 
 // Version returns the version of a file's content that the loader puts in

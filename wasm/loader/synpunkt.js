@@ -8,17 +8,21 @@
 // focus or the page is idle. With the WebAssembly loaded, typing shows what
 // kind of message it is, guidance where it belongs, personal data the person
 // may not want to send, and the reply due date. Without it the form still
-// submits and the server classifies.
+// submits, and the server classifies (POST {endpoint}/classify).
 //
-// Attributes: endpoint (the feedback API, default "/api"), lang ("sv", "fi"
-// or "en"; default the page's language, else Swedish), channel (default
-// "web"), policy (a policy id passed to GET {endpoint}/policy), recipient,
-// status-url (the case status page; "{token}" is replaced, default
-// "{endpoint}/feedback/{token}"), form-stamp (the signed form timestamp the
-// site renders) and heading-level (2 to 6, default 2).
+// Attributes:
+//   endpoint      the feedback API (default "/api")
+//   lang          "sv", "fi" or "en"; default the page's language, else Swedish
+//   channel       the channel the message arrives on (default "web")
+//   policy        the URL of the policy's public facts (default "{endpoint}/policy")
+//   recipient     whom the message is for, when not the organisation
+//   status-url    the case status page; "{token}" is replaced (default "{endpoint}/feedback/{token}")
+//   form-stamp    a signed form timestamp rendered by the site (default: fetched from {endpoint}/form-stamp)
+//   heading-level 2 to 6 (default 2)
+// Theming: the --synpunkt-* custom properties in synpunkt.css.
 //
 // Security: no text from the person or the server is ever parsed as HTML.
-// Every node is built with createElement and textContent.
+// Every node is built with createElement and text nodes.
 //
 // `make widget` replaces the two marked literals below with the styles and
 // the versions of the files this loader fetches.
@@ -27,13 +31,18 @@ const VERSIONS = /*@versions*/{};
 
 performance.mark("synpunkt:loader");
 
-// Names of the abuse-protection fields in the API's JSON body.
-const FIELD = { stamp: "form_stamp", honeypot: "website" };
+// The abuse-protection fields of the API (httpapi.HoneypotField and
+// httpapi.FormStampField).
+const HONEYPOT = "website";
+const STAMP = "form_stamp";
 const MAX_TEXT = 10000;
 const MAX_NAME = 200;
-const QUEUE_KEY = "synpunkt:queue:v1";
-const DEBOUNCE_MS = 300;
-const STAMP_MAX_AGE_MS = 23 * 3600 * 1000;
+const QUEUE = "synpunkt:queue:v1";
+// A queued message older than this is sent without its form stamp, which
+// the API would refuse as expired after 24 hours.
+const STAMP_LIFE = 23 * 3600e3;
+// Kinds for which the policy's response time applies (feedback.Case.ReplyOwed).
+const OWED = ["", "praise", "complaint", "suggestion", "question"];
 
 const T = {
   sv: {
@@ -77,7 +86,6 @@ const T = {
     registered: k => `Vi har registrerat det som ${k}.`,
     dueBy: d => `Vi svarar senast ${d}.`,
     dueAnon: "Du skickade anonymt, så vi kan inte svara dig.",
-    dueNone: "Vi svarar så snart vi kan.",
     another: "Skriv ett nytt meddelande",
     replyBy: d => `Om du skickar nu får du svar senast ${d}.`,
     replyWithin: s => `Vi svarar inom ${s}.`,
@@ -96,6 +104,7 @@ const T = {
     },
     urgent: p => `Är det bråttom eller farligt? Ring ${p}.`,
     appealBy: d => `Överklagandet måste ha kommit in senast ${d}.`,
+    appealLast: d => `Sista dag att överklaga: ${d}.`,
     appealFrom: d => `Det är tre veckor från ${d}.`,
     appealMoved: d => `Tre veckor tar slut ${d}, som inte är en arbetsdag, så sista dagen flyttas till nästa arbetsdag.`,
     piiTitle: "Ditt meddelande innehåller personuppgifter",
@@ -147,7 +156,6 @@ const T = {
     registered: k => `Olemme kirjanneet sen: ${k}.`,
     dueBy: d => `Vastaamme viimeistään ${d}.`,
     dueAnon: "Lähetit viestin nimettömänä, joten emme voi vastata sinulle.",
-    dueNone: "Vastaamme niin pian kuin voimme.",
     another: "Kirjoita uusi viesti",
     replyBy: d => `Jos lähetät nyt, saat vastauksen viimeistään ${d}.`,
     replyWithin: s => `Vastaamme ${s} kuluessa.`,
@@ -166,6 +174,7 @@ const T = {
     },
     urgent: p => `Onko asia kiireellinen tai vaarallinen? Soita ${p}.`,
     appealBy: d => `Valituksen on oltava perillä viimeistään ${d}.`,
+    appealLast: d => `Viimeinen valituspäivä: ${d}.`,
     appealFrom: d => `Se on kolme viikkoa päivästä ${d}.`,
     appealMoved: d => `Kolme viikkoa päättyy ${d}, joka ei ole arkipäivä, joten viimeinen päivä siirtyy seuraavaan arkipäivään.`,
     piiTitle: "Viestissäsi on henkilötietoja",
@@ -217,7 +226,6 @@ const T = {
     registered: k => `We have registered it as ${k}.`,
     dueBy: d => `We will reply by ${d}.`,
     dueAnon: "You sent it anonymously, so we cannot reply to you.",
-    dueNone: "We will reply as soon as we can.",
     another: "Write a new message",
     replyBy: d => `If you send it now, you will get a reply by ${d}.`,
     replyWithin: s => `We reply within ${s}.`,
@@ -236,6 +244,7 @@ const T = {
     },
     urgent: p => `Is it urgent or dangerous? Call ${p}.`,
     appealBy: d => `Your appeal must arrive by ${d} at the latest.`,
+    appealLast: d => `Last day to appeal: ${d}.`,
     appealFrom: d => `That is three weeks from ${d}.`,
     appealMoved: d => `Three weeks end on ${d}, which is not a working day, so the last day moves to the next working day.`,
     piiTitle: "Your message contains personal data",
@@ -248,88 +257,82 @@ const T = {
   },
 };
 
-// --- small DOM helpers: never parse markup ---------------------------------
+// --- small DOM helpers: text nodes only, never markup -----------------------
 
 function h(tag, attrs, ...children) {
   const el = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs || {})) {
-    if (v === false || v == null) continue;
-    el.setAttribute(k, v === true ? "" : String(v));
+    if (v !== false && v != null) el.setAttribute(k, v === true ? "" : v);
   }
-  for (const c of children.flat()) {
-    if (c == null || c === false) continue;
-    el.append(typeof c === "string" ? document.createTextNode(c) : c);
-  }
+  el.append(...children.flat(3).filter(Boolean));
   return el;
 }
 
 function setText(el, ...children) {
-  el.replaceChildren(...children.flat().filter(c => c != null && c !== false)
-    .map(c => typeof c === "string" ? document.createTextNode(c) : c));
+  el.replaceChildren(...children.flat(3).filter(Boolean));
 }
 
 function langOf(el) {
-  const raw = el.getAttribute("lang") || el.closest("[lang]")?.getAttribute("lang") ||
-    document.documentElement.getAttribute("lang") || "sv";
-  const l = raw.trim().toLowerCase().slice(0, 2);
+  const l = (el.getAttribute("lang") || el.parentElement?.closest("[lang]")?.getAttribute("lang") || "sv")
+    .trim().toLowerCase().slice(0, 2);
   return T[l] ? l : "sv";
 }
 
 function uuid() {
   if (crypto.randomUUID) return crypto.randomUUID();
   const b = crypto.getRandomValues(new Uint8Array(16));
-  b[6] = (b[6] & 0x0f) | 0x40;
-  b[8] = (b[8] & 0x3f) | 0x80;
+  b[6] = (b[6] & 15) | 64;
+  b[8] = (b[8] & 63) | 128;
   const x = [...b].map(v => v.toString(16).padStart(2, "0")).join("");
-  return `${x.slice(0, 8)}-${x.slice(8, 12)}-${x.slice(12, 16)}-${x.slice(16, 20)}-${x.slice(20)}`;
+  return [x.slice(0, 8), x.slice(8, 12), x.slice(12, 16), x.slice(16, 20), x.slice(20)].join("-");
 }
 
-const dateFormats = {};
-function formatTime(iso, lang) {
+// when writes an instant from the server as Go's calendar.Format does, in
+// Stockholm time ("tisdag 24 november 2026 kl. 16:30", "tiistai 24.
+// marraskuuta 2026 klo 16.30", "Tuesday 24 November 2026 at 16:30"), or
+// with day only the date.
+function when(iso, lang, day) {
   const d = new Date(iso);
-  if (isNaN(d)) return null;
-  const f = dateFormats[lang] ??= new Intl.DateTimeFormat({ sv: "sv-SE", fi: "fi-FI", en: "en-GB" }[lang],
-    { weekday: "long", day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "Europe/Stockholm" });
-  return f.format(d);
+  if (isNaN(d)) return "";
+  const f = o => new Intl.DateTimeFormat({ sv: "sv-SE", fi: "fi-FI", en: "en-GB" }[lang], { timeZone: "Europe/Stockholm", ...o }).format(d);
+  const date = f({ weekday: "long" }) + " " + f({ day: "numeric", month: "long", year: "numeric" });
+  const [hh, mm] = f({ hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).split(/\D/);
+  return day ? date : `${date} ${{ sv: "kl.", fi: "klo", en: "at" }[lang]} ${hh}${lang === "fi" ? "." : ":"}${mm}`;
 }
 
 // Plausibility checks, mirroring feedback.ValidEmail and feedback.ValidPhone;
-// the server has the last word and its errors are shown on the same fields.
+// the server has the last word, and its errors are shown on the same fields.
 function validEmail(s) {
-  const at = s.indexOf("@");
-  if (at < 1 || at !== s.lastIndexOf("@")) return false;
-  const local = s.slice(0, at), domain = s.slice(at + 1);
-  if (new TextEncoder().encode(local).length > 64 || /[\s\p{Cc}]/u.test(local)) return false;
+  const [local, domain, more] = s.split("@");
+  if (more !== undefined || !local || !domain || new TextEncoder().encode(local).length > 64 || /[\s\p{Cc}]/u.test(local)) return false;
   const labels = domain.split(".");
-  return labels.length >= 2 && labels.every(l => /^[\p{L}\p{N}-]+$/u.test(l)) &&
-    /^\p{L}{2,}$/u.test(labels[labels.length - 1]);
+  return labels.length > 1 && labels.every(l => /^[\p{L}\p{N}-]+$/u.test(l)) && /^\p{L}{2,}$/u.test(labels.at(-1));
 }
 
 function validPhone(s) {
-  if (!/^\+?[0-9 .()-]+$/.test(s) || (s.match(/\(/g) || []).length > 1) return false;
-  if (s.includes("(") !== s.includes(")")) return false;
-  const digits = s.replace(/\D/g, "");
-  if (digits.length < 7 || digits.length > 15) return false;
-  return s.startsWith("+") || s.replace(/^\(/, "").startsWith("0");
+  const n = s.replace(/\D/g, "").length;
+  return /^(\+|00|\(?0)[0-9 .-]*(\([0-9]+\))?[0-9 .-]*$/.test(s) && n >= 7 && n <= 15;
 }
+
+const getJSON = (url, init) => fetch(url, { ...init, headers: { accept: "application/json", ...init?.headers } })
+  .then(r => r.ok ? r.json() : null).catch(() => null);
 
 // --- the WebAssembly half, shared by every widget on the page ---------------
 
-let wasmPromise = null;
+let wasm;
 function loadWasm() {
-  return wasmPromise ??= (async () => {
-    const base = new URL(".", import.meta.url);
-    const v = name => new URL(name + (VERSIONS[name] ? "?v=" + VERSIONS[name] : ""), base);
-    await import(v("wasm_exec.js").href);
-    const go = new globalThis.Go();
+  return wasm ??= (async () => {
+    const url = name => new URL(name + (VERSIONS[name] ? "?v=" + VERSIONS[name] : ""), import.meta.url);
+    await import(url("wasm_exec.js"));
+    const go = new Go();
     const booted = new Promise(resolve => { globalThis.__synpunktBoot = resolve; });
     let result;
     try {
-      result = await WebAssembly.instantiateStreaming(fetch(v("synpunkt.wasm")), go.importObject);
-    } catch (err) {
-      if (err instanceof WebAssembly.CompileError && /wasm-unsafe-eval|Content Security/i.test(err.message)) throw err;
-      const res = await fetch(v("synpunkt.wasm"));
-      if (!res.ok) throw new Error("synpunkt.wasm: " + res.status);
+      result = await WebAssembly.instantiateStreaming(fetch(url("synpunkt.wasm")), go.importObject);
+    } catch {
+      // A server that sends the wrong Content-Type: compile from the bytes.
+      const res = await fetch(url("synpunkt.wasm"));
+      if (!res.ok) throw Error("synpunkt.wasm: " + res.status);
       result = await WebAssembly.instantiate(await res.arrayBuffer(), go.importObject);
     }
     go.run(result.instance);
@@ -339,144 +342,149 @@ function loadWasm() {
   })();
 }
 
-const policies = {};
-function loadPolicy(url) {
-  return policies[url] ??= fetch(url, { headers: { accept: "application/json" } })
-    .then(r => r.ok ? r.json() : null).catch(() => null);
+// once fetches a URL's JSON once per page; a failure is tried again next time.
+const cache = {};
+const once = url => cache[url] ??= getJSON(url).then(v => v || delete cache[url] && null);
+
+// stampFor returns the form stamp to send, waiting until the API takes it
+// (a form sent back sooner than 2 s is refused), or "" without one.
+async function stampFor(endpoint) {
+  const url = endpoint + "/form-stamp";
+  let s = await once(url);
+  if (s && Date.parse(s.expires) < Date.now() + 60e3) {
+    delete cache[url];
+    s = await once(url);
+  }
+  if (!s || !s[STAMP]) return "";
+  const wait = Date.parse(s.not_before) - Date.now();
+  if (wait > 0) await new Promise(r => setTimeout(r, Math.min(wait + 100, 3000)));
+  return s[STAMP];
 }
 
-// --- the offline queue: submissions wait in localStorage until delivered ----
+// --- the offline queue: a message waits in localStorage until delivered -----
 
 function readQueue() {
   try {
-    const q = JSON.parse(localStorage.getItem(QUEUE_KEY) || "[]");
+    const q = JSON.parse(localStorage.getItem(QUEUE));
     return Array.isArray(q) ? q : [];
   } catch { return []; }
 }
 
 function writeQueue(q) {
-  try { localStorage.setItem(QUEUE_KEY, JSON.stringify(q)); return true; } catch { return false; }
+  try {
+    q.length ? localStorage.setItem(QUEUE, JSON.stringify(q)) : localStorage.removeItem(QUEUE);
+    return true;
+  } catch { return false; }
 }
 
-function updateQueue(fn) {
-  const q = fn(readQueue());
-  writeQueue(q);
-  return q;
-}
+const updateQueue = fn => writeQueue(fn(readQueue()));
 
-function withLock(fn) {
-  return navigator.locks?.request ? navigator.locks.request(QUEUE_KEY, fn) : fn();
-}
-
-// send posts one queued item. It returns {ok, body} when delivered (201, or
-// 200 for a retry of a message already delivered), {errors} when the server
-// refuses the message itself, and {retry, wait} when it should be tried again.
+// send posts one queued message. It returns {ok, body} when delivered (201,
+// or 200 for a retry of a message already delivered), {fields} when the
+// server refuses the message itself, and {retry} when it should be tried
+// again later (no network, 429, 5xx) or at once ({retry, now}).
 async function send(item) {
-  let res;
+  let res, body = null;
   try {
     res = await fetch(item.endpoint + "/feedback", {
       method: "POST",
       headers: { "content-type": "application/json", accept: "application/json" },
       body: JSON.stringify(item.body),
-      credentials: "same-origin",
     });
+    body = await res.json();
   } catch {
-    return { retry: true, offline: true };
+    if (!res) return { retry: 1, offline: 1 };
   }
-  let body = null;
-  try { body = await res.json(); } catch { body = null; }
-  if (res.status === 200 || res.status === 201) return body && body.token ? { ok: true, body } : { retry: true };
-  if (res.status === 400 && body && Array.isArray(body.errors)) {
-    const own = body.errors.filter(e => e.field !== FIELD.stamp);
-    if (own.length === 0 && item.body[FIELD.stamp] !== undefined) {
-      // Only the form stamp was refused (too fresh or too old): send as a
-      // plain API client, which the API rate-limits but does not refuse.
-      delete item.body[FIELD.stamp];
-      return { retry: true, wait: 0 };
-    }
-    return { errors: own.length ? own : body.errors };
+  const s = res.status;
+  if (s < 300 && body?.token) return { ok: 1, body };
+  const fields = body?.fields || [];
+  if (s === 400 && fields.length && fields.every(f => f.field === STAMP) && item.body[STAMP]) {
+    // Only the stamp was refused (too soon, expired): send as a plain API
+    // client, which the API limits more strictly but does not refuse.
+    delete item.body[STAMP];
+    return { retry: 1, now: 1 };
   }
-  if (res.status === 413) return { errors: [{ field: "text", code: "too_large" }] };
-  if (res.status === 400 || res.status === 415) return { errors: [{ field: "", code: "server" }] };
-  const after = Number(res.headers.get("retry-after"));
-  return { retry: true, busy: res.status === 429, wait: after > 0 ? after * 1000 : undefined };
+  if (s === 400 || s === 413 || s === 415) return { fields: fields.length ? fields : [{ code: s === 413 ? "too_large" : "" }] };
+  return { retry: 1, busy: s === 429 || s === 503, wait: (body?.retry_after || +res.headers.get("retry-after")) * 1e3 };
 }
 
 const inflight = new Set();
 const listeners = new Set();
 
-// flush tries every waiting item for endpoint once, and tells the widgets.
-function flush(endpoint) {
-  return withLock(async () => {
+// flush tries once each message waiting for endpoint whose time has come,
+// one page at a time, and tells the widgets what happened.
+function flush(endpoint, force) {
+  const run = async () => {
     for (const item of readQueue()) {
-      if (item.endpoint !== endpoint || inflight.has(item.key)) continue;
-      if (item.due && item.due > Date.now() && !item.force) continue;
-      if (item.body[FIELD.stamp] !== undefined && Date.now() - item.created > STAMP_MAX_AGE_MS) {
-        delete item.body[FIELD.stamp];
-      }
+      if (item.endpoint !== endpoint || inflight.has(item.key) || (!force && item.due > Date.now())) continue;
+      if (Date.now() - item.created > STAMP_LIFE) delete item.body[STAMP];
       inflight.add(item.key);
       let r;
-      try { r = await send(item); } finally { inflight.delete(item.key); }
+      try {
+        r = await send(item);
+        if (r.now) r = await send(item);
+      } finally { inflight.delete(item.key); }
       if (r.retry) {
-        const attempts = (item.attempts || 0) + 1;
-        const backoff = r.wait ?? Math.min(300000, 2000 * 2 ** Math.min(attempts, 8)) * (0.75 + Math.random() / 2);
-        updateQueue(q => q.map(x => x.key === item.key ? { ...x, body: item.body, attempts, due: Date.now() + backoff, force: false } : x));
-        if (r.wait === 0) continue;
+        const n = (item.attempts || 0) + 1;
+        const wait = r.wait || Math.min(3e5, 2e3 * 2 ** Math.min(n, 8)) * (0.75 + Math.random() / 2);
+        updateQueue(q => q.map(x => x.key === item.key ? { ...x, body: item.body, attempts: n, due: Date.now() + wait } : x));
       } else {
         updateQueue(q => q.filter(x => x.key !== item.key));
       }
       listeners.forEach(l => l(r.retry ? "waiting" : r.ok ? "delivered" : "refused", item, r));
     }
-  });
+  };
+  return (navigator.locks ? navigator.locks.request(QUEUE, run) : run()).then(schedule);
 }
 
-let timer = 0;
+let timer;
 function schedule() {
   clearTimeout(timer);
   const q = readQueue();
-  if (!q.length) return;
-  const next = Math.min(...q.map(x => x.due || 0));
-  timer = setTimeout(() => {
-    new Set(readQueue().map(x => x.endpoint)).forEach(e => flush(e).then(schedule));
-  }, Math.max(0, next - Date.now()));
+  if (q.length) timer = setTimeout(() => new Set(q.map(x => x.endpoint)).forEach(e => flush(e)),
+    Math.max(0, Math.min(...q.map(x => x.due || 0)) - Date.now()));
 }
 
-function retryAll() {
-  updateQueue(q => q.map(x => ({ ...x, due: 0 })));
-  new Set(readQueue().map(x => x.endpoint)).forEach(e => flush(e).then(schedule));
-}
-addEventListener("online", retryAll);
-addEventListener("storage", e => { if (e.key === QUEUE_KEY) schedule(); });
+addEventListener("online", () => new Set(readQueue().map(x => x.endpoint)).forEach(e => flush(e, 1)));
+addEventListener("storage", e => e.key === QUEUE && schedule());
 
 // --- the element -------------------------------------------------------------
 
-let nextId = 0;
+let uid = 0;
+const empty = () => ({ text: "", reply: "yes", name: "", email: "", phone: "", decision: "" });
 
 class SynpunktWidget extends HTMLElement {
   static observedAttributes = ["lang", "endpoint", "channel", "policy", "heading-level"];
 
   constructor() {
     super();
-    this.uid = "sp" + (nextId++);
-    this.values = { text: "", reply: "yes", name: "", email: "", phone: "", decision: "", trap: "" };
+    this.uid = "sp" + uid++;
+    this.values = empty();
     this.view = "form";
-    this.analysis = null;
+    this.shown = {};
     this.onQueue = this.onQueue.bind(this);
   }
 
   get endpoint() {
-    const e = (this.getAttribute("endpoint") || "/api").replace(/\/+$/, "");
-    return new URL(e, document.baseURI).href;
+    return new URL((this.getAttribute("endpoint") || "/api").replace(/\/+$/, ""), document.baseURI).href;
+  }
+
+  get channel() {
+    return this.getAttribute("channel") || "web";
+  }
+
+  get t() {
+    return T[this.lang_];
   }
 
   connectedCallback() {
     if (!this.shadowRoot) {
-      const root = this.attachShadow({ mode: "open", delegatesFocus: false });
-      if (CSS && root.adoptedStyleSheets !== undefined && typeof CSSStyleSheet.prototype.replaceSync === "function") {
+      const root = this.attachShadow({ mode: "open" });
+      try {
         const sheet = new CSSStyleSheet();
         sheet.replaceSync(CSS);
         root.adoptedStyleSheets = [sheet];
-      } else if (CSS) {
+      } catch {
         root.append(h("style", {}, CSS));
       }
     }
@@ -484,24 +492,23 @@ class SynpunktWidget extends HTMLElement {
     this.render();
     performance.mark("synpunkt:interactive");
     listeners.add(this.onQueue);
-    this.pageLang = new MutationObserver(() => this.relang());
-    this.pageLang.observe(document.documentElement, { attributes: true, attributeFilter: ["lang"] });
-    // Load the WebAssembly on focus, or when the page is idle.
+    this.langs = new MutationObserver(() => this.relang());
+    this.langs.observe(document.documentElement, { attributes: true, attributeFilter: ["lang"] });
+    // The WebAssembly, the policy and a form stamp: on focus, or when idle.
     this.addEventListener("focusin", () => this.warm(), { once: true });
-    if (globalThis.requestIdleCallback) requestIdleCallback(() => this.warm(), { timeout: 4000 });
-    else setTimeout(() => this.warm(), 1500);
+    globalThis.requestIdleCallback ? requestIdleCallback(() => this.warm(), { timeout: 4000 }) : setTimeout(() => this.warm(), 1500);
     // Deliver what an earlier visit left waiting.
     const waiting = readQueue().filter(x => x.endpoint === this.endpoint);
     if (waiting.length) {
-      this.pending = waiting[waiting.length - 1].key;
-      this.showWaiting("offline", false);
-      flush(this.endpoint).then(schedule);
+      this.pending = waiting.at(-1).key;
+      this.showWaiting("offline");
+      flush(this.endpoint, 1);
     }
   }
 
   disconnectedCallback() {
     listeners.delete(this.onQueue);
-    this.pageLang?.disconnect();
+    this.langs.disconnect();
   }
 
   attributeChangedCallback(name, old, value) {
@@ -509,399 +516,324 @@ class SynpunktWidget extends HTMLElement {
     if (name === "lang") this.relang();
     else if (name === "heading-level") this.render();
     else {
-      this.facts = undefined;
-      this.warming = null;
+      this.warming = this.facts = null;
+      this.shown = {};
       this.warm();
     }
   }
 
   relang() {
     const l = langOf(this);
-    if (l === this.lang_) return;
-    this.lang_ = l;
-    this.render();
-  }
-
-  get t() { return T[this.lang_]; }
-
-  // warm fetches the policy and the WebAssembly, once.
-  warm() {
-    return this.warming ??= this.load();
-  }
-
-  async load() {
-    const p = this.getAttribute("policy");
-    const url = this.endpoint + "/policy" + (p ? "?policy=" + encodeURIComponent(p) : "");
-    const policy = loadPolicy(url).then(f => { this.facts = f; });
-    try {
-      this.api = await loadWasm();
-    } catch (err) {
-      this.api = null;
-      console.warn("synpunkt: the WebAssembly did not load; the server will classify.", err);
+    if (l !== this.lang_) {
+      this.lang_ = l;
+      this.render();
     }
-    await policy;
-    this.analyse();
+  }
+
+  // warm fetches the policy's facts, a form stamp and the WebAssembly, once.
+  warm() {
+    return this.warming ??= (async () => {
+      const facts = once(this.getAttribute("policy") ? new URL(this.getAttribute("policy"), document.baseURI).href : this.endpoint + "/policy");
+      if (!this.getAttribute("form-stamp")) once(this.endpoint + "/form-stamp");
+      try {
+        this.api = await loadWasm();
+      } catch (err) {
+        this.api = null;
+        console.warn("synpunkt: no WebAssembly, so the server classifies.", err);
+      }
+      this.facts = await facts;
+      this.analyse();
+    })();
   }
 
   // heading makes the widget's heading, or with sub one level below it.
   heading(text, attrs, sub) {
-    const n = Number(this.getAttribute("heading-level"));
-    return h("h" + Math.min(6, (n >= 2 && n <= 6 ? n : 2) + (sub ? 1 : 0)), attrs, text);
+    const n = +this.getAttribute("heading-level");
+    return h("h" + Math.min(6, (n > 1 && n < 7 ? n : 2) + !!sub), attrs, text);
   }
 
-  // render builds the whole shadow tree for the current language and view,
+  $(key) {
+    return this.shadowRoot.getElementById(this.uid + "-" + key);
+  }
+
+  // render builds the whole shadow tree for the language and the view,
   // keeping what the person has typed.
   render() {
-    const t = this.t, id = s => this.uid + "-" + s, v = this.values;
-    this.saveValues();
-    const field = (key, label, input, hint) => h("div", { class: "field", id: id(key + "-field") },
-      h("label", { for: id(key) }, label),
-      hint ? h("p", { class: "hint", id: id(key + "-hint") }, hint) : null,
+    this.save();
+    const t = this.t, id = k => this.uid + "-" + k, v = this.values;
+    const field = (k, label, input, hint) => h("div", { class: "field", id: id(k + "-field") },
+      h("label", { for: id(k) }, label),
+      hint && h("p", { class: "hint", id: id(k + "-hint") }, hint),
       input,
-      h("p", { class: "error", id: id(key + "-error"), hidden: true }));
-    const describe = (key, hint) => [hint ? id(key + "-hint") : "", id(key + "-error")].join(" ").trim();
-    const input = (key, type, auto, extra) => h("input", {
-      id: id(key), name: key, type, autocomplete: auto, "aria-describedby": describe(key, false), ...extra });
+      h("p", { class: "error", id: id(k + "-error"), hidden: true }));
+    const input = (k, type, auto, more) => h("input", {
+      id: id(k), name: k, type, autocomplete: auto, "aria-describedby": id(k + "-error"), ...more });
 
-    const text = h("textarea", { id: id("text"), name: "text", rows: 7, required: true, "aria-required": "true",
-      "aria-describedby": [describe("text", true), id("count")].join(" ") });
-    const count = h("p", { class: "counter", id: id("count"), hidden: true });
-    const radios = h("fieldset", { id: id("reply-field") },
-      h("legend", {}, t.reply),
-      ...[["yes", t.replyYes], ["no", t.replyNo]].map(([val, lab]) => h("div", { class: "choice" },
-        h("input", { type: "radio", name: id("reply"), id: id("reply-" + val), value: val }),
-        h("label", { for: id("reply-" + val) }, lab))));
-    const anon = h("div", { class: "note", id: id("anon"), hidden: true }, h("p", {}, t.anon));
-    const contact = h("div", { id: id("contact") },
-      h("p", { class: "hint", id: id("contact-hint") }, t.contactHint),
-      field("name", t.name, input("name", "text", "name", { maxlength: MAX_NAME * 2 })),
-      field("email", t.email, input("email", "email", "email", { inputmode: "email", spellcheck: "false" })),
-      field("phone", t.phone, input("phone", "tel", "tel", { inputmode: "tel" })));
-    const decision = field("decision", t.decision, input("decision", "date", "off",
-      { "aria-describedby": describe("decision", true) }), t.decisionHint);
-    decision.hidden = true;
-    const trap = h("div", { class: "vh", "aria-hidden": "true" },
-      h("label", { for: id("trap") }, t.trap),
-      h("input", { id: id("trap"), name: FIELD.honeypot, type: "text", tabindex: "-1", autocomplete: "off" }));
-
-    this.el = {
-      errors: h("div", { class: "errors", id: id("errors"), role: "alert", tabindex: "-1" }),
-      text, count, radios, anon, contact, decision, trap,
-      guide: h("div", { class: "guide", id: id("guide"), "aria-live": "polite" }),
-      pii: h("div", { class: "pii", id: id("pii"), hidden: true }),
-      piiLive: h("p", { class: "vh", "aria-live": "polite" }),
-      due: h("div", { class: "due", id: id("due"), "aria-live": "polite" }),
-      submit: h("button", { type: "submit" }, t.send),
-      status: h("p", { class: "status", role: "status", "aria-live": "polite" }),
-      name: null, email: null, phone: null,
-    };
-    this.el.name = contact.querySelector("#" + id("name"));
-    this.el.email = contact.querySelector("#" + id("email"));
-    this.el.phone = contact.querySelector("#" + id("phone"));
-    this.el.decisionInput = decision.querySelector("input");
-
-    this.el.form = h("form", { novalidate: true, "aria-labelledby": id("title") },
+    const form = h("form", { novalidate: true, "aria-labelledby": id("title") },
       this.heading(t.title, { id: id("title") }),
       h("p", {}, t.intro),
-      this.el.errors,
-      field("text", t.text, [text, count], t.textHint),
-      this.el.guide,
-      this.el.pii, this.el.piiLive,
-      decision,
-      radios, anon, contact,
-      this.el.due,
-      trap,
-      this.el.submit,
-      this.el.status);
-    this.el.other = h("section", { class: "receipt", hidden: true, "aria-labelledby": id("other-title") });
-    const root = h("div", { class: "sp", lang: this.lang_ }, this.el.form, this.el.other);
-    this.shadowRoot.replaceChildren(root);
+      h("div", { class: "errors", id: id("errors"), role: "alert", tabindex: "-1" }),
+      field("text", t.text, [
+        h("textarea", { id: id("text"), name: "text", rows: 7, required: true,
+          "aria-describedby": `${id("text-hint")} ${id("text-error")} ${id("count")}` }),
+        h("p", { class: "counter", id: id("count"), hidden: true })], t.textHint),
+      h("div", { class: "guide", id: id("guide"), "aria-live": "polite" }),
+      h("div", { class: "pii", id: id("pii"), hidden: true }),
+      h("p", { class: "vh", id: id("pii-live"), "aria-live": "polite" }),
+      field("decision", t.decision, input("decision", "date", "off",
+        { "aria-describedby": `${id("decision-hint")} ${id("decision-error")}` }), t.decisionHint),
+      h("fieldset", { id: id("reply") },
+        h("legend", {}, t.reply),
+        [["yes", t.replyYes], ["no", t.replyNo]].map(([val, label]) => h("div", { class: "choice" },
+          h("input", { type: "radio", name: id("reply"), id: id("reply-" + val), value: val, checked: v.reply === val }),
+          h("label", { for: id("reply-" + val) }, label)))),
+      h("div", { class: "note", id: id("anon"), hidden: true }, h("p", {}, t.anon)),
+      h("div", { id: id("contact") },
+        h("p", { class: "hint" }, t.contactHint),
+        field("name", t.name, input("name", "text", "name")),
+        field("email", t.email, input("email", "email", "email", { spellcheck: "false" })),
+        field("phone", t.phone, input("phone", "tel", "tel"))),
+      h("div", { class: "due", id: id("due"), "aria-live": "polite" }),
+      h("div", { class: "vh", "aria-hidden": "true" },
+        h("label", { for: id("trap") }, t.trap),
+        h("input", { id: id("trap"), name: HONEYPOT, tabindex: "-1", autocomplete: "off" })),
+      h("button", { type: "submit", id: id("send") }, t.send),
+      h("p", { class: "status", id: id("status"), role: "status" }));
+    this.form = form;
+    this.other = h("section", { hidden: true, "aria-labelledby": id("other-title") });
+    this.shadowRoot.replaceChildren(h("div", { class: "sp", lang: this.lang_ }, form, this.other));
 
-    text.value = v.text;
-    this.el.name.value = v.name;
-    this.el.email.value = v.email;
-    this.el.phone.value = v.phone;
-    this.el.decisionInput.value = v.decision;
-    radios.querySelector(`input[value=${v.reply === "no" ? "no" : "yes"}]`).checked = true;
-
-    text.addEventListener("input", () => { this.updateCount(); this.debounce(); });
-    radios.addEventListener("change", () => { this.toggleAnon(); this.showDue(); });
-    this.el.form.addEventListener("submit", e => { e.preventDefault(); this.submit(); });
-    for (const k of ["name", "email", "phone"]) {
-      this.el[k].addEventListener("blur", () => { if (this.el[k].getAttribute("aria-invalid")) this.check(false); });
-    }
-    this.toggleAnon();
-    this.updateCount();
+    for (const k of ["text", "name", "email", "phone", "decision"]) this.$(k).value = v[k];
+    this.$("decision-field").hidden = !v.decision;
+    this.$("text").addEventListener("input", () => {
+      this.count();
+      clearTimeout(this.timer);
+      this.timer = setTimeout(() => this.analyse(), 300);
+      this.warm();
+    });
+    this.$("reply").addEventListener("change", () => { this.anon(); this.showDue(); });
+    form.addEventListener("submit", e => { e.preventDefault(); this.submit(); });
+    this.anon();
+    this.count();
     this.shown = {};
-    if (this.analysis !== null) this.analyse();
-    if (this.view === "waiting") this.showWaiting(this.waitReason || "offline", false);
-    else if (this.view === "receipt" && this.receipt) this.showReceipt(this.receipt.body, this.receipt.anonymous, this.receipt.earlier, false);
+    if (this.warming) this.analyse();
+    if (this.view === "waiting") this.showWaiting(this.waitReason);
+    else if (this.view === "receipt") this.showReceipt(...this.receipt);
   }
 
-  saveValues() {
-    const e = this.el;
-    if (!e) return;
-    Object.assign(this.values, {
-      text: e.text.value, name: e.name.value, email: e.email.value, phone: e.phone.value,
-      decision: e.decisionInput.value,
-      reply: e.radios.querySelector("input:checked")?.value || "yes",
-    });
+  save() {
+    if (!this.form) return;
+    for (const k of ["text", "name", "email", "phone", "decision"]) this.values[k] = this.$(k).value;
+    this.values.reply = this.anonymous ? "no" : "yes";
   }
 
   get anonymous() {
-    return this.el.radios.querySelector("input:checked")?.value === "no";
+    return this.$("reply-no").checked;
   }
 
-  toggleAnon() {
+  anon() {
     const a = this.anonymous;
-    this.el.anon.hidden = !a;
-    this.el.contact.hidden = a;
-    if (a) for (const k of ["name", "email", "phone"]) this.clearError(k);
+    this.$("anon").hidden = !a;
+    this.$("contact").hidden = a;
+    if (a) ["name", "email", "phone"].forEach(k => this.clearError(k));
   }
 
-  updateCount() {
-    const n = [...this.el.text.value].length;
-    this.el.count.hidden = n < MAX_TEXT - 1000;
-    setText(this.el.count, this.t.left(Math.max(0, MAX_TEXT - n)));
+  count() {
+    const n = [...this.$("text").value].length, c = this.$("count");
+    c.hidden = n < MAX_TEXT - 1000;
+    setText(c, this.t.left(Math.max(0, MAX_TEXT - n)));
   }
 
-  debounce() {
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.analyse(), DEBOUNCE_MS);
-    this.warm();
-  }
-
-  // analyse classifies the text, finds personal data and shows the due date,
-  // with the WebAssembly. It shows only what changed, so that screen readers
-  // are not told the same thing at every keystroke.
-  analyse() {
-    const api = this.api, text = this.el.text.value;
-    this.analysis = true;
-    this.showDue();
-    if (!api) return;
-    const c = api.classify(text);
-    const kind = c.kind && c.confidence >= 0.3 ? c.kind : "";
-    let appeal = null;
-    if (kind === "appeal") {
-      appeal = api.appeal(Date.now(), this.lang_, this.el.decisionInput.value);
+  // analyse classifies the text, finds personal data and shows the due
+  // date. It shows only what changed, so that screen readers are not told
+  // the same thing at every pause in typing.
+  async analyse() {
+    const api = this.api, text = this.$("text").value, lang = this.lang_;
+    let c, appeal;
+    if (api) {
+      c = api.classify(text);
+      if (c.kind === "appeal") appeal = api.appeal(Date.now(), lang, this.$("decision").value);
+      this.showPII(text, text ? api.pii(text) : []);
+    } else if (api === null && text.trim()) {
+      // No WebAssembly: ask the server.
+      const body = { text, channel: this.channel, language: lang, anonymous: this.anonymous };
+      if (this.$("decision").value) body.decision_received = this.$("decision").value;
+      c = await getJSON(this.endpoint + "/classify", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+      if (!c || text !== this.$("text").value) return;
+      if (c.guidance?.appeal_by) appeal = { due: when(c.guidance.appeal_by, lang, 1) };
     }
-    this.el.decision.hidden = kind !== "appeal" && !this.el.decisionInput.value;
-    const key = kind + "|" + (appeal ? appeal.due : "") + "|" + c.reasons.map(r => r.text).join(",");
+    const kind = c && c.confidence >= 0.3 && T.sv.kinds[c.kind] ? c.kind : "";
+    this.kind = kind;
+    if (kind === "appeal") this.$("decision-field").hidden = false;
+    const key = kind + (appeal?.due || "") + (c?.reasons || []).map(r => r.text);
     if (key !== this.shown.guide) {
       this.shown.guide = key;
-      this.showGuide(kind, c.reasons.filter(r => r.kind === kind), appeal);
+      this.showGuide(kind, (c?.reasons || []).filter(r => r.kind === kind), appeal);
     }
-    const pii = text ? api.pii(text) : [];
-    const pkey = pii.map(p => p.kind + p.start + ":" + p.end).join(",");
-    if (pkey !== this.shown.pii) {
-      this.shown.pii = pkey;
-      this.showPII(text, pii);
-    }
+    this.showDue();
   }
 
   showGuide(kind, reasons, appeal) {
-    const t = this.t, g = this.el.guide;
-    if (!kind) { setText(g); return; }
-    const phone = this.contactPoint("phone");
-    const lines = [h("p", {}, h("strong", {}, t.looks(t.kinds[kind]))), h("p", {}, t.guide[kind])];
-    if (appeal) {
-      lines.push(h("p", {}, h("strong", {}, t.appealBy(appeal.due))));
-      lines.push(h("p", {}, appeal.movedFrom ? t.appealMoved(appeal.movedFrom) : t.appealFrom(appeal.from)));
-    }
-    if ((kind === "fault_report" || kind === "damage_claim") && phone) lines.push(h("p", {}, t.urgent(phone)));
-    const words = [...new Set(reasons.map(r => r.text).filter(Boolean))].slice(0, 4);
-    if (words.length) lines.push(h("p", { class: "hint" }, t.because + " ", words.map(w => "”" + w + "”").join(", ")));
-    setText(g, h("div", { class: "fade" }, lines));
-  }
-
-  contactPoint(channel) {
-    const points = this.facts?.contacts?.points;
-    if (!Array.isArray(points)) return "";
-    const p = points.find(x => x && x.channel === channel && typeof x.address === "string");
-    return p ? p.address : "";
+    const t = this.t, phone = (this.facts?.contacts || []).find(p => p.channel === "phone")?.address;
+    const words = [...new Set(reasons.map(r => r.text))].slice(0, 4);
+    setText(this.$("guide"), kind && h("div", { class: "fade" },
+      h("p", {}, h("strong", {}, t.looks(t.kinds[kind]))),
+      h("p", {}, t.guide[kind]),
+      appeal && h("p", {}, h("strong", {}, t.appealBy(appeal.due))),
+      appeal?.from && h("p", {}, appeal.movedFrom ? t.appealMoved(appeal.movedFrom) : t.appealFrom(appeal.from)),
+      phone && (kind === "fault_report" || kind === "damage_claim") && h("p", {}, t.urgent(phone)),
+      words.length && h("p", { class: "hint" }, t.because + " " + words.map(w => "”" + w + "”").join(", "))));
   }
 
   showPII(text, found) {
-    const t = this.t, box = this.el.pii;
+    const t = this.t, box = this.$("pii"), live = this.$("pii-live");
+    const key = found.map(p => p.start + p.kind + p.end).join();
+    if (key === this.shown.pii) return;
+    this.shown.pii = key;
     if (!found.length) {
-      const had = !box.hidden;
+      if (!box.hidden && this.redacted) setText(live, t.piiRemoved);
       box.hidden = true;
-      setText(box);
-      if (had && this.redacted) setText(this.el.piiLive, t.piiRemoved);
       this.redacted = false;
       return;
     }
-    // An excerpt around each find, with the find marked: text nodes only.
+    // An excerpt around each find, with the find marked.
     const parts = [];
-    let last = 0;
-    for (const p of found) {
-      const from = Math.max(last, p.start - 30);
-      if (from > last) parts.push(last === 0 && from > 0 ? "… " : " … ");
-      parts.push(text.slice(from, p.start), h("mark", {}, text.slice(p.start, p.end)));
-      last = p.end;
-      const next = found[found.indexOf(p) + 1];
-      const to = Math.min(text.length, p.end + 30, next ? next.start : Infinity);
-      parts.push(text.slice(p.end, to));
-      last = to;
-    }
-    if (last < text.length) parts.push(" …");
-    const kinds = [...new Set(found.map(p => t.pii[p.kind] || p.kind))].join(", ");
-    const remove = h("button", { type: "button", class: "secondary" }, t.piiRemove);
-    remove.addEventListener("click", () => {
-      this.el.text.value = this.api.redact(this.el.text.value);
-      this.redacted = true;
-      this.el.text.focus();
-      this.analyse();
+    let at = 0;
+    found.forEach((p, i) => {
+      const from = Math.max(at, p.start - 30);
+      if (from > at) parts.push(" … ");
+      at = Math.min(p.end + 30, found[i + 1]?.start ?? text.length);
+      parts.push(text.slice(from, p.start), h("mark", {}, text.slice(p.start, p.end)), text.slice(p.end, at));
     });
-    setText(box,
-      this.heading(t.piiTitle, {}, true),
-      h("p", {}, t.piiText + " " + t.piiFound(kinds)),
-      h("p", { class: "excerpt" }, parts),
-      remove);
-    if (box.hidden) setText(this.el.piiLive, t.piiTitle + ". " + t.piiFound(kinds));
+    if (at < text.length) parts.push(" …");
+    const kinds = t.piiFound([...new Set(found.map(p => t.pii[p.kind] || p.kind))].join(", "));
+    const remove = h("button", { type: "button", class: "secondary" }, t.piiRemove);
+    remove.onclick = () => {
+      this.$("text").value = this.api.redact(this.$("text").value);
+      this.redacted = true;
+      this.$("text").focus();
+      this.analyse();
+    };
+    if (box.hidden) setText(live, t.piiTitle + ". " + kinds);
+    setText(box, this.heading(t.piiTitle, {}, 1), h("p", {}, t.piiText + " " + kinds), h("p", { class: "excerpt" }, parts), remove);
     box.hidden = false;
   }
 
   showDue() {
-    const t = this.t;
+    const t = this.t, api = this.api, facts = this.facts;
     let line = "";
     if (this.anonymous) line = t.noReply;
-    else if (this.api && this.facts) {
-      if (!this.shown.facts || this.shown.facts !== this.facts) {
-        const r = this.api.policy(this.facts);
-        this.shown.facts = r.ok ? this.facts : null;
-      }
-      const ch = this.getAttribute("channel") || "web";
-      const r = this.shown.facts ? this.api.reply(ch, Date.now(), this.lang_) : null;
-      line = r ? (r.due ? t.replyBy(r.due) : t.replySoon) : "";
+    else if (OWED.includes(this.kind || "") && facts) {
+      if (api && this.shown.facts !== facts) this.shown.facts = api.policy(facts).ok ? facts : 0;
+      const r = api && this.shown.facts ? api.reply(this.channel, Date.now(), this.lang_) :
+        facts.channels?.find(c => c.channel === this.channel)?.reply;
+      line = r ? (r.due ? t.replyBy(r.due) : t.replyWithin(r.limit_text?.[this.lang_] || r.limit)) : t.replySoon;
     }
     if (line !== this.shown.due) {
       this.shown.due = line;
-      setText(this.el.due, line ? h("p", {}, line) : null);
+      setText(this.$("due"), line && h("p", {}, line));
     }
   }
 
   // --- validation and submission ---
 
-  setError(key, message) {
-    const input = key === "text" ? this.el.text : key === "decision" ? this.el.decisionInput : this.el[key];
-    const err = this.shadowRoot.getElementById(this.uid + "-" + key + "-error");
-    if (!input || !err) return false;
-    input.setAttribute("aria-invalid", "true");
-    setText(err, message);
-    err.hidden = false;
-    return true;
+  setError(k, message) {
+    this.$(k).setAttribute("aria-invalid", "true");
+    setText(this.$(k + "-error"), message);
+    this.$(k + "-error").hidden = false;
   }
 
-  clearError(key) {
-    const input = key === "text" ? this.el.text : key === "decision" ? this.el.decisionInput : this.el[key];
-    const err = this.shadowRoot.getElementById(this.uid + "-" + key + "-error");
-    input?.removeAttribute("aria-invalid");
-    if (err) { err.hidden = true; setText(err); }
+  clearError(k) {
+    this.$(k).removeAttribute("aria-invalid");
+    this.$(k + "-error").hidden = true;
   }
 
-  // check validates the form; with summary it lists the errors and moves
-  // focus to the first invalid field.
-  check(summary = true) {
-    const t = this.t, e = this.el, errs = [];
-    for (const k of ["text", "name", "email", "phone", "decision"]) this.clearError(k);
-    const text = e.text.value;
-    if (!text.trim()) errs.push(["text", t.eText]);
-    else if ([...text].length > MAX_TEXT) errs.push(["text", t.eTextLong]);
+  // check validates the form, shows what is wrong and moves focus to the
+  // first invalid field.
+  check() {
+    const t = this.t, errs = [], val = k => this.$(k).value.trim();
+    ["text", "name", "email", "phone", "decision"].forEach(k => this.clearError(k));
+    if (!val("text")) errs.push(["text", t.eText]);
+    else if ([...this.$("text").value].length > MAX_TEXT) errs.push(["text", t.eTextLong]);
     if (!this.anonymous) {
-      const email = e.email.value.trim(), phone = e.phone.value.trim();
-      if ([...e.name.value.trim()].length > MAX_NAME) errs.push(["name", t.eName]);
-      if (email && !validEmail(email)) errs.push(["email", t.eEmail]);
-      if (phone && !validPhone(phone)) errs.push(["phone", t.ePhone]);
-      if (!email && !phone) errs.push(["email", t.eContact]);
+      if ([...val("name")].length > MAX_NAME) errs.push(["name", t.eName]);
+      if (val("email") && !validEmail(val("email"))) errs.push(["email", t.eEmail]);
+      if (val("phone") && !validPhone(val("phone"))) errs.push(["phone", t.ePhone]);
+      if (!val("email") && !val("phone")) errs.push(["email", t.eContact]);
     }
-    this.showErrors(errs, summary);
-    return errs.length === 0;
+    this.showErrors(errs);
+    return !errs.length;
   }
 
-  showErrors(errs, summary = true) {
-    const t = this.t;
-    for (const [k, m] of errs) this.setError(k, m);
-    if (!summary) return;
-    if (!errs.length) { setText(this.el.errors); return; }
-    const items = errs.map(([k, m]) => {
-      const a = h("a", { href: "#" + this.uid + "-" + k }, m);
-      a.addEventListener("click", ev => { ev.preventDefault(); this.focusField(k); });
-      return h("li", {}, a);
-    });
-    setText(this.el.errors, h("p", {}, h("strong", {}, t.errors(errs.length))), h("ul", {}, items));
-    this.focusField(errs[0][0]);
-  }
-
-  focusField(k) {
-    const input = k === "text" ? this.el.text : k === "decision" ? this.el.decisionInput : this.el[k];
-    (input && !input.closest("[hidden]") ? input : this.el.errors).focus();
+  showErrors(errs) {
+    const box = this.$("errors");
+    errs.forEach(([k, m]) => k && this.setError(k, m));
+    setText(box, errs.length && [
+      h("p", {}, h("strong", {}, this.t.errors(errs.length))),
+      h("ul", {}, errs.map(([k, m]) => {
+        const a = h("a", { href: "#" + this.uid + "-" + (k || "errors") }, m);
+        a.onclick = e => { e.preventDefault(); (k ? this.$(k) : box).focus(); };
+        return h("li", {}, a);
+      }))]);
+    if (errs.length) (errs[0][0] && !this.$(errs[0][0]).closest("[hidden]") ? this.$(errs[0][0]) : box).focus();
   }
 
   async submit() {
     if (this.busy) return;
-    setText(this.el.status);
+    setText(this.$("status"));
     if (!this.check()) return;
-    const e = this.el, anonymous = this.anonymous;
-    const body = {
-      text: e.text.value,
-      channel: this.getAttribute("channel") || "web",
-      language: this.lang_,
-      idempotency_key: uuid(),
-    };
-    if (!anonymous) {
-      const contact = {};
-      for (const k of ["name", "email", "phone"]) if (e[k].value.trim()) contact[k] = e[k].value.trim();
-      body.contact = contact;
-    }
-    const recipient = this.getAttribute("recipient");
-    if (recipient) body.recipient = recipient;
-    if (e.decisionInput.value && !this.el.decision.hidden) body.decision_received = e.decisionInput.value;
-    const stamp = this.getAttribute("form-stamp");
-    if (stamp) body[FIELD.stamp] = stamp;
-    body[FIELD.honeypot] = e.trap.querySelector("input").value;
-
-    const item = { key: body.idempotency_key, endpoint: this.endpoint, body, created: Date.now(), attempts: 0, anonymous };
-    this.pending = item.key;
     this.busy = true;
-    e.submit.setAttribute("aria-disabled", "true");
-    setText(e.status, this.t.sending);
-    if (!writeQueue([...readQueue(), item])) {
-      // No storage (private mode, full): send once, without the queue.
-      const r = await send(item);
-      this.busy = false;
-      this.onQueue(r.ok ? "delivered" : r.retry ? "waiting" : "refused", item, r);
-      return;
+    this.$("send").setAttribute("aria-disabled", "true");
+    setText(this.$("status"), this.t.sending);
+    const val = k => this.$(k).value.trim(), anonymous = this.anonymous;
+    const body = { text: this.$("text").value, channel: this.channel, language: this.lang_, idempotency_key: uuid() };
+    if (!anonymous) {
+      body.contact = {};
+      for (const k of ["name", "email", "phone"]) if (val(k)) body.contact[k] = val(k);
     }
-    await flush(this.endpoint);
-    this.busy = false;
-    schedule();
+    if (this.getAttribute("recipient")) body.recipient = this.getAttribute("recipient");
+    if (val("decision") && !this.$("decision-field").hidden) body.decision_received = val("decision");
+    body[HONEYPOT] = this.$("trap").value;
+    body[STAMP] = this.getAttribute("form-stamp") || await stampFor(this.endpoint);
+    if (!body[STAMP]) delete body[STAMP];
+    const item = { key: body.idempotency_key, endpoint: this.endpoint, body, created: Date.now(), anonymous };
+    this.pending = item.key;
+    if (writeQueue([...readQueue(), item])) await flush(this.endpoint, 1);
+    else {
+      // No storage (private browsing, full): send once, outside the queue.
+      const r = await send(item);
+      this.onQueue(r.ok ? "delivered" : r.retry ? "waiting" : "refused", item, r);
+    }
   }
 
-  // onQueue hears what happened to a queued item, in this page or another.
+  // onQueue hears what happened to a queued message, sent from this page.
   onQueue(what, item, r) {
     if (item.endpoint !== this.endpoint) return;
     const mine = item.key === this.pending;
-    this.busy = false;
-    this.el.submit.removeAttribute("aria-disabled");
-    if (what === "delivered") {
-      if (!mine && this.view === "form") return;
+    if (mine) {
+      this.busy = false;
+      this.$("send").removeAttribute("aria-disabled");
+    }
+    if (what === "delivered" && (mine || this.view === "waiting")) {
       this.pending = null;
-      const earlier = this.view === "waiting" || !mine;
-      this.values = { text: "", reply: "yes", name: "", email: "", phone: "", decision: "", trap: "" };
-      this.showReceipt(r.body, item.anonymous ?? !item.body.contact, earlier, true);
-    } else if (what === "refused" && mine) {
+      this.form.reset();
+      this.save();
+      this.showReceipt(r.body, item.anonymous, this.view === "waiting", 1);
+    } else if (what === "refused" && (mine || this.view === "waiting")) {
       this.pending = null;
-      this.showForm(false);
-      const t = this.t, errs = r.errors.map(x => {
-        const k = { text: "text", "contact.name": "name", "contact.email": "email", "contact.phone": "phone", decision_received: "decision" }[x.field];
-        const msg = x.code === "too_large" ? t.eTooLarge : x.code === "server" ? t.eServer :
-          x["message_" + this.lang_] || x.message || t.eServer;
-        return [k && this.el[k === "text" ? "text" : k === "decision" ? "decisionInput" : k] ? k : "", msg];
-      });
-      const fieldErrs = errs.filter(x => x[0]);
-      if (fieldErrs.length) this.showErrors(fieldErrs);
-      else { setText(this.el.status, errs.map(x => x[1]).join(" ")); }
+      if (!mine) {
+        // A message from an earlier visit: give it back to the person.
+        const b = item.body, c = b.contact || {};
+        this.values = { ...empty(), text: b.text, reply: c.email || c.phone ? "yes" : "no", ...c, decision: b.decision_received || "" };
+        this.form = null;
+        this.view = "form";
+        this.render();
+      }
+      const keys = { text: "text", "contact.name": "name", "contact.email": "email", "contact.phone": "phone", decision_received: "decision" };
+      this.showForm();
+      this.showErrors(r.fields.map(f => [
+        !this.$(keys[f.field] + "-field")?.closest("[hidden]") && keys[f.field] || "",
+        f.code === "too_large" ? this.t.eTooLarge : f["message_" + this.lang_] || f.message_sv || this.t.eServer]));
     } else if (what === "waiting" && (mine || this.view === "waiting")) {
       this.showWaiting(r.busy ? "busy" : "offline", this.view !== "waiting");
     }
@@ -909,70 +841,61 @@ class SynpunktWidget extends HTMLElement {
 
   showForm(focus) {
     this.view = "form";
-    this.el.other.hidden = true;
-    this.el.form.hidden = false;
-    setText(this.el.other);
-    if (focus) this.el.text.focus();
+    this.other.hidden = true;
+    this.form.hidden = false;
+    if (focus) this.$("text").focus();
+  }
+
+  // showOther shows the waiting or receipt view instead of the form, and
+  // with focus moves focus to its heading.
+  showOther(title, focus, ...children) {
+    this.form.hidden = true;
+    setText(this.other, this.heading(title, { id: this.uid + "-other-title", tabindex: "-1" }), children);
+    this.other.hidden = false;
+    if (focus) this.other.firstChild.focus();
   }
 
   showWaiting(reason, focus) {
-    const t = this.t;
-    const wasWaiting = this.view === "waiting";
+    const t = this.t, same = this.view === "waiting" && this.shown.wait === reason + this.lang_;
     this.view = "waiting";
     this.waitReason = reason;
-    this.el.form.hidden = true;
-    const title = this.heading(t.waitTitle, { id: this.uid + "-other-title", tabindex: "-1" });
-    const status = h("p", { class: "status", role: "status", "aria-live": "polite" });
+    this.shown.wait = reason + this.lang_;
+    if (same) return;
+    const status = h("p", { class: "status", role: "status" });
     const retry = h("button", { type: "button" }, t.retryNow);
-    retry.addEventListener("click", async () => {
+    retry.onclick = async () => {
       setText(status, t.retrying);
-      updateQueue(q => q.map(x => x.endpoint === this.endpoint ? { ...x, due: 0, force: true } : x));
-      await flush(this.endpoint);
-      schedule();
+      await flush(this.endpoint, 1);
       if (this.view === "waiting") setText(status, t.stillWaiting);
-    });
-    if (!wasWaiting || !this.el.other.firstChild || this.el.other.dataset.reason !== reason || this.el.other.lang !== this.lang_) {
-      this.el.other.className = "waiting";
-      this.el.other.dataset.reason = reason;
-      this.el.other.lang = this.lang_;
-      setText(this.el.other, title, h("p", {}, reason === "busy" ? t.waitBusy : t.waitOffline),
-        h("div", { class: "actions" }, retry), status);
-    }
-    this.el.other.hidden = false;
-    if (focus) this.el.other.querySelector("[tabindex='-1']").focus();
+    };
+    this.showOther(t.waitTitle, focus, h("p", {}, reason === "busy" ? t.waitBusy : t.waitOffline),
+      h("div", { class: "actions" }, retry), status);
   }
 
   showReceipt(body, anonymous, earlier, focus) {
-    const t = this.t;
+    const t = this.t, lang = this.lang_, r = body.receipt || {};
     this.view = "receipt";
-    this.receipt = { body, anonymous, earlier };
-    this.el.form.hidden = true;
-    const tpl = this.getAttribute("status-url") || this.endpoint + "/feedback/{token}";
-    const token = String(body.token || "");
-    const href = tpl.replace("{token}", encodeURIComponent(token));
-    const due = body.receipt && body.receipt.due ? formatTime(body.receipt.due, this.lang_) : null;
-    const kind = t.kinds[body.kind];
+    this.receipt = [body, anonymous, earlier];
+    const token = String(body.token);
     const again = h("button", { type: "button" }, t.another);
-    again.addEventListener("click", () => {
-      this.receipt = null;
-      this.el.text.value = "";
-      this.el.decisionInput.value = "";
-      this.analyse();
-      this.showForm(true);
-    });
-    this.el.other.className = "receipt";
-    setText(this.el.other,
-      this.heading(earlier ? t.earlier : t.thanks, { id: this.uid + "-other-title", tabindex: "-1" }),
-      body.receipt && typeof body.receipt.message === "string" ? h("p", {}, body.receipt.message) : null,
-      h("p", {}, t.caseLabel + " ", h("a", { href, class: "token" }, token)),
+    again.onclick = () => {
+      this.values = empty();
+      this.form = null;
+      this.view = "form";
+      this.render();
+      this.$("text").focus();
+    };
+    this.showOther(earlier ? t.earlier : t.thanks, focus,
+      typeof r.message === "string" && h("p", {}, r.message),
+      h("p", {}, t.caseLabel + " ", h("a", { class: "token",
+        href: (this.getAttribute("status-url") || this.endpoint + "/feedback/{token}").replace("{token}", encodeURIComponent(token)) }, token)),
       h("p", { class: "hint" }, t.caseHint),
-      kind ? h("p", {}, t.registered(kind)) : null,
-      h("p", {}, h("strong", {}, anonymous ? t.dueAnon : due ? t.dueBy(due) : t.dueNone)),
+      t.kinds[body.kind] && h("p", {}, t.registered(t.kinds[body.kind])),
+      r.appeal_by && h("p", {}, h("strong", {}, t.appealLast(when(r.appeal_by, lang, 1)))),
+      h("p", {}, h("strong", {}, anonymous ? t.dueAnon : r.due ? t.dueBy(when(r.due, lang)) : t.replySoon)),
       h("div", { class: "actions" }, again));
-    this.el.other.hidden = false;
-    if (focus) this.el.other.querySelector("[tabindex='-1']").focus();
   }
 }
 
-if (!customElements.get("synpunkt-widget")) customElements.define("synpunkt-widget", SynpunktWidget);
+customElements.get("synpunkt-widget") || customElements.define("synpunkt-widget", SynpunktWidget);
 schedule();

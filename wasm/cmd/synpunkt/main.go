@@ -15,8 +15,8 @@
 //	pii(text)                      → [{kind, start, end}] with UTF-16 offsets, for String.prototype.slice
 //	redact(text)                   → the text with personal data masked
 //	policy(facts)                  → {ok} or {error}: read the policy for reply
-//	reply(channel, nowMs, lang)    → null when the policy has no rule for the channel, otherwise
-//	                                 {limit, target, dueMs, due, note}; limit and due are null without a figure
+//	reply(channel, nowMs, lang)    → null when the policy gives no response time for the channel,
+//	                                 otherwise {via, limit, target, dueMs, due}
 //	appeal(nowMs, lang, decision?) → {dueMs, due, movedFrom}: the last day to appeal, three weeks
 //	                                 (calendar.Days(21)) from the decision date ("2006-01-02") or from nowMs
 package main
@@ -147,25 +147,20 @@ func policy(_ js.Value, args []js.Value) any {
 
 func reply(_ js.Value, args []js.Value) any {
 	channel, at, l := str(arg(args, 0)), now(arg(args, 1)), lang(arg(args, 2))
-	r, ok := facts.Rule(channel, policyfacts.External)
+	r, ok := facts.Reply(channel)
 	if !ok {
 		return nil
 	}
+	due := facts.Calendar().Deadline(at, r.Limit)
 	o := object.New()
-	o.Set("note", r.Note)
-	o.Set("limit", nil)
+	o.Set("via", r.Via)
+	o.Set("limit", r.Limit.Format(l))
 	o.Set("target", nil)
-	o.Set("due", nil)
-	o.Set("dueMs", nil)
 	if r.HasTarget {
 		o.Set("target", r.Target.Format(l))
 	}
-	if r.HasLimit {
-		due := facts.Calendar().Deadline(at, r.Limit)
-		o.Set("limit", r.Limit.Format(l))
-		o.Set("due", calendar.Format(due, l))
-		o.Set("dueMs", float64(due.UnixMilli()))
-	}
+	o.Set("due", calendar.Format(due, l))
+	o.Set("dueMs", float64(due.UnixMilli()))
 	return o
 }
 

@@ -1,20 +1,27 @@
 package policyfacts_test
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"path/filepath"
+	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	_ "modernc.org/sqlite"
 
 	"github.com/kommunkit/kommunkit/calendar"
+	"github.com/kommunkit/kommunkit/feedback"
+	"github.com/kommunkit/kommunkit/feedback/httpapi"
+	"github.com/kommunkit/kommunkit/feedback/sqlstore"
 	"github.com/kommunkit/kommunkit/servicerules"
 	"github.com/kommunkit/kommunkit/wasm/internal/policyfacts"
 )
-
-var presets = []string{"ale", "hassleholm", "nykvarn", "osteraker", "varmdo"}
 
 // decode turns JSON into the shape syscall/js hands the widget.
 func decode(t testing.TB, b []byte) any {
@@ -24,20 +31,43 @@ func decode(t testing.TB, b []byte) any {
 	return v
 }
 
-func presetFacts(t *testing.T, name string) (*servicerules.Policy, policyfacts.Facts) {
+// api serves the real feedback API for policy p, with its clock at *now.
+func api(t *testing.T, p *servicerules.Policy, now *atomic.Int64) http.Handler {
 	t.Helper()
-	p, err := servicerules.Preset(name)
+	db, err := sqlstore.OpenSQLite(filepath.Join(t.TempDir(), "k.db"))
 	require.NoError(t, err)
-	b, err := p.MarshalJSON()
+	t.Cleanup(func() { db.Close() })
+	store, err := sqlstore.Open(context.Background(), db, sqlstore.Config{Calendar: p.Calendar()})
 	require.NoError(t, err)
-	f, err := policyfacts.Read(decode(t, b))
+	t.Cleanup(func() { store.Close() })
+	h, err := httpapi.New(httpapi.Config{Store: store, Policy: p, StaffToken: "0123456789abcdef0123",
+		Now: func() time.Time { return time.Unix(0, now.Load()) }})
 	require.NoError(t, err)
-	return p, f
+	return h
 }
 
-// times returns instants over two years, at odd hours so that they fall on
+type served struct {
+	Channels []struct {
+		Channel string `json:"channel"`
+		Reply   *struct {
+			DueIfSentNow *time.Time `json:"due_if_sent_now"`
+		} `json:"reply"`
+	} `json:"channels"`
+}
+
+func getPolicy(t *testing.T, h http.Handler) ([]byte, served) {
+	t.Helper()
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/api/policy", nil))
+	require.Equal(t, http.StatusOK, rec.Code, rec.Body.String())
+	var s served
+	require.NoError(t, json.Unmarshal(rec.Body.Bytes(), &s))
+	return rec.Body.Bytes(), s
+}
+
+// instants are times over two years at odd hours, so that they fall on
 // every weekday and hour, plus the hard cases around the holidays.
-func times(t *testing.T) []time.Time {
+func instants(t *testing.T) []time.Time {
 	t.Helper()
 	loc := calendar.Location()
 	var ts []time.Time
@@ -53,60 +83,81 @@ func times(t *testing.T) []time.Time {
 	return ts
 }
 
-func TestReplyDueMatchesServicerules(t *testing.T) {
-	ts := times(t)
-	for _, name := range presets {
+// The browser must promise the date the server's receipt gives.
+func TestReplyDueMatchesTheAPI(t *testing.T) {
+	ts := instants(t)
+	for _, name := range servicerules.Presets() {
 		t.Run(name, func(t *testing.T) {
-			p, f := presetFacts(t, name)
+			p, err := servicerules.Preset(name)
+			require.NoError(t, err)
+			var now atomic.Int64
+			now.Store(ts[0].UnixNano())
+			h := api(t, p, &now)
+			body, _ := getPolicy(t, h)
+			f, err := policyfacts.Read(decode(t, body))
+			require.NoError(t, err)
+
+			figures := 0
 			for _, ch := range servicerules.Channels() {
-				for _, aud := range []servicerules.Audience{servicerules.External, servicerules.Internal} {
-					for _, at := range ts {
-						want, wantOK := p.ReplyDue(ch, aud, at)
-						got, gotOK := f.ReplyDue(string(ch), string(aud), at)
-						require.Equal(t, wantOK, gotOK, "%s %s %s", ch, aud, at)
-						require.True(t, want.Equal(got), "%s %s %s: want %s, got %s", ch, aud, at, want, got)
+				for _, at := range ts {
+					want, _, wantOK := feedback.ReplyDeadline(p, ch, at)
+					got, gotOK := f.ReplyDue(string(ch), at)
+					require.Equal(t, wantOK, gotOK, "%s %s", ch, at)
+					require.True(t, want.Equal(got), "%s %s: want %s, got %s", ch, at, want, got)
+					if gotOK {
+						figures++
 					}
 				}
+			}
+			// And the API's own due_if_sent_now, at a few of the times.
+			for _, at := range everyNth(ts, 97) {
+				now.Store(at.UnixNano())
+				_, s := getPolicy(t, h)
+				for _, c := range s.Channels {
+					got, ok := f.ReplyDue(c.Channel, at)
+					if c.Reply == nil || c.Reply.DueIfSentNow == nil {
+						assert.False(t, ok, "%s", c.Channel)
+						continue
+					}
+					require.True(t, ok, c.Channel)
+					assert.True(t, c.Reply.DueIfSentNow.Equal(got), "%s at %s: API %s, browser %s", c.Channel, at, c.Reply.DueIfSentNow, got)
+				}
+			}
+			if name != "hassleholm" {
+				assert.Positive(t, figures, "the preset has response times")
 			}
 		})
 	}
 }
 
-func TestRuleFollowsReferences(t *testing.T) {
-	_, f := presetFacts(t, "nykvarn")
-	sms, ok := f.Rule("sms", policyfacts.External)
-	require.True(t, ok)
-	phone, ok := f.Rule("phone", policyfacts.External)
-	require.True(t, ok)
-	assert.Equal(t, phone.Limit, sms.Limit)
-	assert.Equal(t, "1 arbetsdag", sms.Limit.String())
+func TestReplyFollowsVia(t *testing.T) {
+	p, err := servicerules.Preset("nykvarn")
+	require.NoError(t, err)
+	var now atomic.Int64
+	now.Store(time.Date(2026, 12, 23, 15, 0, 0, 0, calendar.Location()).UnixNano())
+	body, _ := getPolicy(t, api(t, p, &now))
+	f, err := policyfacts.Read(decode(t, body))
+	require.NoError(t, err)
 
-	web, ok := f.Rule("web", policyfacts.External)
-	require.True(t, ok, "the web rule states a duty without a figure")
-	assert.False(t, web.HasLimit)
-	assert.Contains(t, web.Note, "snarast")
-
-	_, ok = f.Rule("eservice", policyfacts.External)
-	assert.False(t, ok)
-}
-
-func TestTarget(t *testing.T) {
-	_, f := presetFacts(t, "ale")
-	r, ok := f.Rule("web", policyfacts.External)
-	require.True(t, ok)
-	require.True(t, r.HasLimit)
-	require.True(t, r.HasTarget)
-	assert.Equal(t, "3 arbetsdagar", r.Limit.String())
-	assert.Equal(t, "1 arbetsdag", r.Target.String())
+	web, ok := f.Reply("web")
+	require.True(t, ok, "nykvarn gives no figure for the web, so e-mail's applies")
+	assert.Equal(t, "email", web.Via)
+	assert.Equal(t, "1 arbetsdag", web.Limit.String())
+	assert.False(t, web.HasTarget)
 }
 
 func TestReadCalendar(t *testing.T) {
 	loc := calendar.Location()
-	doc := `{"calendar": {
-		"officeHours": {"weekdays": ["08:00-12:00", "13:00-16:00"], "friday": ["08:00-15:00"], "saturday": ["10:00-14:00"]},
+	doc := `{
+		"office_hours": {"monday": ["08:00-12:00", "13:00-16:00"], "tuesday": ["08:00-12:00", "13:00-16:00"],
+			"wednesday": ["08:00-12:00", "13:00-16:00"], "thursday": ["08:00-12:00", "13:00-16:00"],
+			"friday": ["08:00-15:00"], "saturday": ["10:00-14:00"], "sunday": []},
 		"closures": [{"date": "2026-05-15", "reason": "klämdag"}],
-		"shortDays": "state-agreement"},
-		"replies": [{"channels": ["web"], "audiences": ["external"], "limit": "1 arbetsdag"}]}`
+		"short_days": "state-agreement",
+		"channels": [
+			{"channel": "web", "reply": {"via": "web", "limit": "1 arbetsdag", "target": "4 arbetstimmar"}},
+			{"channel": "post", "reply": null},
+			{"channel": "sms", "reply": {"via": "sms", "limit": ""}}]}`
 	f, err := policyfacts.Read(decode(t, []byte(doc)))
 	require.NoError(t, err)
 	cal := f.Calendar()
@@ -115,7 +166,7 @@ func TestReadCalendar(t *testing.T) {
 	assert.False(t, cal.IsOpen(time.Date(2026, 5, 12, 12, 30, 0, 0, loc)), "lunch")
 	assert.False(t, cal.IsOpen(time.Date(2026, 5, 8, 15, 30, 0, 0, loc)), "Friday closes at 15")
 	assert.True(t, cal.IsOpen(time.Date(2026, 5, 9, 11, 0, 0, 0, loc)), "Saturday hours")
-	assert.False(t, cal.IsOpen(time.Date(2026, 5, 10, 11, 0, 0, 0, loc)), "Sunday is not listed")
+	assert.False(t, cal.IsOpen(time.Date(2026, 5, 10, 11, 0, 0, 0, loc)), "Sunday is closed")
 	assert.False(t, cal.IsWorkday(time.Date(2026, 5, 15, 11, 0, 0, 0, loc)), "closure day")
 	// Skärtorsdag 2026 (2 April) is four hours shorter under the state
 	// agreement: it closes before the lunch break.
@@ -124,33 +175,32 @@ func TestReadCalendar(t *testing.T) {
 	assert.Equal(t, 8*time.Hour, short[0].Open)
 	assert.Less(t, short[0].Close, 12*time.Hour)
 
+	r, ok := f.Reply("web")
+	require.True(t, ok)
+	assert.True(t, r.HasTarget)
+	assert.Equal(t, "4 arbetstimmar", r.Target.String())
+	_, ok = f.Reply("post")
+	assert.False(t, ok, "null reply")
+	_, ok = f.Reply("sms")
+	assert.False(t, ok, "a duty without a figure")
+
 	// Thursday 14 May 2026 after close: the 15th is a closure day, so
 	// counting starts on Saturday the 16th, which has office hours here;
 	// Sunday has none, so one working day later is Monday the 18th.
-	due, ok := f.ReplyDue("web", "external", time.Date(2026, 5, 14, 17, 0, 0, 0, loc))
+	due, ok := f.ReplyDue("web", time.Date(2026, 5, 14, 17, 0, 0, 0, loc))
 	require.True(t, ok)
 	assert.Equal(t, time.Date(2026, 5, 18, 16, 0, 0, 0, loc), due)
 }
 
 func TestReadDefaults(t *testing.T) {
+	loc := calendar.Location()
 	f, err := policyfacts.Read(map[string]any{})
 	require.NoError(t, err)
-	_, ok := f.ReplyDue("web", "external", time.Now())
+	_, ok := f.ReplyDue("web", time.Date(2026, 5, 12, 9, 0, 0, 0, loc))
 	assert.False(t, ok)
-	loc := calendar.Location()
 	assert.Equal(t, []calendar.Interval{{Open: 8 * time.Hour, Close: 16*time.Hour + 30*time.Minute}},
 		f.Calendar().HoursOn(calendar.Date{Year: 2026, Month: 5, Day: 12}))
 	assert.True(t, policyfacts.Facts{}.Calendar().IsOpen(time.Date(2026, 5, 12, 9, 0, 0, 0, loc)))
-}
-
-func TestReadCircleHasNoRule(t *testing.T) {
-	doc := `{"replies": [
-		{"channels": ["sms"], "audiences": ["external"], "follows": "phone"},
-		{"channels": ["phone"], "audiences": ["external"], "follows": "sms"}]}`
-	f, err := policyfacts.Read(decode(t, []byte(doc)))
-	require.NoError(t, err)
-	_, ok := f.Rule("sms", "external")
-	assert.False(t, ok)
 }
 
 func TestReadErrors(t *testing.T) {
@@ -159,17 +209,19 @@ func TestReadErrors(t *testing.T) {
 		want string
 	}{
 		{`[]`, "not an object"},
-		{`{"calendar": 3}`, "calendar: not an object"},
-		{`{"calendar": {"officeHours": {"weekdays": ["8-25"]}}}`, `calendar.officeHours.weekdays[0]: "8-25" is not office hours`},
-		{`{"calendar": {"officeHours": {"monday": "08:00-16:00"}}}`, "calendar.officeHours.monday: not a list"},
-		{`{"calendar": {"officeHours": {"weekdays": []}}}`, "calendar:"},
-		{`{"calendar": {"closures": [{"date": "2026-02-30"}]}}`, `calendar.closures[0].date: "2026-02-30" is not a date`},
-		{`{"calendar": {"shortDays": "summer"}}`, `calendar.shortDays: unknown rules "summer"`},
-		{`{"replies": {}}`, "replies: not a list"},
-		{`{"replies": [{"channels": ["web"], "audiences": ["external"], "limit": "soon"}]}`, `replies[0].limit: "soon" is not a span`},
-		{`{"replies": [{"channels": "web"}]}`, "replies[0].channels: not a list"},
-		{`{"replies": [{"channels": [1]}]}`, "replies[0].channels: not a list of strings"},
-		{`{"replies": [7]}`, "replies[0]: not an object"},
+		{`{"office_hours": 3}`, "office_hours: not an object"},
+		{`{"office_hours": {"monday": ["8-25"]}}`, `office_hours.monday[0]: "8-25" is not office hours`},
+		{`{"office_hours": {"monday": "08:00-16:00"}}`, "office_hours.monday: not a list"},
+		{`{"office_hours": {}}`, "office_hours:"},
+		{`{"closures": {}}`, "closures: not a list"},
+		{`{"closures": [3]}`, "closures[0]: not an object"},
+		{`{"closures": [{"date": "2026-02-30"}]}`, `closures[0].date: "2026-02-30" is not a date`},
+		{`{"short_days": "summer"}`, `short_days: unknown rules "summer"`},
+		{`{"channels": {}}`, "channels: not a list"},
+		{`{"channels": [7]}`, "channels[0]: not an object"},
+		{`{"channels": [{"channel": "web", "reply": 1}]}`, "channels[0].reply: not an object"},
+		{`{"channels": [{"channel": "web", "reply": {"limit": "soon"}}]}`, `channels[0].reply.limit: "soon" is not a span`},
+		{`{"channels": [{"channel": "web", "reply": {"limit": "1 arbetsdag", "target": "x"}}]}`, `channels[0].reply.target: "x" is not a span`},
 	} {
 		t.Run(tc.doc, func(t *testing.T) {
 			_, err := policyfacts.Read(decode(t, []byte(tc.doc)))
@@ -181,17 +233,11 @@ func TestReadErrors(t *testing.T) {
 }
 
 func FuzzRead(f *testing.F) {
-	for _, name := range presets {
-		p, err := servicerules.Preset(name)
-		require.NoError(f, err)
-		b, err := p.MarshalJSON()
-		require.NoError(f, err)
-		f.Add(b)
-	}
-	f.Add([]byte(`{"calendar": {"officeHours": {"weekdays": ["08:00-16:30"], "saturday": []}}, "replies": [{"channels": ["web"], "audiences": ["external"], "limit": "2 dagar", "follows": "web"}]}`))
+	f.Add([]byte(`{"office_hours": {"monday": ["08:00-16:30"], "saturday": []}, "closures": [{"date": "2026-05-15"}], "short_days": "state-agreement",
+		"channels": [{"channel": "web", "reply": {"via": "email", "limit": "2 dagar", "target": "48 timmar"}}]}`))
+	f.Add([]byte(`{"channels": [{"channel": "web", "reply": {"limit": "0 arbetsdagar"}}]}`))
 	f.Add([]byte(`null`))
-	loc := calendar.Location()
-	at := time.Date(2026, 12, 23, 15, 0, 0, 0, loc)
+	at := time.Date(2026, 12, 23, 15, 0, 0, 0, calendar.Location())
 	f.Fuzz(func(t *testing.T, b []byte) {
 		var v any
 		if json.Unmarshal(b, &v) != nil {
@@ -202,7 +248,7 @@ func FuzzRead(f *testing.F) {
 			return
 		}
 		for _, ch := range servicerules.Channels() {
-			if due, ok := facts.ReplyDue(string(ch), "external", at); ok && due.Before(at) {
+			if due, ok := facts.ReplyDue(string(ch), at); ok && due.Before(at) {
 				t.Fatalf("due %s before receipt %s", due, at)
 			}
 		}
@@ -212,14 +258,22 @@ func FuzzRead(f *testing.F) {
 func ExampleRead() {
 	// The facts as GET /api/policy returns them, decoded by the browser.
 	var v any
-	_ = json.Unmarshal([]byte(`{"replies": [{"channels": ["email", "web"], "audiences": ["external"], "limit": "2 arbetsdagar"}]}`), &v)
+	_ = json.Unmarshal([]byte(`{"channels": [{"channel": "web", "reply": {"via": "email", "limit": "2 arbetsdagar"}}]}`), &v)
 	facts, err := policyfacts.Read(v)
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
 	received := time.Date(2026, 12, 23, 15, 0, 0, 0, calendar.Location())
-	due, _ := facts.ReplyDue("web", policyfacts.External, received)
+	due, _ := facts.ReplyDue("web", received)
 	fmt.Println(calendar.Format(due, "sv"))
 	// Output: tisdag 29 december 2026 kl. 16:30
+}
+
+func everyNth(ts []time.Time, n int) []time.Time {
+	var out []time.Time
+	for i := 0; i < len(ts); i += n {
+		out = append(out, ts[i])
+	}
+	return out
 }
