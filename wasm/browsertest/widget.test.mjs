@@ -127,6 +127,24 @@ describe("budgets", () => {
       figures.wasmLoadMs.push(Math.round(t.wasmLoad));
       assert.ok(t.wasmStart > t.interactive, "the WebAssembly is fetched after the form is interactive");
     }
+    // How long the Go side takes for a message of 10,000 characters, the
+    // most the API takes (a figure for the README, not a timed assertion).
+    const page = await open("sv", { before: p => p.addInitScript(() => {
+      let boot;
+      Object.defineProperty(globalThis, "__synpunktBoot", {
+        configurable: true,
+        get: () => boot,
+        set: fn => { boot = api => { globalThis.__api = api; fn(api); }; },
+      });
+    }) });
+    await wasmReady(page);
+    figures.goCallsMs = await page.evaluate(() => {
+      const text = ("Hej! Jag vill klaga på snöröjningen, ring 070-123 45 67 eller skriv till anna@example.se. ").repeat(112).slice(0, 10000);
+      const time = f => { const t0 = performance.now(); for (let i = 0; i < 20; i++) f(); return Math.round((performance.now() - t0) / 20 * 100) / 100; };
+      return { chars: text.length, classify: time(() => __api.classify(text)), pii: time(() => __api.pii(text)),
+        redact: time(() => __api.redact(text)), reply: time(() => __api.reply("web", Date.now(), "sv")) };
+    });
+    console.log(`# Go in the browser, 10,000 characters (ms per call): ${JSON.stringify(figures.goCallsMs)}`);
     const sorted = [...figures.timeToInteractiveMs].sort((a, b) => a - b);
     const median = sorted[sorted.length >> 1];
     console.log(`# time to interactive (ms): ${figures.timeToInteractiveMs.join(", ")}; WebAssembly loaded in (ms): ${figures.wasmLoadMs.join(", ")}`);
@@ -221,6 +239,10 @@ describe("live guidance", () => {
     assert.ok(shown, await guide.textContent());
     assert.ok(byServer.guidance.message.includes("senast " + shown[1] + "."), `browser: ${shown[1]}; server: ${byServer.guidance.message}`);
     assert.ok(await widget(page).locator("input[type=date]").isVisible(), "the decision date can be given");
+    // With the day the decision came, the three weeks count from that day.
+    await widget(page).locator("input[type=date]").fill("2026-11-02");
+    await guide.getByText("Det är tre veckor från måndag 2 november 2026.").waitFor();
+    assert.match(await guide.textContent(), /senast måndag 23 november 2026\./);
     assert.equal(await widget(page).locator(".due").textContent(), "", "an appeal is not promised a reply date");
     await shot(page, "sv-appeal");
   });
@@ -240,6 +262,18 @@ describe("live guidance", () => {
       await shot(page, `${lang}-typing`);
     });
   }
+
+  test("the language follows the attribute, else the page", async () => {
+    const page = await open("en");
+    await widget(page).getByRole("heading", { name: "Give feedback" }).waitFor();
+    await page.locator("synpunkt-widget").evaluate(el => el.removeAttribute("lang"));
+    await page.evaluate(() => document.documentElement.setAttribute("lang", "fi"));
+    await widget(page).getByRole("heading", { name: "Anna palautetta" }).waitFor();
+    assert.equal(await widget(page).getAttribute("lang"), "fi");
+    await page.evaluate(() => document.documentElement.setAttribute("lang", "en"));
+    await page.locator("synpunkt-widget").evaluate(el => el.setAttribute("lang", "sv"));
+    await widget(page).getByRole("heading", { name: "Lämna en synpunkt" }).waitFor();
+  });
 
   test("personal data is highlighted and can be removed, by keyboard", async () => {
     const page = await open("sv");
@@ -329,6 +363,47 @@ describe("never loses a message", () => {
     await widget(page).getByRole("button", { name: "Försök skicka nu" }).click();
     await widget(page).getByText(SAY.sv.earlier).waitFor({ timeout: 15000 });
     assert.equal(await countWith(marker), 1, "the retry found the committed case");
+  });
+});
+
+describe("answers from the server", () => {
+  test("503 and 429: retried by itself with backoff and Retry-After, delivered once", async () => {
+    const answers = [];
+    const page = await open("sv", { before: p => p.route("**/api/feedback", async route => {
+      const n = answers.push(Date.now());
+      if (n === 1) return route.fulfill({ status: 503, contentType: "application/json", body: '{"status":503,"error":"draining"}' });
+      if (n === 2) return route.fulfill({ status: 429, contentType: "application/json", headers: { "retry-after": "1" }, body: '{"status":429,"error":"rate_limited","retry_after":1}' });
+      return route.continue();
+    }) });
+    const marker = `busy${Date.now()}`;
+    await widget(page).locator("textarea").fill(`Bra förslag: fler papperskorgar i parken. ${marker}`);
+    await widget(page).getByLabel("Nej, jag vill vara anonym").check();
+    await widget(page).getByRole("button", { name: "Skicka" }).click();
+    await widget(page).getByText(SAY.sv.waiting).waitFor();
+    await widget(page).getByText(SAY.sv.earlier).waitFor({ timeout: 20000 });
+    assert.equal(answers.length, 3);
+    const backoff = answers[1] - answers[0], retryAfter = answers[2] - answers[1];
+    figures.retryMs = { backoff, retryAfter };
+    assert.ok(backoff >= 2500 && backoff <= 6000, `first retry after ${backoff} ms (4 s ± 25%)`);
+    assert.ok(retryAfter >= 900 && retryAfter <= 2500, `Retry-After: 1 s, waited ${retryAfter} ms`);
+    assert.equal(await countWith(marker), 1);
+  });
+
+  test("400 with field errors: shown on the field, focus moves there", async () => {
+    const page = await open("en", { before: p => p.route("**/api/feedback", route => route.fulfill({
+      status: 400, contentType: "application/json",
+      body: JSON.stringify({ status: 400, error: "invalid", fields: [{ field: "contact.email", code: "invalid",
+        message_sv: "Kontrollera e-postadressen.", message_fi: "Tarkista sähköpostiosoite.", message_en: "Check the e-mail address." }] }),
+    })) });
+    await widget(page).locator("textarea").fill("The library opening hours are too short.");
+    await widget(page).getByLabel("E-mail").fill("someone@example.com");
+    await widget(page).getByRole("button", { name: "Send" }).click();
+    await widget(page).getByRole("alert").getByText("Check the e-mail address.").waitFor();
+    const el = await deepActive(page);
+    assert.equal(el.name, "email");
+    assert.equal(await widget(page).getByLabel("E-mail").getAttribute("aria-invalid"), "true");
+    assert.equal(await page.evaluate(() => localStorage.getItem("synpunkt:queue:v1")), null, "a refused message does not wait");
+    assert.equal(await widget(page).locator("textarea").inputValue(), "The library opening hours are too short.", "nothing is lost");
   });
 });
 

@@ -611,6 +611,7 @@ class SynpunktWidget extends HTMLElement {
       this.timer = setTimeout(() => this.analyse(), 300);
       this.warm();
     });
+    this.$("decision").addEventListener("input", () => this.analyse());
     this.$("reply").addEventListener("change", () => { this.anon(); this.showDue(); });
     form.addEventListener("submit", e => { e.preventDefault(); this.submit(); });
     this.anon();
