@@ -40,3 +40,15 @@ bench:
 # timed unit tests): Deadline is >= 50x faster than rickar/cal and allocates nothing.
 bench-check:
 	$(GO) test -run '^$$' -bench 'DeadlineVsRickar' -benchtime 200x ./calendar
+
+# The embeddable feedback widget (issue 6): wasm/dist/ holds synpunkt.js (the
+# loader, styles inside), synpunkt.wasm and Go's wasm_exec.js, each with .gz
+# and .br copies. Prints the sizes against the budgets.
+.PHONY: widget test-browser
+widget:
+	$(GO) run ./wasm/cmd/widget -o wasm/dist
+
+# Browser tests of the widget against examples/site in Debian's Chromium
+# (playwright-core, @axe-core/playwright); screenshots in test-results/widget/.
+test-browser: node-deps chromium widget
+	node --test --test-concurrency=1 wasm/browsertest/widget.test.mjs
