@@ -274,7 +274,7 @@ func TestCitizenPageShowsOnlyStatusAndReply(t *testing.T) {
 	_, token := e.submit("Personalen i receptionen var otrevlig mot mig. Mitt personnummer är 811218-9876.", "Lisa Svensson", "lisa@example.se", "070-123 45 67")
 	r := e.get("/arende/" + token)
 	require.Equal(t, http.StatusOK, r.code)
-	assert.Equal(t, "no-referrer", r.header.Get("Referrer-Policy"))
+	assert.Equal(t, "same-origin", r.header.Get("Referrer-Policy"))
 	assert.Equal(t, "no-store", r.header.Get("Cache-Control"))
 	for _, secret := range []string{"otrevlig", "811218", "Lisa", "lisa@example.se", "070-123", e.caseByToken(token).ID.String()} {
 		assert.NotContains(t, r.body, secret)

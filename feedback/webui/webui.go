@@ -165,9 +165,10 @@ func (s *site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h.Set("Content-Security-Policy", ContentSecurityPolicy)
 	h.Set("X-Content-Type-Options", "nosniff")
 	h.Set("X-Frame-Options", "DENY")
-	// The citizen's case link carries the receipt token in its path:
-	// never send it on in a Referer.
-	h.Set("Referrer-Policy", "no-referrer")
+	// The citizen's case link carries the receipt token in its path: never
+	// send it to another site in a Referer. (Not no-referrer: with it,
+	// browsers send "Origin: null" on this site's own form posts.)
+	h.Set("Referrer-Policy", "same-origin")
 	if r.Method == http.MethodPost {
 		r.Body = http.MaxBytesReader(w, r.Body, MaxBodyBytes)
 		if err := r.ParseForm(); err != nil {
@@ -187,16 +188,16 @@ func (s *site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	s.mux.ServeHTTP(w, r)
 }
 
-// sameOrigin reports whether a POST came from a page of this site: the
-// Origin header, when the browser sends one, names this host. Requests
-// without Origin (old browsers, tools) are left to the other checks.
+// sameOrigin reports whether a POST may have come from a page of this
+// site: the Origin header, when the browser names an origin, names this
+// host. Requests without Origin (tools) or with "null" (privacy settings,
+// sandboxed frames) are left to the other checks: the form stamp on the
+// public form, and the SameSite=Strict session cookie and the CSRF token
+// on the staff forms.
 func sameOrigin(r *http.Request) bool {
 	o := r.Header.Get("Origin")
-	if o == "" {
+	if o == "" || o == "null" {
 		return true
-	}
-	if o == "null" {
-		return false
 	}
 	u, err := url.Parse(o)
 	if err != nil {
