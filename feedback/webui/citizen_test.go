@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/http"
 	"net/url"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -300,11 +301,20 @@ func TestUnknownPathIs404AndAssetsAreServed(t *testing.T) {
 	assert.Contains(t, r.body, "Sidan finns inte")
 	assertStrictCSP(t, r.body)
 
+	home := e.get("/")
+	m := regexp.MustCompile(`href="(/assets/site\.css\?v=[0-9a-f]{12})"`).FindStringSubmatch(home.body)
+	require.NotNil(t, m, "the stylesheet's URL carries its content hash")
+	r = e.get(m[1])
+	require.Equal(t, http.StatusOK, r.code)
+	assert.Equal(t, "public, max-age=31536000, immutable", r.header.Get("Cache-Control"))
+	assert.Equal(t, "no-cache", e.get("/assets/site.css?v=old").header.Get("Cache-Control"))
 	r = e.get("/assets/site.css")
 	require.Equal(t, http.StatusOK, r.code)
 	assert.Contains(t, r.header.Get("Content-Type"), "text/css")
 	assert.Contains(t, r.body, ":focus-visible")
 
+	assert.Equal(t, http.StatusNotFound, e.get("/assets/").code, "no listing")
+	assert.Equal(t, http.StatusNotFound, e.get("/assets/nope.js").code)
 	r = e.get("/assets/plaincheck.js")
 	require.Equal(t, http.StatusOK, r.code)
 	assert.Contains(t, r.header.Get("Content-Type"), "javascript")

@@ -2,7 +2,9 @@ package webui
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"embed"
+	"encoding/hex"
 	"errors"
 	"html/template"
 	"io/fs"
@@ -87,8 +89,10 @@ type site struct {
 	mux    *http.ServeMux
 	pages  map[string]*template.Template
 	assets http.Handler
-	key    []byte // FormKey
-	log    func(error)
+	// versions are the content hashes of the assets, for their URLs.
+	versions map[string]string
+	key      []byte // FormKey
+	log      func(error)
 }
 
 // New returns the handler of the pages. It reports an error when a required
@@ -133,6 +137,19 @@ func New(cfg Config) (http.Handler, error) {
 		return nil, err
 	}
 	s.assets = http.StripPrefix("/assets/", http.FileServerFS(sub))
+	s.versions = make(map[string]string)
+	files, err := fs.Glob(sub, "*")
+	if err != nil {
+		return nil, err
+	}
+	for _, name := range files {
+		b, err := fs.ReadFile(sub, name)
+		if err != nil {
+			return nil, err
+		}
+		sum := sha256.Sum256(b)
+		s.versions[name] = hex.EncodeToString(sum[:6])
+	}
 	s.routes()
 	return s, nil
 }
@@ -206,9 +223,27 @@ func sameOrigin(r *http.Request) bool {
 	return strings.EqualFold(u.Host, r.Host)
 }
 
+// asset serves a CSS or JavaScript file. Pages ask for it with its content
+// hash (?v=), and that version may be cached for a year; without the hash,
+// or with another one, browsers must check again.
 func (s *site) asset(w http.ResponseWriter, r *http.Request) {
-	w.Header().Set("Cache-Control", "public, max-age=3600")
+	name := strings.TrimPrefix(r.URL.Path, "/assets/")
+	v, ok := s.versions[name]
+	if !ok {
+		s.notFound(w, r)
+		return
+	}
+	if r.URL.Query().Get("v") == v {
+		w.Header().Set("Cache-Control", "public, max-age=31536000, immutable")
+	} else {
+		w.Header().Set("Cache-Control", "no-cache")
+	}
 	s.assets.ServeHTTP(w, r)
+}
+
+// assetURL is the URL of an asset with its content hash.
+func (s *site) assetURL(name string) string {
+	return "/assets/" + name + "?v=" + s.versions[name]
 }
 
 func (s *site) now() time.Time { return s.cfg.Now() }
@@ -224,7 +259,13 @@ type Page struct {
 	Staff    bool   // the person is logged in as staff
 	CSRF     string // the CSRF token, on staff pages
 	Data     any
+
+	asset func(string) string
 }
+
+// Asset returns the URL of the asset name ("site.css"), versioned by its
+// content.
+func (p Page) Asset(name string) string { return p.asset(name) }
 
 // T returns the message key in the page's language.
 func (p Page) T(key string) string { return T(p.Lang, key) }
@@ -271,6 +312,7 @@ func (s *site) newPage(r *http.Request, titleKey string) Page {
 		Path:     r.URL.RequestURI(),
 		SiteName: s.cfg.SiteName,
 		Policy:   s.cfg.Policy,
+		asset:    s.assetURL,
 	}
 	if sess, ok := s.session(r); ok {
 		p.Staff = true
