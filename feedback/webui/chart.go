@@ -52,7 +52,7 @@ func num(f float64) string { return strconv.FormatFloat(f, 'f', 1, 64) }
 
 // shareChart draws the share answered on time of each group as horizontal
 // bars from 0 to 100 %.
-func shareChart(id, title string, groups []feedback.Group, name func(string) string, p Page) chartView {
+func shareChart(id, title string, groups []feedback.Group, name func(string) string, p page) chartView {
 	const (
 		labelW = 170.0
 		barMax = 330.0
@@ -113,7 +113,7 @@ func shareChart(id, title string, groups []feedback.Group, name func(string) str
 }
 
 // weekChart draws the cases received per week as vertical bars.
-func weekChart(id, title string, weeks []weekCount, p Page) chartView {
+func weekChart(id, title string, weeks []weekCount, p page) chartView {
 	const (
 		left   = 44.0
 		plotW  = 560.0

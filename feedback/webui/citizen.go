@@ -45,7 +45,7 @@ type formData struct {
 func (f formData) Err(id string) string { return f.FieldErrors[id] }
 
 // ErrorsHeading is the heading of the error summary.
-func (f formData) ErrorsHeading(p Page) string {
+func (f formData) ErrorsHeading(p page) string {
 	if len(f.Errors) == 1 {
 		return p.T("form.error1")
 	}
@@ -168,7 +168,7 @@ func (s *site) submit(w http.ResponseWriter, r *http.Request) {
 		// The key is a hidden field: a person cannot fix it. Start the
 		// form afresh, with what they wrote.
 		f.Key, f.Stamp = uuid.NewString(), formStamp(s.key, s.now())
-		f.Notice = T(lang, "form.stamp.bad")
+		f.Notice = msg(lang, "form.stamp.bad")
 		s.renderHome(w, r, http.StatusBadRequest, f)
 		return
 	}
@@ -187,16 +187,16 @@ func (s *site) submit(w http.ResponseWriter, r *http.Request) {
 	switch checkFormStamp(s.key, f.Stamp, now) {
 	case "":
 	case httpapi.CodeTooFast:
-		f.Notice = T(lang, "form.stamp.fast")
+		f.Notice = msg(lang, "form.stamp.fast")
 		s.renderHome(w, r, http.StatusBadRequest, f)
 		return
 	case httpapi.CodeExpired:
-		f.Notice = T(lang, "form.stamp.old")
+		f.Notice = msg(lang, "form.stamp.old")
 		f.Stamp = formStamp(s.key, now)
 		s.renderHome(w, r, http.StatusBadRequest, f)
 		return
 	default:
-		f.Notice = T(lang, "form.stamp.bad")
+		f.Notice = msg(lang, "form.stamp.bad")
 		f.Stamp = formStamp(s.key, now)
 		s.renderHome(w, r, http.StatusBadRequest, f)
 		return

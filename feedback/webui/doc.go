@@ -26,13 +26,29 @@
 //	POST /staff/case/{id}        a status change (CSRF token required)
 //	POST /staff/plaincheck       the plain-language check of a draft reply, as JSON (CSRF header required)
 //	GET  /staff/uppfoljning      the follow-up dashboard: SVG charts with data tables, period selector
-//	GET  /staff/export.csv       feedback.Stats as CSV (?what=overdue for the overdue cases)
-//	GET  /assets/...             CSS and JavaScript
+//	GET  /staff/export.csv       feedback.Stats as CSV (?from, ?to; ?what=overdue for the overdue cases)
+//	GET  /assets/...             CSS and JavaScript, versioned by content hash
 //
-// Staff log in with the staff secret. The session cookie holds an expiry and
-// an HMAC of the secret; it is HttpOnly, SameSite=Strict, and Secure when
-// the request came over TLS (or Config.SecureCookies is set). Every staff
-// form carries a CSRF token derived from the session.
+// Staff log in with the staff secret, compared in constant time. The
+// session cookie holds an expiry and an HMAC of the secret (never the
+// secret); it is HttpOnly, SameSite=Strict, and Secure when the request came
+// over TLS (or Config.SecureCookies is set). Every staff form carries a CSRF
+// token derived from the session, and a POST whose Origin names another
+// site is refused. Programs may read the staff pages (not change anything)
+// with "Authorization: Bearer <staff secret>", as on the API's staff routes.
+//
+// The plain form runs the same intake as POST /api/feedback: the honeypot
+// field and the signed form stamp of package httpapi (a stamp younger than
+// httpapi.MinFormAge or older than httpapi.MaxFormAge is refused),
+// feedback.Accept, feedback.NewCase and an idempotent sqlstore.Store.Insert
+// under the idempotency key in a hidden field, so a double click or a reload
+// shows the same receipt and stores nothing twice. Config.Allow lets the
+// host apply its rate limit to it.
+//
+// Every response gets the Content-Security-Policy above,
+// X-Content-Type-Options: nosniff, X-Frame-Options: DENY and
+// Referrer-Policy: same-origin (the citizen's link carries the receipt
+// token); pages are Cache-Control: no-store.
 //
 // # Mounting
 //

@@ -57,7 +57,7 @@ var messages = map[string]text{
 	"footer.a11y":   {"Tillgänglighetsredogörelse", "Accessibility statement"},
 	"error.title":   {"Något gick fel", "Something went wrong"},
 	"error.retry":   {"Försök igen om en stund. Om felet finns kvar, kontakta oss.", "Please try again in a moment. If the problem remains, contact us."},
-	"notfound":      {"Sidan finns inte", "Page not found"},
+	"notfound":      {"Sidan finns inte", "page not found"},
 	"notfound.body": {"Vi hittar inte sidan du söker. Kontrollera adressen.", "We cannot find the page you are looking for. Check the address."},
 	"toolarge":      {"Meddelandet är för stort", "The message is too large"},
 	"goto.home":     {"Till startsidan", "Go to the home page"},
@@ -278,7 +278,7 @@ var messages = map[string]text{
 }
 
 // T returns the message key in lang.
-func T(lang, key string) string {
+func msg(lang, key string) string {
 	m, ok := messages[key]
 	if !ok {
 		return key
@@ -318,7 +318,7 @@ func kindName(k feedback.Kind, lang string) string {
 	if n, ok := kindNames[k]; ok {
 		return n.in(lang)
 	}
-	return T(lang, "kind.none")
+	return msg(lang, "kind.none")
 }
 
 // capital returns s with its first letter in upper case, for names that
@@ -367,5 +367,5 @@ func decimal(f float64, lang string) string {
 
 // tf formats the message key in lang with args.
 func tf(lang, key string, args ...any) string {
-	return fmt.Sprintf(T(lang, key), args...)
+	return fmt.Sprintf(msg(lang, key), args...)
 }

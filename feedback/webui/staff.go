@@ -193,11 +193,11 @@ func plainReport(text, lang string) plainView {
 			out.Label = tf(lang, "plain.long", f.Words)
 			out.Text = excerpt(f.Text, 80)
 		case feedback.PlainBureaucratic:
-			out.Label = T(lang, "plain.bureau")
+			out.Label = msg(lang, "plain.bureau")
 		case feedback.PlainAbbreviation:
-			out.Label = T(lang, "plain.abbr")
+			out.Label = msg(lang, "plain.abbr")
 		default:
-			out.Label = T(lang, "plain.acronym")
+			out.Label = msg(lang, "plain.acronym")
 		}
 		if f.Suggestion != "" {
 			out.Suggestion = tf(lang, "plain.suggest", f.Suggestion)
@@ -205,7 +205,7 @@ func plainReport(text, lang string) plainView {
 		v.Findings = append(v.Findings, out)
 	}
 	if len(v.Findings) == 0 {
-		v.None = T(lang, "plain.none")
+		v.None = msg(lang, "plain.none")
 	}
 	return v
 }
@@ -375,7 +375,7 @@ func (s *site) transition(w http.ResponseWriter, r *http.Request) {
 	}
 	to, err := feedback.ParseStatus(form.To)
 	if err != nil {
-		form.Error = T(lang, "scase.illegal")
+		form.Error = msg(lang, "scase.illegal")
 		s.showCase(w, r, http.StatusBadRequest, form)
 		return
 	}
@@ -385,12 +385,12 @@ func (s *site) transition(w http.ResponseWriter, r *http.Request) {
 	}
 	textID := "a-" + string(to) + "-text"
 	if utf8.RuneCountInString(form.Text) > feedback.MaxTextRunes {
-		form.FieldID, form.FieldError = textID, T(lang, "fld.text.long")
+		form.FieldID, form.FieldError = textID, msg(lang, "fld.text.long")
 		s.showCase(w, r, http.StatusBadRequest, form)
 		return
 	}
 	if to == feedback.StatusAnswered && strings.TrimSpace(form.Text) == "" {
-		form.FieldID, form.FieldError = textID, T(lang, "fld.reply.req")
+		form.FieldID, form.FieldError = textID, msg(lang, "fld.reply.req")
 		s.showCase(w, r, http.StatusBadRequest, form)
 		return
 	}
@@ -419,7 +419,7 @@ func (s *site) transition(w http.ResponseWriter, r *http.Request) {
 	if to == feedback.StatusInterimSent && form.Promised != "" {
 		promised, ok := parseLocal(form.Promised)
 		if !ok {
-			form.FieldID, form.FieldError = "a-interim_sent-promised", T(lang, "fld.promised.bad")
+			form.FieldID, form.FieldError = "a-interim_sent-promised", msg(lang, "fld.promised.bad")
 			s.showCase(w, r, http.StatusBadRequest, form)
 			return
 		}
@@ -433,10 +433,10 @@ func (s *site) transition(w http.ResponseWriter, r *http.Request) {
 	case errors.Is(err, sqlstore.ErrNotFound):
 		s.notFound(w, r)
 	case errors.As(err, &terr):
-		form.Error = T(lang, "scase.illegal") + " (" + terr.Reason + ")"
+		form.Error = msg(lang, "scase.illegal") + " (" + terr.Reason + ")"
 		s.showCase(w, r, http.StatusConflict, form)
 	case errors.Is(err, sqlstore.ErrConflict):
-		form.Error = T(lang, "scase.conflict")
+		form.Error = msg(lang, "scase.conflict")
 		s.showCase(w, r, http.StatusConflict, form)
 	default:
 		s.internal(w, r, err)

@@ -36,9 +36,9 @@ const DefaultWidgetScript = "/widget/synpunkt.js"
 // DefaultSiteName is the fictional municipality the demo pages speak for.
 const DefaultSiteName = "Exempelby kommun"
 
-// StatementDate is when the accessibility statement was last reviewed,
+// statementDate is when the accessibility statement was last reviewed,
 // unless Config.StatementDate says otherwise.
-var StatementDate = calendar.Date{Year: 2026, Month: time.November, Day: 21}
+func statementDate() calendar.Date { return calendar.Date{Year: 2026, Month: time.November, Day: 21} }
 
 // Config configures the pages.
 type Config struct {
@@ -66,7 +66,7 @@ type Config struct {
 	// not come over TLS to this process (behind a TLS-terminating proxy).
 	SecureCookies bool
 	// StatementDate is when the accessibility statement was last reviewed;
-	// zero means StatementDate.
+	// zero means 21 November 2026, the date of the statement's text.
 	StatementDate calendar.Date
 	// Allow, when set, is asked before a form submission (POST /synpunkt)
 	// is taken in, so that the host can apply its rate limit; false answers
@@ -121,7 +121,7 @@ func New(cfg Config) (http.Handler, error) {
 		cfg.SiteName = DefaultSiteName
 	}
 	if cfg.StatementDate == (calendar.Date{}) {
-		cfg.StatementDate = StatementDate
+		cfg.StatementDate = statementDate()
 	}
 	s := &site{cfg: cfg, key: append([]byte(nil), cfg.FormKey...), log: cfg.ErrorLog}
 	if s.log == nil {
@@ -248,9 +248,9 @@ func (s *site) assetURL(name string) string {
 
 func (s *site) now() time.Time { return s.cfg.Now() }
 
-// Page is what every template gets: the language, the page's own data, and
+// page is what every template gets: the language, the page's own data, and
 // what the layout needs.
-type Page struct {
+type page struct {
 	Lang     string
 	Title    string
 	Path     string // the path of the page, for the language switch
@@ -265,16 +265,16 @@ type Page struct {
 
 // Asset returns the URL of the asset name ("site.css"), versioned by its
 // content.
-func (p Page) Asset(name string) string { return p.asset(name) }
+func (p page) Asset(name string) string { return p.asset(name) }
 
 // T returns the message key in the page's language.
-func (p Page) T(key string) string { return T(p.Lang, key) }
+func (p page) T(key string) string { return msg(p.Lang, key) }
 
 // Tf formats the message key in the page's language.
-func (p Page) Tf(key string, args ...any) string { return tf(p.Lang, key, args...) }
+func (p page) Tf(key string, args ...any) string { return tf(p.Lang, key, args...) }
 
 // Other is the language the switch offers.
-func (p Page) Other() string {
+func (p page) Other() string {
 	if p.Lang == langEN {
 		return langSV
 	}
@@ -282,10 +282,10 @@ func (p Page) Other() string {
 }
 
 // OtherURL is the page in the other language.
-func (p Page) OtherURL() string { return withLang(p.Path, p.Other()) }
+func (p page) OtherURL() string { return withLang(p.Path, p.Other()) }
 
 // U returns an internal link in the page's language.
-func (p Page) U(path string) string { return withLang(path, p.Lang) }
+func (p page) U(path string) string { return withLang(path, p.Lang) }
 
 // withLang adds lang=en to path (which may have a query), or removes lang
 // for Swedish, the default.
@@ -303,12 +303,12 @@ func withLang(path, lang string) string {
 	return u.String()
 }
 
-// newPage starts the Page of request r.
-func (s *site) newPage(r *http.Request, titleKey string) Page {
+// newPage starts the page of request r.
+func (s *site) newPage(r *http.Request, titleKey string) page {
 	lang := pageLang(r.FormValue("lang"))
-	p := Page{
+	p := page{
 		Lang:     lang,
-		Title:    T(lang, titleKey),
+		Title:    msg(lang, titleKey),
 		Path:     r.URL.RequestURI(),
 		SiteName: s.cfg.SiteName,
 		Policy:   s.cfg.Policy,
@@ -324,7 +324,7 @@ func (s *site) newPage(r *http.Request, titleKey string) Page {
 }
 
 // render writes the page named name with status code.
-func (s *site) render(w http.ResponseWriter, code int, name string, p Page) {
+func (s *site) render(w http.ResponseWriter, code int, name string, p page) {
 	t, ok := s.pages[name]
 	if !ok {
 		s.log(errors.New("webui: no template " + name))
