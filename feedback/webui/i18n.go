@@ -224,6 +224,7 @@ var messages = map[string]text{
 	"fld.reply":          {"Svar till personen", "Answer to the person"},
 	"fld.reply.req":      {"Skriv svaret innan du skickar det.", "Write the answer before you send it."},
 	"fld.promised.bad":   {"Skriv datum och tid som 2026-12-23 15:00.", "Write the date and time as 2026-12-23 15:00."},
+	"fld.promised.past":  {"Det utlovade svaret måste komma senare än nu.", "The promised answer must come later than now."},
 	"fld.text.long":      {"Texten är för lång.", "The text is too long."},
 
 	// Plain-language check.

@@ -418,6 +418,11 @@ func (s *site) transition(w http.ResponseWriter, r *http.Request) {
 	}
 	if to == feedback.StatusInterimSent && form.Promised != "" {
 		promised, ok := parseLocal(form.Promised)
+		if ok && !promised.After(now) {
+			form.FieldID, form.FieldError = "a-interim_sent-promised", msg(lang, "fld.promised.past")
+			s.showCase(w, r, http.StatusBadRequest, form)
+			return
+		}
 		if !ok {
 			form.FieldID, form.FieldError = "a-interim_sent-promised", msg(lang, "fld.promised.bad")
 			s.showCase(w, r, http.StatusBadRequest, form)

@@ -112,6 +112,12 @@ func TestIllegalAndIncompleteChanges(t *testing.T) {
 	assert.Equal(t, http.StatusBadRequest, r.code)
 	assert.Contains(t, r.body, `href="#a-interim_sent-promised"`)
 
+	// A promised time that has passed.
+	r = e.change(id, url.Values{"to": {"interim_sent"}, "text": {"Vi svarar snart."}, "promised": {"2026-03-09T12:00"}})
+	assert.Equal(t, http.StatusBadRequest, r.code)
+	assert.Contains(t, r.body, "Det utlovade svaret måste komma senare än nu.")
+	assert.Contains(t, r.body, `value="2026-03-09T12:00"`, "what was typed is kept")
+
 	// An unknown status.
 	r = e.change(id, url.Values{"to": {"deleted"}})
 	assert.Equal(t, http.StatusBadRequest, r.code)
