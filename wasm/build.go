@@ -27,6 +27,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"errors"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -228,13 +229,11 @@ func write(ctx context.Context, dir, tmp, name string, data []byte) error {
 		}
 	}
 	if _, err := os.Stat(dst + ".gz"); !same || err != nil {
-		var gz bytes.Buffer
-		zw, _ := gzip.NewWriterLevel(&gz, gzip.BestCompression)
-		zw.Write(data)
-		if err := zw.Close(); err != nil {
+		gz, err := gzipped(ctx, data)
+		if err != nil {
 			return errors.New("wasm: gzip " + name + ": " + err.Error())
 		}
-		if err := place(tmp, dst+".gz", gz.Bytes()); err != nil {
+		if err := place(tmp, dst+".gz", gz); err != nil {
 			return err
 		}
 	}
@@ -252,6 +251,39 @@ func write(ctx context.Context, dir, tmp, name string, data []byte) error {
 		}
 	}
 	return nil
+}
+
+// gzipped compresses data with the gzip command at -9 when there is one
+// (zlib's deflate is about 1.5% smaller than compress/flate's on the
+// WebAssembly), and otherwise with compress/gzip. Either way the result is
+// checked by decompressing it.
+func gzipped(ctx context.Context, data []byte) ([]byte, error) {
+	var out []byte
+	if p, err := exec.LookPath("gzip"); err == nil {
+		cmd := exec.CommandContext(ctx, p, "-c", "-9", "-n")
+		cmd.Stdin = bytes.NewReader(data)
+		if b, err := cmd.Output(); err == nil {
+			out = b
+		}
+	}
+	if out == nil {
+		var buf bytes.Buffer
+		zw, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+		zw.Write(data)
+		if err := zw.Close(); err != nil {
+			return nil, err
+		}
+		out = buf.Bytes()
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(out))
+	if err != nil {
+		return nil, err
+	}
+	back, err := io.ReadAll(zr)
+	if err != nil || !bytes.Equal(back, data) {
+		return nil, errors.New("the compressed copy does not decompress to the file")
+	}
+	return out, nil
 }
 
 func place(tmp, dst string, data []byte) error {

@@ -113,19 +113,24 @@ async function countWith(marker) {
 
 describe("budgets", () => {
   test("the form is interactive within 100 ms of the loader arriving, before the WebAssembly is fetched", async () => {
-    for (let i = 0; i < 6; i++) {
+    // Ten page loads; the first warms up the new browser and is not counted.
+    figures.renderMs = [];
+    for (let i = 0; i < 10; i++) {
       const page = await open(LANGS[i % 3]);
       await wasmReady(page);
       const t = await page.evaluate(() => {
         const loader = performance.getEntriesByType("resource").find(e => e.name.includes("synpunkt.js"));
         const wasm = performance.getEntriesByType("resource").find(e => e.name.includes("synpunkt.wasm"));
-        const interactive = performance.getEntriesByName("synpunkt:interactive")[0].startTime;
-        return { tti: interactive - loader.responseEnd, interactive, wasmStart: wasm.startTime,
-          wasmLoad: performance.getEntriesByName("synpunkt:wasm")[0].startTime - wasm.startTime };
+        const mark = name => performance.getEntriesByName(name)[0].startTime;
+        return { tti: mark("synpunkt:interactive") - loader.responseEnd, render: mark("synpunkt:interactive") - mark("synpunkt:loader"),
+          interactive: mark("synpunkt:interactive"), wasmStart: wasm.startTime, wasmLoad: mark("synpunkt:wasm") - wasm.startTime };
       });
-      figures.timeToInteractiveMs.push(Math.round(t.tti * 10) / 10);
-      figures.wasmLoadMs.push(Math.round(t.wasmLoad));
       assert.ok(t.wasmStart > t.interactive, "the WebAssembly is fetched after the form is interactive");
+      await finish(opened.pop());
+      if (i === 0) continue;
+      figures.timeToInteractiveMs.push(Math.round(t.tti * 10) / 10);
+      figures.renderMs.push(Math.round(t.render * 10) / 10);
+      figures.wasmLoadMs.push(Math.round(t.wasmLoad));
     }
     // How long the Go side takes for a message of 10,000 characters, the
     // most the API takes (a figure for the README, not a timed assertion).
@@ -147,7 +152,7 @@ describe("budgets", () => {
     console.log(`# Go in the browser, 10,000 characters (ms per call): ${JSON.stringify(figures.goCallsMs)}`);
     const sorted = [...figures.timeToInteractiveMs].sort((a, b) => a - b);
     const median = sorted[sorted.length >> 1];
-    console.log(`# time to interactive (ms): ${figures.timeToInteractiveMs.join(", ")}; WebAssembly loaded in (ms): ${figures.wasmLoadMs.join(", ")}`);
+    console.log(`# time to interactive (ms): ${figures.timeToInteractiveMs.join(", ")}; of which the loader's own code (ms): ${figures.renderMs.join(", ")}; WebAssembly loaded in (ms): ${figures.wasmLoadMs.join(", ")}`);
     assert.ok(median <= 100, `median time to interactive ${median} ms`);
   });
 
@@ -222,6 +227,10 @@ describe("keyboard only", () => {
     const described = await widget(page).locator("textarea").evaluate(t =>
       t.getAttribute("aria-describedby").split(" ").map(id => t.getRootNode().getElementById(id)?.textContent || "").join(" "));
     assert.match(described, /Skriv ditt meddelande\./);
+    // The error follows what is typed in its field.
+    await page.keyboard.type("Hej");
+    await alert.getByText("Rätta 1 fel").waitFor();
+    assert.equal(await widget(page).locator("textarea").getAttribute("aria-invalid"), null);
   });
 });
 

@@ -614,6 +614,8 @@ class SynpunktWidget extends HTMLElement {
     this.$("decision").addEventListener("input", () => this.analyse());
     this.$("reply").addEventListener("change", () => { this.anon(); this.showDue(); });
     form.addEventListener("submit", e => { e.preventDefault(); this.submit(); });
+    // An error follows what the person types in its field.
+    form.addEventListener("input", e => e.target.getAttribute("aria-invalid") && this.check(false));
     this.anon();
     this.count();
     this.shown = {};
@@ -749,9 +751,9 @@ class SynpunktWidget extends HTMLElement {
     this.$(k + "-error").hidden = true;
   }
 
-  // check validates the form, shows what is wrong and moves focus to the
-  // first invalid field.
-  check() {
+  // check validates the form and shows what is wrong; with focus it also
+  // moves focus to the first invalid field.
+  check(focus = true) {
     const t = this.t, errs = [], val = k => this.$(k).value.trim();
     ["text", "name", "email", "phone", "decision"].forEach(k => this.clearError(k));
     if (!val("text")) errs.push(["text", t.eText]);
@@ -762,13 +764,16 @@ class SynpunktWidget extends HTMLElement {
       if (val("phone") && !validPhone(val("phone"))) errs.push(["phone", t.ePhone]);
       if (!val("email") && !val("phone")) errs.push(["email", t.eContact]);
     }
-    this.showErrors(errs);
+    this.showErrors(errs, focus);
     return !errs.length;
   }
 
-  showErrors(errs) {
-    const box = this.$("errors");
+  showErrors(errs, focus = true) {
+    const box = this.$("errors"), key = errs.join("|");
     errs.forEach(([k, m]) => k && this.setError(k, m));
+    // The summary is an alert: tell it again only when it changes.
+    if (!focus && key === this.shown.errs) return;
+    this.shown.errs = key;
     setText(box, errs.length && [
       h("p", {}, h("strong", {}, this.t.errors(errs.length))),
       h("ul", {}, errs.map(([k, m]) => {
@@ -776,7 +781,7 @@ class SynpunktWidget extends HTMLElement {
         a.onclick = e => { e.preventDefault(); (k ? this.$(k) : box).focus(); };
         return h("li", {}, a);
       }))]);
-    if (errs.length) (errs[0][0] && !this.$(errs[0][0]).closest("[hidden]") ? this.$(errs[0][0]) : box).focus();
+    if (errs.length && focus) (errs[0][0] && !this.$(errs[0][0]).closest("[hidden]") ? this.$(errs[0][0]) : box).focus();
   }
 
   async submit() {
