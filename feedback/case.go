@@ -447,7 +447,11 @@ func (c Case) Apply(t Transition, cal *calendar.Calendar) (Case, error) {
 		if out.RespondedAt.IsZero() {
 			out.RespondedAt = t.At
 		}
-		out.InterimText = t.Text
+		if t.Text != "" {
+			// An empty text (a case resuming after waiting) keeps the
+			// interim reply already sent.
+			out.InterimText = t.Text
+		}
 		if !t.Promised.IsZero() {
 			out.Promised = t.Promised
 		}

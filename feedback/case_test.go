@@ -369,6 +369,23 @@ func TestPauseAfterInterimMovesThePromise(t *testing.T) {
 	assert.Equal(t, sthlm(2026, 3, 11, 16, 30).String(), c.ReplyDue.String())
 }
 
+func TestResumeKeepsTheInterimReply(t *testing.T) {
+	p := preset(t, "nykvarn")
+	cal := p.Calendar()
+	c := caseOf(t, p, feedback.Submission{Contact: withEmail}, feedback.Complaint, sthlm(2026, 3, 10, 9, 0))
+	c = applyAll(t, c, cal,
+		feedback.Transition{To: feedback.StatusInterimSent, At: sthlm(2026, 3, 10, 10, 0), Text: "Anna svarar senast fredag."},
+		feedback.Transition{To: feedback.StatusWaiting, At: sthlm(2026, 3, 11, 8, 0)},
+		feedback.Transition{To: feedback.StatusInterimSent, At: sthlm(2026, 3, 11, 12, 0)},
+	)
+	assert.Equal(t, "Anna svarar senast fredag.", c.InterimText, "resuming sends no new interim reply")
+	c = applyAll(t, c, cal,
+		feedback.Transition{To: feedback.StatusWaiting, At: sthlm(2026, 3, 11, 13, 0)},
+		feedback.Transition{To: feedback.StatusInterimSent, At: sthlm(2026, 3, 11, 14, 0), Text: "Nu svarar Bo."},
+	)
+	assert.Equal(t, "Nu svarar Bo.", c.InterimText, "a new interim reply replaces the old")
+}
+
 func TestRegistrationOverdue(t *testing.T) {
 	p := preset(t, "nykvarn")
 	cal := p.Calendar()
