@@ -42,10 +42,6 @@ func TestLoader(t *testing.T) {
 // budgets of issue 6: the loader with its styles at most 15 KB gzip, and
 // synpunkt.wasm at most 1.0 MB gzip (target 800 KB).
 func TestBudgets(t *testing.T) {
-	if testing.Short() {
-		t.Log("go test -short: the widget is not built; make test builds it")
-		return
-	}
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
 	defer cancel()
 	dir := t.TempDir()
@@ -98,10 +94,6 @@ func TestBudgets(t *testing.T) {
 // (the init of github.com/google/uuid, imported by package feedback, links
 // fmt; see wasm/README.md).
 func TestWasmKeepsHeavyPackagesOut(t *testing.T) {
-	if testing.Short() {
-		t.Log("go test -short: the widget is not built; make test builds it")
-		return
-	}
 	cmd := exec.Command("go", "build", "-trimpath", "-gcflags=all=-l", "-ldflags=-dumpdep", "-o", os.DevNull, Package)
 	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm", "CGO_ENABLED=0")
 	out, err := cmd.CombinedOutput()
