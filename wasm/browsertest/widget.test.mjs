@@ -416,6 +416,41 @@ describe("answers from the server", () => {
   });
 });
 
+describe("contact checks", () => {
+  // The widget checks e-mail and phone in JavaScript before it sends; the
+  // server checks with feedback.ValidEmail and ValidPhone. They must agree,
+  // or a person is stopped for nothing, or sent on to an error.
+  const samples = {
+    phone: ["070-123 45 67", "0701234567", "08-555 010 00", "(08) 555 010 00", "+46 70 123 45 67", "+46 (0)70-123 45 67",
+      "0046 8 555 010 00", "031.123.45.67", "123", "12345678", "070-123 45 67 ankn 2", "+1 (555) 123-4567 8", "0701234567890123", "tel 070"],
+    email: ["anna@example.se", "anna.svensson+kommun@post.example.com", "åsa@exempel.se", "maija@esimerkki.fi",
+      "anna@localhost", "anna@@example.se", "anna @example.se", "@example.se", "anna@example.s", "anna@ex_ample.se", "anna@example.123"],
+  };
+
+  for (const [field, values] of Object.entries(samples)) {
+    test(`the widget and the server agree on ${field}`, async () => {
+      const page = await open("en", { before: p => p.route("**/api/feedback", route =>
+        route.fulfill({ status: 400, contentType: "application/json", body: '{"status":400,"error":"test"}' })) });
+      await widget(page).locator("textarea").fill("The library opening hours are too short.");
+      const input = widget(page).getByLabel(field === "phone" ? "Phone" : "E-mail");
+      const disagree = [];
+      for (const value of values) {
+        await input.fill(value);
+        await widget(page).getByRole("button", { name: "Send" }).click();
+        await widget(page).getByRole("alert").or(widget(page).locator(".status:has-text('Something went wrong')")).first().waitFor();
+        const jsOK = (await input.getAttribute("aria-invalid")) !== "true";
+        const res = await fetch(server.url + "/api/feedback", { method: "POST", headers: { "content-type": "application/json" },
+          body: JSON.stringify({ text: "check", channel: "web", language: "en", idempotency_key: crypto.randomUUID(), contact: { [field]: value } }) });
+        const body = await res.json();
+        const goOK = !(body.fields || []).some(f => f.field === "contact." + field);
+        if (jsOK !== goOK) disagree.push(`${value}: widget ${jsOK ? "accepts" : "refuses"}, server ${goOK ? "accepts" : "refuses"}`);
+        await widget(page).locator("textarea").fill("The library opening hours are too short.");
+      }
+      assert.deepEqual(disagree, []);
+    });
+  }
+});
+
 describe("security", () => {
   const payloads = [
     `<img src=x onerror="window.__xss=1">`,

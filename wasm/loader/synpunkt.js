@@ -310,8 +310,8 @@ function validEmail(s) {
 }
 
 function validPhone(s) {
-  const n = s.replace(/\D/g, "").length;
-  return /^(\+|00|\(?0)[0-9 .-]*(\([0-9]+\))?[0-9 .-]*$/.test(s) && n >= 7 && n <= 15;
+  const n = s.replace(/\D/g, "").length, flat = s.replace(/\(([0-9]+)\)/, "$1");
+  return n >= 7 && n <= 15 && /^[+0][0-9 .-]*[0-9]$/.test(flat);
 }
 
 const getJSON = (url, init) => fetch(url, { ...init, headers: { accept: "application/json", ...init?.headers } })
