@@ -11,6 +11,7 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/kommunkit/kommunkit/calendar"
+	"github.com/kommunkit/kommunkit/feedback/message"
 	"github.com/kommunkit/kommunkit/servicerules"
 )
 
@@ -27,9 +28,9 @@ const (
 
 // Languages a submission and a receipt may be in.
 const (
-	Swedish = "sv"
-	Finnish = "fi"
-	English = "en"
+	Swedish = message.Swedish
+	Finnish = message.Finnish
+	English = message.English
 )
 
 // Recipient says whom a submission is addressed to, when it is not the

@@ -26,7 +26,7 @@ import (
 	"time"
 
 	"github.com/kommunkit/kommunkit/calendar"
-	"github.com/kommunkit/kommunkit/feedback"
+	"github.com/kommunkit/kommunkit/feedback/message"
 	"github.com/kommunkit/kommunkit/wasm/internal/jstext"
 	"github.com/kommunkit/kommunkit/wasm/internal/policyfacts"
 )
@@ -77,10 +77,10 @@ func str(v js.Value) string {
 
 func lang(v js.Value) string {
 	switch s := str(v); s {
-	case feedback.Finnish, feedback.English:
+	case message.Finnish, message.English:
 		return s
 	}
-	return feedback.Swedish
+	return message.Swedish
 }
 
 func now(v js.Value) time.Time {
@@ -91,7 +91,7 @@ func now(v js.Value) time.Time {
 }
 
 func classify(_ js.Value, args []js.Value) any {
-	c := feedback.Classify(str(arg(args, 0)))
+	c := message.Classify(str(arg(args, 0)))
 	reasons := array.New(len(c.Reasons))
 	for i, r := range c.Reasons {
 		o := object.New()
@@ -112,7 +112,7 @@ func classify(_ js.Value, args []js.Value) any {
 
 func pii(_ js.Value, args []js.Value) any {
 	text := str(arg(args, 0))
-	found := feedback.FindPII(text)
+	found := message.FindPII(text)
 	offsets := make([]int, 0, 2*len(found))
 	for _, p := range found {
 		offsets = append(offsets, p.Start, p.End)
@@ -130,7 +130,7 @@ func pii(_ js.Value, args []js.Value) any {
 }
 
 func redact(_ js.Value, args []js.Value) any {
-	return feedback.Redact(str(arg(args, 0)))
+	return message.Redact(str(arg(args, 0)))
 }
 
 func policy(_ js.Value, args []js.Value) any {

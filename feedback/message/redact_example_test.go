@@ -1,22 +1,22 @@
-package feedback_test
+package message_test
 
 import (
 	"fmt"
 
-	"github.com/kommunkit/kommunkit/feedback"
+	"github.com/kommunkit/kommunkit/feedback/message"
 )
 
 func ExampleRedact() {
 	msg := "Hej! Jag heter Anna (811218-9876). Ring 070-123 45 67 eller mejla anna@example.se. " +
 		"Ärendet gäller dnr 2021.462, mötet 2026-12-23 kl. 15:00."
-	fmt.Println(feedback.Redact(msg))
+	fmt.Println(message.Redact(msg))
 	// Output:
 	// Hej! Jag heter Anna ([personnummer]). Ring [telefon] eller mejla [e-post]. Ärendet gäller dnr 2021.462, mötet 2026-12-23 kl. 15:00.
 }
 
 func ExampleFindPII() {
 	msg := "Åsa, tel +46 8 555 010 00, samordningsnummer 850161-1233"
-	for _, p := range feedback.FindPII(msg) {
+	for _, p := range message.FindPII(msg) {
 		fmt.Printf("%s %d-%d %q\n", p.Kind, p.Start, p.End, msg[p.Start:p.End])
 	}
 	// Output:

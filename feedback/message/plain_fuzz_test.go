@@ -1,10 +1,10 @@
-package feedback_test
+package message_test
 
 import (
 	"math"
 	"testing"
 
-	"github.com/kommunkit/kommunkit/feedback"
+	"github.com/kommunkit/kommunkit/feedback/message"
 )
 
 // FuzzCheckPlain checks that CheckPlain never panics and that its report is
@@ -23,7 +23,7 @@ func FuzzCheckPlain(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, text string) {
-		r := feedback.CheckPlain(text)
+		r := message.CheckPlain(text)
 		prev := 0
 		for i, fd := range r.Findings {
 			if fd.Start < 0 || fd.Start >= fd.End || fd.End > len(text) {

@@ -1,4 +1,4 @@
-package feedback
+package message
 
 // The cue tables of the classifier. A cue is written as it would appear in
 // a message, with '_' for a word boundary:

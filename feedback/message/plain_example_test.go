@@ -1,14 +1,14 @@
-package feedback_test
+package message_test
 
 import (
 	"fmt"
 
-	"github.com/kommunkit/kommunkit/feedback"
+	"github.com/kommunkit/kommunkit/feedback/message"
 )
 
 func ExampleCheckPlain() {
 	draft := "Hej!\nVi har erhållit din ansökan avseende LSS och återkommer bl.a. med ett beslut."
-	r := feedback.CheckPlain(draft)
+	r := message.CheckPlain(draft)
 	fmt.Printf("LIX %.0f (%s), score %d: %s\n", r.LIX, r.Band.Swedish(), r.Score, r.Verdict.Swedish())
 	for _, f := range r.Findings {
 		fmt.Printf("%d-%d %s: %s\n", f.Start, f.End, f.Kind, f.AdviceSV)

@@ -1,11 +1,11 @@
-package feedback_test
+package message_test
 
 import (
 	"strings"
 	"testing"
 	"unicode/utf8"
 
-	"github.com/kommunkit/kommunkit/feedback"
+	"github.com/kommunkit/kommunkit/feedback/message"
 )
 
 // redactBench500 is a realistic 500-character message with four items of
@@ -24,13 +24,13 @@ var redactBench500 = func() string {
 }()
 
 func BenchmarkRedact500(b *testing.B) {
-	if n := len(feedback.FindPII(redactBench500)); n != 4 {
+	if n := len(message.FindPII(redactBench500)); n != 4 {
 		b.Fatalf("want 4 items of personal data, got %d", n)
 	}
 	b.SetBytes(int64(len(redactBench500)))
 	b.ReportAllocs()
 	for b.Loop() {
-		if out := feedback.Redact(redactBench500); strings.Contains(out, "121212") {
+		if out := message.Redact(redactBench500); strings.Contains(out, "121212") {
 			b.Fatal("not redacted")
 		}
 	}
@@ -39,6 +39,6 @@ func BenchmarkRedact500(b *testing.B) {
 func BenchmarkFindPII500(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
-		_ = feedback.FindPII(redactBench500)
+		_ = message.FindPII(redactBench500)
 	}
 }

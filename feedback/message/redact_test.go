@@ -1,4 +1,4 @@
-package feedback_test
+package message_test
 
 import (
 	"strings"
@@ -8,13 +8,13 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/kommunkit/kommunkit/feedback"
+	"github.com/kommunkit/kommunkit/feedback/message"
 )
 
 // redactFound lists what FindPII finds in text as "kind=match".
 func redactFound(t *testing.T, text string) []string {
 	t.Helper()
-	found := feedback.FindPII(text)
+	found := message.FindPII(text)
 	out := make([]string, 0, len(found))
 	for _, p := range found {
 		require.True(t, 0 <= p.Start && p.Start < p.End && p.End <= len(text), "offsets %d..%d out of range for %q", p.Start, p.End, text)
@@ -257,22 +257,22 @@ func TestFindPIINotPersonalData(t *testing.T) {
 	} {
 		t.Run(in, func(t *testing.T) {
 			assert.Empty(t, redactFound(t, in))
-			assert.Equal(t, in, feedback.Redact(in))
+			assert.Equal(t, in, message.Redact(in))
 		})
 	}
 }
 
 func TestFindPIIOffsetsInUnicodeText(t *testing.T) {
 	text := "Hej! Jag heter Åsa Öström 😀, pnr 811218-9876, ring 070–123 45 67 eller mejla åsa@värmdö.se. Tack på förhand ✓"
-	found := feedback.FindPII(text)
+	found := message.FindPII(text)
 	require.Len(t, found, 3)
 	want := []struct {
-		kind  feedback.PIIKind
+		kind  message.PIIKind
 		match string
 	}{
-		{feedback.PIIPersonnummer, "811218-9876"},
-		{feedback.PIIPhone, "070–123 45 67"},
-		{feedback.PIIEmail, "åsa@värmdö.se"},
+		{message.PIIPersonnummer, "811218-9876"},
+		{message.PIIPhone, "070–123 45 67"},
+		{message.PIIEmail, "åsa@värmdö.se"},
 	}
 	for i, w := range want {
 		assert.Equal(t, w.kind, found[i].Kind)
@@ -297,18 +297,18 @@ func TestRedact(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
-			got := feedback.Redact(tt.in)
+			got := message.Redact(tt.in)
 			assert.Equal(t, tt.want, got)
-			assert.Equal(t, got, feedback.Redact(got), "idempotent")
+			assert.Equal(t, got, message.Redact(got), "idempotent")
 		})
 	}
 }
 
 func TestRedactIdempotentAndValidUTF8(t *testing.T) {
 	for _, in := range redactSeeds() {
-		once := feedback.Redact(in)
-		assert.Equal(t, once, feedback.Redact(once), "Redact(Redact(%q))", in)
-		assert.Empty(t, feedback.FindPII(once), "nothing left to find in %q", once)
+		once := message.Redact(in)
+		assert.Equal(t, once, message.Redact(once), "Redact(Redact(%q))", in)
+		assert.Empty(t, message.FindPII(once), "nothing left to find in %q", once)
 		if utf8.ValidString(in) {
 			assert.True(t, utf8.ValidString(once), "valid UTF-8 out for %q", in)
 		}
@@ -316,12 +316,12 @@ func TestRedactIdempotentAndValidUTF8(t *testing.T) {
 }
 
 func TestPIIKindMask(t *testing.T) {
-	assert.Equal(t, "[personnummer]", feedback.PIIPersonnummer.Mask())
-	assert.Equal(t, "[samordningsnummer]", feedback.PIISamordningsnummer.Mask())
-	assert.Equal(t, "[telefon]", feedback.PIIPhone.Mask())
-	assert.Equal(t, "[e-post]", feedback.PIIEmail.Mask())
-	assert.Equal(t, "[personuppgift]", feedback.PIIKind("address").Mask())
-	for _, k := range []feedback.PIIKind{feedback.PIIPersonnummer, feedback.PIISamordningsnummer, feedback.PIIPhone, feedback.PIIEmail, "x"} {
+	assert.Equal(t, "[personnummer]", message.PIIPersonnummer.Mask())
+	assert.Equal(t, "[samordningsnummer]", message.PIISamordningsnummer.Mask())
+	assert.Equal(t, "[telefon]", message.PIIPhone.Mask())
+	assert.Equal(t, "[e-post]", message.PIIEmail.Mask())
+	assert.Equal(t, "[personuppgift]", message.PIIKind("address").Mask())
+	for _, k := range []message.PIIKind{message.PIIPersonnummer, message.PIISamordningsnummer, message.PIIPhone, message.PIIEmail, "x"} {
 		assert.False(t, strings.ContainsAny(k.Mask(), "0123456789@"), "mask %q must give Redact nothing to find", k.Mask())
 	}
 }

@@ -1,13 +1,13 @@
-package feedback_test
+package message_test
 
 import (
 	"fmt"
 
-	"github.com/kommunkit/kommunkit/feedback"
+	"github.com/kommunkit/kommunkit/feedback/message"
 )
 
 func ExampleClassify() {
-	r := feedback.Classify("Hej! Gatlampan utanför skolan har varit trasig i två veckor. När kommer ni och lagar den?")
+	r := message.Classify("Hej! Gatlampan utanför skolan har varit trasig i två veckor. När kommer ni och lagar den?")
 	fmt.Printf("%s (%s), confidence %.2f\n", r.Kind, r.Language, r.Confidence)
 	fmt.Printf("runner-up %s, confidence %.2f\n", r.RunnerUp, r.RunnerUpConfidence)
 	for _, reason := range r.Reasons {
@@ -23,7 +23,7 @@ func ExampleClassify() {
 }
 
 func ExampleClassify_negation() {
-	r := feedback.Classify("Personalen i receptionen var inte särskilt trevlig.")
+	r := message.Classify("Personalen i receptionen var inte särskilt trevlig.")
 	fmt.Println(r.Kind, r.Language)
 	fmt.Printf("%q negated: %v\n", r.Reasons[0].Text, r.Reasons[0].Negated)
 	// Output:
@@ -38,7 +38,7 @@ func ExampleClassify_withoutDiacritics() {
 		"Haluan valittaa päätöksestä.",
 		"I want to appeal the decision.",
 	} {
-		r := feedback.Classify(text)
+		r := message.Classify(text)
 		fmt.Println(r.Kind, r.Language)
 	}
 	// Output:
@@ -49,7 +49,7 @@ func ExampleClassify_withoutDiacritics() {
 }
 
 func ExampleClassify_empty() {
-	r := feedback.Classify("   ")
+	r := message.Classify("   ")
 	fmt.Printf("kind %q, confidence %v, language %s\n", r.Kind, r.Confidence, r.Language)
 	// Output:
 	// kind "", confidence 0, language sv

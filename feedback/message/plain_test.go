@@ -1,4 +1,4 @@
-package feedback_test
+package message_test
 
 import (
 	"strings"
@@ -7,14 +7,14 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/kommunkit/kommunkit/feedback"
+	"github.com/kommunkit/kommunkit/feedback/message"
 )
 
 // plainFound lists the findings of one kind as "text→suggestion".
-func plainFound(t *testing.T, text string, kind feedback.PlainFindingKind) []string {
+func plainFound(t *testing.T, text string, kind message.PlainFindingKind) []string {
 	t.Helper()
 	var out []string
-	for _, f := range feedback.CheckPlain(text).Findings {
+	for _, f := range message.CheckPlain(text).Findings {
 		require.Equal(t, text[f.Start:f.End], f.Text, "offsets of %+v", f)
 		if f.Kind == kind {
 			s := f.Text
@@ -28,7 +28,7 @@ func plainFound(t *testing.T, text string, kind feedback.PlainFindingKind) []str
 }
 
 func TestPlainWordsList(t *testing.T) {
-	words, err := feedback.PlainWords()
+	words, err := message.PlainWords()
 	require.NoError(t, err)
 	require.GreaterOrEqual(t, len(words), 100, "the policies ask for a real list")
 
@@ -68,7 +68,7 @@ func TestPlainWordsList(t *testing.T) {
 
 	// PlainWords returns a copy.
 	words[0].Forms[0] = "changed"
-	again, err := feedback.PlainWords()
+	again, err := message.PlainWords()
 	require.NoError(t, err)
 	assert.NotEqual(t, "changed", again[0].Forms[0])
 }
@@ -103,7 +103,7 @@ func TestCheckPlainBureaucratic(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			assert.Equal(t, tt.want, plainFound(t, tt.in, feedback.PlainBureaucratic))
+			assert.Equal(t, tt.want, plainFound(t, tt.in, message.PlainBureaucratic))
 		})
 	}
 }
@@ -141,7 +141,7 @@ func TestCheckPlainAbbreviations(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			assert.Equal(t, tt.want, plainFound(t, tt.in, feedback.PlainAbbreviation))
+			assert.Equal(t, tt.want, plainFound(t, tt.in, message.PlainAbbreviation))
 		})
 	}
 }
@@ -178,7 +178,7 @@ func TestCheckPlainAcronyms(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			assert.Equal(t, tt.want, plainFound(t, tt.in, feedback.PlainAcronym))
+			assert.Equal(t, tt.want, plainFound(t, tt.in, message.PlainAcronym))
 		})
 	}
 }
@@ -208,7 +208,7 @@ func TestCheckPlainSentences(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
-			r := feedback.CheckPlain(tt.in)
+			r := message.CheckPlain(tt.in)
 			assert.Equal(t, tt.words, r.Words, "words")
 			assert.Equal(t, tt.sentences, r.Sentences, "sentences")
 		})
@@ -217,70 +217,70 @@ func TestCheckPlainSentences(t *testing.T) {
 
 func TestCheckPlainLIX(t *testing.T) {
 	// 6 words, 2 sentences, no long words: 6/2 + 0 = 3.
-	r := feedback.CheckPlain("Vi har fått ditt brev. Tack!")
+	r := message.CheckPlain("Vi har fått ditt brev. Tack!")
 	assert.Equal(t, 0, r.LongWords)
 	assert.InDelta(t, 3.0, r.LIX, 1e-9)
-	assert.Equal(t, feedback.LIXVeryEasy, r.Band)
+	assert.Equal(t, message.LIXVeryEasy, r.Band)
 
 	// 6 words, 2 sentences, 4 long (Kommunstyrelsen, behandlar, ärendet,
 	// Beslutet): 6/2 + 100*4/6.
-	r = feedback.CheckPlain("Kommunstyrelsen behandlar ärendet. Beslutet kommer snart.")
+	r = message.CheckPlain("Kommunstyrelsen behandlar ärendet. Beslutet kommer snart.")
 	assert.Equal(t, 4, r.LongWords)
 	assert.InDelta(t, 3+400.0/6, r.LIX, 1e-9)
-	assert.Equal(t, feedback.LIXVeryHard, r.Band)
+	assert.Equal(t, message.LIXVeryHard, r.Band)
 
 	// "ärendet" has 7 letters (long); "e-post" has 5 (not long); "brevet" 6 (not long).
-	r = feedback.CheckPlain("ärendet e-post brevet")
+	r = message.CheckPlain("ärendet e-post brevet")
 	assert.Equal(t, 3, r.Words)
 	assert.Equal(t, 1, r.LongWords)
 
-	r = feedback.CheckPlain("")
+	r = message.CheckPlain("")
 	assert.Zero(t, r.LIX)
-	assert.Equal(t, feedback.LIXVeryEasy, r.Band)
+	assert.Equal(t, message.LIXVeryEasy, r.Band)
 	assert.Equal(t, 100, r.Score)
-	assert.Equal(t, feedback.PlainClear, r.Verdict)
+	assert.Equal(t, message.PlainClear, r.Verdict)
 	assert.Empty(t, r.Findings)
 }
 
 func TestLIXBandOf(t *testing.T) {
 	tests := []struct {
 		lix  float64
-		want feedback.LIXBand
+		want message.LIXBand
 	}{
-		{0, feedback.LIXVeryEasy}, {29.99, feedback.LIXVeryEasy},
-		{30, feedback.LIXEasy}, {39.99, feedback.LIXEasy},
-		{40, feedback.LIXMedium}, {49.99, feedback.LIXMedium},
-		{50, feedback.LIXHard}, {59.99, feedback.LIXHard},
-		{60, feedback.LIXVeryHard}, {95, feedback.LIXVeryHard},
+		{0, message.LIXVeryEasy}, {29.99, message.LIXVeryEasy},
+		{30, message.LIXEasy}, {39.99, message.LIXEasy},
+		{40, message.LIXMedium}, {49.99, message.LIXMedium},
+		{50, message.LIXHard}, {59.99, message.LIXHard},
+		{60, message.LIXVeryHard}, {95, message.LIXVeryHard},
 	}
 	for _, tt := range tests {
-		assert.Equal(t, tt.want, feedback.LIXBandOf(tt.lix), "LIX %v", tt.lix)
+		assert.Equal(t, tt.want, message.LIXBandOf(tt.lix), "LIX %v", tt.lix)
 	}
 	seen := map[string]bool{}
-	for _, b := range []feedback.LIXBand{feedback.LIXVeryEasy, feedback.LIXEasy, feedback.LIXMedium, feedback.LIXHard, feedback.LIXVeryHard} {
+	for _, b := range []message.LIXBand{message.LIXVeryEasy, message.LIXEasy, message.LIXMedium, message.LIXHard, message.LIXVeryHard} {
 		for _, label := range []string{b.Swedish(), b.Finnish(), b.English()} {
 			assert.NotEmpty(t, label, "band %q", b)
 			assert.False(t, seen[label], "label %q used twice", label)
 			seen[label] = true
 		}
 	}
-	assert.Equal(t, "Mycket svår", feedback.LIXVeryHard.Swedish())
-	assert.Equal(t, "Mycket lättläst", feedback.LIXVeryEasy.Swedish())
-	assert.Empty(t, feedback.LIXBand("x").Swedish())
+	assert.Equal(t, "Mycket svår", message.LIXVeryHard.Swedish())
+	assert.Equal(t, "Mycket lättläst", message.LIXVeryEasy.Swedish())
+	assert.Empty(t, message.LIXBand("x").Swedish())
 }
 
 func TestCheckPlainLongSentence(t *testing.T) {
 	words := func(n int) string {
 		return strings.TrimSpace(strings.Repeat("ord ", n))
 	}
-	r := feedback.CheckPlain("Kort mening. " + words(25) + ".")
+	r := message.CheckPlain("Kort mening. " + words(25) + ".")
 	assert.Empty(t, r.Findings, "25 words is allowed")
 
 	text := "Kort mening. " + words(26) + ". Slut."
-	r = feedback.CheckPlain(text)
+	r = message.CheckPlain(text)
 	require.Len(t, r.Findings, 1)
 	f := r.Findings[0]
-	assert.Equal(t, feedback.PlainLongSentence, f.Kind)
+	assert.Equal(t, message.PlainLongSentence, f.Kind)
 	assert.Equal(t, 26, f.Words)
 	assert.Equal(t, len("Kort mening. "), f.Start)
 	assert.Equal(t, words(26)+".", text[f.Start:f.End])
@@ -290,47 +290,47 @@ func TestCheckPlainLongSentence(t *testing.T) {
 	assert.Equal(t, 90, r.Score)
 
 	// A line break ends a sentence too.
-	r = feedback.CheckPlain(words(20) + "\n" + words(20))
+	r = message.CheckPlain(words(20) + "\n" + words(20))
 	assert.Empty(t, r.Findings)
 	assert.Equal(t, 2, r.Sentences)
 }
 
 func TestCheckPlainScoreAndVerdict(t *testing.T) {
-	r := feedback.CheckPlain("Tack för ditt brev. Vi svarar i morgon.")
+	r := message.CheckPlain("Tack för ditt brev. Vi svarar i morgon.")
 	assert.Equal(t, 100, r.Score)
-	assert.Equal(t, feedback.PlainClear, r.Verdict)
+	assert.Equal(t, message.PlainClear, r.Verdict)
 
-	r = feedback.CheckPlain("Vi har erhållit ditt brev.") // one bureaucratic word
+	r = message.CheckPlain("Vi har erhållit ditt brev.") // one bureaucratic word
 	assert.Equal(t, 95, r.Score)
-	assert.Equal(t, feedback.PlainClear, r.Verdict)
+	assert.Equal(t, message.PlainClear, r.Verdict)
 
-	r = feedback.CheckPlain("Du kan t.ex. ringa LSS.") // one abbreviation, one acronym
+	r = message.CheckPlain("Du kan t.ex. ringa LSS.") // one abbreviation, one acronym
 	assert.Equal(t, 94, r.Score)
 
 	bad := "Därest ni erhållit beslut avseende LSS torde ni i enlighet med SoL beakta att ärendet, " +
 		"vilket tillhandahålls av nämnden bl.a. emedan ÖK föreligger, hänskjuts till förvaltningen " +
 		"och att ni därvid samt i förekommande fall jämväl delgiver oss erforderliga handlingar " +
 		"fr.o.m. innevarande år."
-	r = feedback.CheckPlain(bad)
-	assert.Equal(t, feedback.PlainRewrite, r.Verdict)
+	r = message.CheckPlain(bad)
+	assert.Equal(t, message.PlainRewrite, r.Verdict)
 	assert.Equal(t, 0, r.Score, "clamped at 0")
-	assert.Equal(t, feedback.LIXVeryHard, r.Band)
+	assert.Equal(t, message.LIXVeryHard, r.Band)
 
-	r = feedback.CheckPlain("Vi har erhållit ditt brev avseende LSS. Därest du vill, beakta att vi stänger, emedan det är jul.")
-	assert.Equal(t, feedback.PlainReview, r.Verdict)
+	r = message.CheckPlain("Vi har erhållit ditt brev avseende LSS. Därest du vill, beakta att vi stänger, emedan det är jul.")
+	assert.Equal(t, message.PlainReview, r.Verdict)
 	assert.True(t, r.Score >= 50 && r.Score < 80, "score %d", r.Score)
 
-	for _, v := range []feedback.PlainVerdict{feedback.PlainClear, feedback.PlainReview, feedback.PlainRewrite} {
+	for _, v := range []message.PlainVerdict{message.PlainClear, message.PlainReview, message.PlainRewrite} {
 		assert.NotEmpty(t, v.Swedish())
 		assert.NotEmpty(t, v.Finnish())
 		assert.NotEmpty(t, v.English())
 	}
-	assert.Empty(t, feedback.PlainVerdict("x").Swedish())
+	assert.Empty(t, message.PlainVerdict("x").Swedish())
 }
 
 func TestCheckPlainFindings(t *testing.T) {
 	text := "Hej Åsa 😀!\nVi har erhållit ditt brev bl.a. om LSS."
-	r := feedback.CheckPlain(text)
+	r := message.CheckPlain(text)
 	require.Len(t, r.Findings, 3)
 	for i, f := range r.Findings {
 		assert.Equal(t, text[f.Start:f.End], f.Text)
@@ -347,13 +347,13 @@ func TestCheckPlainFindings(t *testing.T) {
 		}
 	}
 	assert.Equal(t, strings.Index(text, "erhållit"), r.Findings[0].Start, "byte offset, not rune offset")
-	assert.Equal(t, feedback.PlainBureaucratic, r.Findings[0].Kind)
+	assert.Equal(t, message.PlainBureaucratic, r.Findings[0].Kind)
 	assert.Equal(t, "Skriv ”få” i stället för ”erhållit”.", r.Findings[0].AdviceSV)
 	assert.Equal(t, "Kirjoita mieluummin ”få” kuin ”erhållit”.", r.Findings[0].AdviceFI)
 	assert.Equal(t, "Write “få” instead of “erhållit”.", r.Findings[0].AdviceEN)
-	assert.Equal(t, feedback.PlainAbbreviation, r.Findings[1].Kind)
+	assert.Equal(t, message.PlainAbbreviation, r.Findings[1].Kind)
 	assert.Equal(t, "bl.a.", r.Findings[1].Text)
-	assert.Equal(t, feedback.PlainAcronym, r.Findings[2].Kind)
+	assert.Equal(t, message.PlainAcronym, r.Findings[2].Kind)
 	assert.Equal(t, "LSS", r.Findings[2].Text)
 	assert.Empty(t, r.Findings[2].Suggestion)
 }

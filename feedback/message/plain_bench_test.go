@@ -1,10 +1,10 @@
-package feedback_test
+package message_test
 
 import (
 	"testing"
 	"unicode/utf8"
 
-	"github.com/kommunkit/kommunkit/feedback"
+	"github.com/kommunkit/kommunkit/feedback/message"
 )
 
 // plainBench500 is a realistic 500-character draft reply with some
@@ -22,12 +22,12 @@ var plainBench500 = func() string {
 }()
 
 func BenchmarkCheckPlain500(b *testing.B) {
-	if r := feedback.CheckPlain(plainBench500); len(r.Findings) < 6 {
+	if r := message.CheckPlain(plainBench500); len(r.Findings) < 6 {
 		b.Fatalf("want at least 6 findings, got %d", len(r.Findings))
 	}
 	b.SetBytes(int64(len(plainBench500)))
 	b.ReportAllocs()
 	for b.Loop() {
-		_ = feedback.CheckPlain(plainBench500)
+		_ = message.CheckPlain(plainBench500)
 	}
 }
