@@ -38,6 +38,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/kommunkit/kommunkit/calendar"
 	"github.com/kommunkit/kommunkit/feedback/httpapi"
 )
 
@@ -714,7 +715,7 @@ func (s *suite) testStaffFilters(t *testing.T) {
 		assert.Equal(t, true, c["overdue"])
 	}
 	assert.False(t, has(list("overdue=true&limit=100000"), a.ID), "a case just received is not overdue")
-	today := time.Now().Format("2006-01-02")
+	today := calendar.DateOf(time.Now()).String() // the day in Europe/Stockholm, as the API reads dates
 	assert.True(t, has(list("from="+today+"&limit=100000"), a.ID))
 	// Sorted by due time, cases without one last.
 	var last time.Time
