@@ -52,3 +52,18 @@ widget:
 # (playwright-core, @axe-core/playwright); screenshots in test-results/widget/.
 test-browser: node-deps chromium widget
 	node --test --test-concurrency=1 wasm/browsertest/widget.test.mjs
+
+# The feedback API on Cloudflare Workers with D1 (issue 7, examples/worker).
+# `worker` builds it into examples/worker/build and prints its size;
+# `test-worker` runs it in workerd (wrangler dev --local) on a local D1, with
+# the whole conformance suite and a parity run against examples/site, and
+# leaves no process behind; `bench-worker` measures cold start and latency.
+.PHONY: worker test-worker bench-worker
+worker:
+	GO=$(GO) examples/worker/build.sh
+
+test-worker: node-deps
+	GO=$(GO) examples/worker/test.sh
+
+bench-worker: node-deps
+	GO=$(GO) examples/worker/test.sh bench
