@@ -158,18 +158,6 @@ cold=$(curl -s -o /dev/null -w '%{time_total}' --max-time 60 "$main_url/api/poli
 wait_ready worker "$main_pid" "$main_url/api/policy"
 log "Worker on $main_url: wrangler dev ready $(( (ready_ns - start_ns) / 1000000 )) ms after start (migrations included); first request (cold start) ${cold} s"
 
-if [ "$mode" = bench ]; then
-	warm=$(for i in $(seq 1 5); do curl -s -o /dev/null -w '%{time_total}\n' "$main_url/api/policy"; done | sort -n | sed -n 3p)
-	log "cold start (first request after Ready): ${cold}s; warm GET /api/policy median of 5: ${warm}s"
-	KOMMUNKIT_WORKER_URL=$main_url KOMMUNKIT_STAFF_TOKEN=$staff_token KOMMUNKIT_FORM_KEY=$form_key \
-		"$GO" test -tags worker -count=1 -run '^$' -bench . -benchtime "${BENCHTIME:-100x}" ./examples/worker/e2e
-	exit 0
-fi
-
-worker limited "$rate_limit"
-limited_pid=$worker_pid
-limited_url="http://127.0.0.1:$worker_port"
-wait_ready limited "$limited_pid" "$limited_url/api/policy"
 
 log "building and starting examples/site"
 "$GO" build -o "$tmp/site" ./examples/site
@@ -179,6 +167,19 @@ start site env KOMMUNKIT_STAFF_TOKEN="$staff_token" KOMMUNKIT_FORM_KEY="$form_ke
 site_pid=$started_pid
 site_url="http://127.0.0.1:$port"
 wait_ready site "$site_pid" "$site_url/api/policy"
+
+if [ "$mode" = bench ]; then
+	KOMMUNKIT_WORKER_URL=$main_url KOMMUNKIT_SITE_URL=$site_url \
+		KOMMUNKIT_STAFF_TOKEN=$staff_token KOMMUNKIT_FORM_KEY=$form_key \
+		"$GO" test -tags worker -count=1 -run '^$' -bench . -benchtime "${BENCHTIME:-200x}" ./examples/worker/e2e
+	exit 0
+fi
+
+worker limited "$rate_limit"
+limited_pid=$worker_pid
+limited_url="http://127.0.0.1:$worker_port"
+wait_ready limited "$limited_pid" "$limited_url/api/policy"
+
 
 log "running the conformance suite and the parity test"
 KOMMUNKIT_WORKER_URL=$main_url KOMMUNKIT_WORKER_LIMITED_URL=$limited_url \

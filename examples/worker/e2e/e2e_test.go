@@ -24,10 +24,13 @@
 package e2e
 
 import (
+	"io"
+	"net/http"
 	"os"
 	"strconv"
 	"testing"
 
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/kommunkit/kommunkit/feedback/httpapi/conformance"
@@ -59,4 +62,27 @@ func TestConformance(t *testing.T) {
 		RateLimitedURL: env(t, "KOMMUNKIT_WORKER_LIMITED_URL"),
 		RateLimit:      limit,
 	})
+}
+
+// TestStaticFiles checks that the Worker ships the demo page and the
+// widget as static files, with the site's security headers (static/_headers).
+func TestStaticFiles(t *testing.T) {
+	base := env(t, "KOMMUNKIT_WORKER_URL")
+	for _, f := range []struct{ path, contentType, contains string }{
+		{"/", "text/html", "<synpunkt-widget"},
+		{"/widget/synpunkt.js", "javascript", "synpunkt-widget"},
+		{"/widget/wasm_exec.js", "javascript", "Go"},
+		{"/widget/synpunkt.wasm", "application/wasm", "\x00asm"},
+	} {
+		resp, err := http.Get(base + f.path)
+		require.NoError(t, err)
+		body, err := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		require.NoError(t, err)
+		require.Equal(t, http.StatusOK, resp.StatusCode, f.path)
+		assert.Contains(t, resp.Header.Get("Content-Type"), f.contentType, f.path)
+		assert.Contains(t, string(body), f.contains, f.path)
+		assert.Equal(t, "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'", resp.Header.Get("Content-Security-Policy"), f.path)
+		assert.Equal(t, "nosniff", resp.Header.Get("X-Content-Type-Options"), f.path)
+	}
 }
