@@ -207,10 +207,11 @@ func safeNext(next string, r *http.Request) string {
 	return withLang("/staff", pageLang(r.FormValue("lang")))
 }
 
-// langParam is "&lang=en" for a request in English, and "" otherwise.
+// langParam is "&lang=fi" or "&lang=en" for a request in Finnish or
+// English, and "" in Swedish.
 func langParam(r *http.Request) string {
-	if pageLang(r.FormValue("lang")) == langEN {
-		return "&lang=en"
+	if l := pageLang(r.FormValue("lang")); l != langSV {
+		return "&lang=" + l
 	}
 	return ""
 }

@@ -3,6 +3,7 @@ package webui
 import (
 	"errors"
 	"net/http"
+	"strconv"
 	"strings"
 	"time"
 
@@ -335,9 +336,13 @@ type statementData struct {
 func (s *site) statement(w http.ResponseWriter, r *http.Request) {
 	p := s.newPage(r, "nav.a11y")
 	p.Title = p.Tf("a11y.title", s.cfg.SiteName)
-	p.Data = statementData{
-		Reviewed: s.cfg.StatementDate.Format(p.Lang),
+	reviewed := s.cfg.StatementDate.Format(p.Lang)
+	if p.Lang == langFI {
+		// "päivitetty 21. marraskuuta 2026": with the weekday, the
+		// sentence would need another case ("lauantaina").
+		reviewed = s.cfg.StatementDate.DayMonth(langFI) + " " + strconv.Itoa(s.cfg.StatementDate.Year)
 	}
+	p.Data = statementData{Reviewed: reviewed}
 	s.render(w, http.StatusOK, "statement", p)
 }
 

@@ -176,7 +176,10 @@ type plainFindingOut struct {
 func plainReport(text, lang string) plainView {
 	rep := feedback.CheckPlain(text)
 	band, verdict, advice := rep.Band.Swedish(), rep.Verdict.Swedish(), func(f feedback.PlainFinding) string { return f.AdviceSV }
-	if lang == langEN {
+	switch lang {
+	case langFI:
+		band, verdict, advice = rep.Band.Finnish(), rep.Verdict.Finnish(), func(f feedback.PlainFinding) string { return f.AdviceFI }
+	case langEN:
 		band, verdict, advice = rep.Band.English(), rep.Verdict.English(), func(f feedback.PlainFinding) string { return f.AdviceEN }
 	}
 	v := plainView{

@@ -273,22 +273,29 @@ func (p page) T(key string) string { return msg(p.Lang, key) }
 // Tf formats the message key in the page's language.
 func (p page) Tf(key string, args ...any) string { return tf(p.Lang, key, args...) }
 
-// Other is the language the switch offers.
-func (p page) Other() string {
-	if p.Lang == langEN {
-		return langSV
-	}
-	return langEN
+// langChoice is one language of the language switch.
+type langChoice struct {
+	Code    string // "sv", "fi" or "en": the link's lang and hreflang
+	Label   string // the language named in itself: "Suomeksi"
+	URL     string // the page in that language
+	Current bool   // the page is in this language
 }
 
-// OtherURL is the page in the other language.
-func (p page) OtherURL() string { return withLang(p.Path, p.Other()) }
+// Languages are the choices of the language switch: the page in Swedish,
+// Finnish and English.
+func (p page) Languages() []langChoice {
+	out := make([]langChoice, 0, len(pageLangs))
+	for _, l := range pageLangs {
+		out = append(out, langChoice{Code: l, Label: languageSwitch[l], URL: withLang(p.Path, l), Current: l == p.Lang})
+	}
+	return out
+}
 
 // U returns an internal link in the page's language.
 func (p page) U(path string) string { return withLang(path, p.Lang) }
 
-// withLang adds lang=en to path (which may have a query), or removes lang
-// for Swedish, the default.
+// withLang adds lang=fi or lang=en to path (which may have a query), or
+// removes lang for Swedish, the default.
 func withLang(path, lang string) string {
 	u, err := url.Parse(path)
 	if err != nil {
@@ -296,8 +303,8 @@ func withLang(path, lang string) string {
 	}
 	q := u.Query()
 	q.Del("lang")
-	if lang == langEN {
-		q.Set("lang", langEN)
+	if lang == langFI || lang == langEN {
+		q.Set("lang", lang)
 	}
 	u.RawQuery = q.Encode()
 	return u.String()
