@@ -164,8 +164,8 @@ func hidden(t *testing.T, body, name string) string {
 func (e *env) formValues(lang string) url.Values {
 	e.t.Helper()
 	path := "/"
-	if lang == "en" {
-		path = "/?lang=en"
+	if lang != "sv" {
+		path = "/?lang=" + lang
 	}
 	r := e.get(path)
 	require.Equal(e.t, http.StatusOK, r.code)

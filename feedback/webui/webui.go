@@ -6,6 +6,7 @@ import (
 	"embed"
 	"encoding/hex"
 	"errors"
+	"fmt"
 	"html/template"
 	"io/fs"
 	"log"
@@ -289,6 +290,25 @@ func (p page) Languages() []langChoice {
 		out = append(out, langChoice{Code: l, Label: languageSwitch[l], URL: withLang(p.Path, l), Current: l == p.Lang})
 	}
 	return out
+}
+
+// PolicySource is the footer's sentence on where the response times come
+// from, or "" when the policy names no source. The policy's title is
+// Swedish, so on pages in another language it is marked lang="sv".
+func (p page) PolicySource() template.HTML {
+	if p.Policy == nil {
+		return ""
+	}
+	src := p.Policy.Source()
+	if src.Organisation == "" && src.Title == "" {
+		return ""
+	}
+	title := template.HTMLEscapeString(src.Title)
+	if p.Lang != langSV {
+		title = `<span lang="sv">` + title + `</span>`
+	}
+	return template.HTML(fmt.Sprintf(template.HTMLEscapeString(msg(p.Lang, "footer.rules")),
+		template.HTMLEscapeString(src.Organisation), title, template.HTMLEscapeString(src.Diary)))
 }
 
 // U returns an internal link in the page's language.

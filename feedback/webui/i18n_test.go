@@ -1,0 +1,131 @@
+package webui
+
+import (
+	"fmt"
+	"net/http/httptest"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/kommunkit/kommunkit/feedback"
+)
+
+// verbs returns sample arguments for the format verbs of a Swedish
+// message: a string for %s and a number for %d, by argument index.
+func verbs(t *testing.T, format string) []any {
+	t.Helper()
+	var args []any
+	for i := 0; i < len(format); i++ {
+		if format[i] != '%' || i+1 >= len(format) {
+			continue
+		}
+		switch format[i+1] {
+		case 's':
+			args = append(args, "X")
+		case 'd':
+			args = append(args, 7)
+		case '%':
+			i++
+		default:
+			t.Fatalf("unexpected verb in %q", format)
+		}
+	}
+	return args
+}
+
+func TestEveryMessageIsInEveryLanguage(t *testing.T) {
+	require.NotEmpty(t, messages)
+	for key, m := range messages {
+		t.Run(key, func(t *testing.T) {
+			for lang, s := range map[string]string{"sv": m.sv, "fi": m.fi, "en": m.en} {
+				assert.NotEmpty(t, strings.TrimSpace(s), lang)
+				assert.Equal(t, s, msg(lang, key), lang)
+			}
+			// The Finnish text is its own, not a copy of another language.
+			assert.NotEqual(t, m.sv, m.fi, "Finnish is a copy of Swedish")
+			assert.NotEqual(t, m.en, m.fi, "Finnish is a copy of English")
+			// Each translation takes the same arguments as the Swedish
+			// text, and uses every one of them.
+			args := verbs(t, m.sv)
+			for lang, s := range map[string]string{"fi": m.fi, "en": m.en} {
+				out := fmt.Sprintf(s, args...)
+				assert.NotContains(t, out, "%!", "%s: %q does not fit the arguments of %q", lang, s, m.sv)
+			}
+		})
+	}
+}
+
+func TestKindAndLanguageNamesAreInEveryLanguage(t *testing.T) {
+	for _, k := range feedback.Kinds() {
+		n, ok := kindNames[k]
+		require.True(t, ok, "kind %s has no name", k)
+		assert.NotEmpty(t, n.fi, k)
+		assert.NotEqual(t, n.sv, n.fi, k)
+		assert.Equal(t, n.fi, kindName(k, "fi"))
+	}
+	assert.Equal(t, "Moite", kindName(feedback.Complaint, "fi"))
+	assert.Equal(t, "Vahingonkorvausvaatimus", kindName(feedback.DamageClaim, "fi"))
+	assert.Equal(t, "ei vielä selvillä", kindName("", "fi"))
+	for _, code := range []string{feedback.Swedish, feedback.Finnish, feedback.English} {
+		assert.NotEmpty(t, languageNames[code].fi, code)
+	}
+	assert.Equal(t, "suomi", languageName("fi", "fi"))
+	assert.Equal(t, "ruotsi", languageName("sv", "fi"))
+	assert.Equal(t, "de", languageName("de", "fi"))
+}
+
+func TestPageLang(t *testing.T) {
+	for in, want := range map[string]string{
+		"fi": "fi", "FI": "fi", " fi ": "fi",
+		"en": "en", "EN": "en",
+		"sv": "sv", "": "sv", "de": "sv", "fin": "sv", "suomi": "sv",
+	} {
+		assert.Equal(t, want, pageLang(in), "%q", in)
+	}
+	for _, l := range pageLangs {
+		assert.NotEmpty(t, languageSwitch[l], l)
+	}
+}
+
+func TestWithLang(t *testing.T) {
+	cases := []struct{ path, lang, want string }{
+		{"/", "fi", "/?lang=fi"},
+		{"/?lang=en", "fi", "/?lang=fi"},
+		{"/staff?status=waiting&lang=fi", "sv", "/staff?status=waiting"},
+		{"/staff?status=waiting", "fi", "/staff?lang=fi&status=waiting"},
+		{"/arende/x?lang=fi", "en", "/arende/x?lang=en"},
+	}
+	for _, c := range cases {
+		assert.Equal(t, c.want, withLang(c.path, c.lang), "%s in %s", c.path, c.lang)
+	}
+}
+
+func TestLangParam(t *testing.T) {
+	for q, want := range map[string]string{"?lang=fi": "&lang=fi", "?lang=en": "&lang=en", "": "", "?lang=xx": ""} {
+		assert.Equal(t, want, langParam(httptest.NewRequest("GET", "/staff"+q, nil)), q)
+	}
+}
+
+func TestPlainReportInFinnish(t *testing.T) {
+	draft := "Vi återkommer snarast avseende Er ansökan fr.o.m. måndag."
+	rep := feedback.CheckPlain(draft)
+	require.NotEmpty(t, rep.Findings)
+	v := plainReport(draft, "fi")
+	assert.Contains(t, v.Summary, rep.Verdict.Finnish())
+	assert.Contains(t, v.Summary, rep.Band.Finnish())
+	assert.Contains(t, v.Summary, "Pisteet")
+	require.Len(t, v.Findings, len(rep.Findings))
+	for i, f := range rep.Findings {
+		assert.Equal(t, f.AdviceFI, v.Findings[i].Advice)
+		assert.NotEqual(t, f.AdviceSV, v.Findings[i].Advice)
+	}
+	assert.Equal(t, "Ei huomautettavaa.", plainReport("Tack.", "fi").None)
+}
+
+func TestNumbersInFinnish(t *testing.T) {
+	assert.Equal(t, "83\u00a0%", percent(0.83, "fi"))
+	assert.Equal(t, "34,6", decimal(34.6, "fi"))
+	assert.Equal(t, "83%", percent(0.83, "en"))
+}
