@@ -5,7 +5,7 @@ LIBRARY_PKGS := ./calendar/... ./servicerules/... ./feedback/...
 
 .PHONY: test deps vet fmt-check unit wasm-check bench bench-check node-deps chromium
 
-test: deps vet fmt-check wasm-check unit bench-check test-browser
+test: deps vet fmt-check wasm-check unit bench-check test-browser test-worker
 
 deps:
 	$(GO) mod download
