@@ -4,9 +4,15 @@
 // citizen's case status page, the staff inbox and case pages, the follow-up
 // dashboard with its CSV export, and the accessibility statement.
 //
-// Pages are in Swedish, and in English with ?lang=en. They are rendered with
-// html/template, so everything a person or the database supplies is escaped,
-// and they work under
+// Pages are in Swedish, in Finnish with ?lang=fi and in English with
+// ?lang=en; a form carries its language in the hidden field lang. Every page
+// has a language switch to the other two, each link marked with the lang
+// and hreflang of the page it leads to. Finnish is there because some
+// municipalities, Österåker among them, are in the administrative area for
+// Finnish (förvaltningsområde, lag (2009:724) om nationella minoriteter och
+// minoritetsspråk), where people may use Finnish with the municipality. The
+// pages are rendered with html/template, so everything a person or the
+// database supplies is escaped, and they work under
 //
 //	Content-Security-Policy: default-src 'self'; script-src 'self' 'wasm-unsafe-eval'
 //
@@ -19,7 +25,7 @@
 //	GET  /                       the municipality's feedback page (widget, and the plain form as its fallback)
 //	POST /synpunkt               the plain form: the same intake as POST /api/feedback; renders the receipt
 //	GET  /arende/{token}         the citizen's case: status and reply only; 404 for an unknown token
-//	GET  /tillganglighet         the accessibility statement (tillgänglighetsredogörelse)
+//	GET  /tillganglighet         the accessibility statement (tillgänglighetsredogörelse; in Finnish, saavutettavuusseloste)
 //	GET  /staff                  the inbox (filters: status, kind, channel, overdue)
 //	GET  /staff/login            the staff login form; POST /staff/login logs in, POST /staff/logout out
 //	GET  /staff/case/{id}        one case, whole, with its history and the forms that change its status
