@@ -6,8 +6,9 @@
 //
 // Pages are in Swedish, in Finnish with ?lang=fi and in English with
 // ?lang=en; a form carries its language in the hidden field lang. Every page
-// has a language switch to the other two, each link marked with the lang
-// and hreflang of the page it leads to. Finnish is there because some
+// has a language switch, "På svenska", "Suomeksi", "In English", each link
+// marked with the lang and hreflang of the page it leads to and the page's
+// own language with aria-current. Finnish is there because some
 // municipalities, Österåker among them, are in the administrative area for
 // Finnish (förvaltningsområde, lag (2009:724) om nationella minoriteter och
 // minoritetsspråk), where people may use Finnish with the municipality. The
