@@ -63,6 +63,8 @@ worker:
 	GO=$(GO) examples/worker/build.sh
 
 test-worker: node-deps
+	@command -v curl >/dev/null 2>&1 || { \
+		apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y curl; }
 	GO=$(GO) examples/worker/test.sh
 
 bench-worker: node-deps

@@ -32,8 +32,56 @@ ports=()
 
 log() { echo "test-worker: $*" >&2; }
 
-# in_group reports whether any process is in process group $1.
-in_group() { ps -eo pgid= | awk -v g="$1" '$1 == g { found = 1 } END { exit !found }'; }
+# The process checks read /proc, so that they need no procps on a fresh
+# machine, and fork nothing while they scan it.
+#
+# stat_of sets pgid and state to those of process $1 (fields 5 and 3 of
+# /proc/PID/stat, after the command name in parentheses); it fails when the
+# process is gone.
+stat_of() {
+	local line rest
+	IFS= read -r line 2>/dev/null <"/proc/$1/stat" || return 1
+	rest=${line##*) }
+	read -r state _ pgid _ <<<"$rest"
+}
+
+# cmdline_of sets cmdline to process $1's command line, spaces for NULs.
+cmdline_of() {
+	local -a a=()
+	mapfile -d '' -t a 2>/dev/null <"/proc/$1/cmdline" || true
+	local IFS=' '
+	cmdline="${a[*]}"
+}
+
+# group_members prints "PID COMMAND LINE" for each live process (zombies,
+# which have exited, are left out) in process group $1.
+group_members() {
+	local d pid
+	for d in /proc/[0-9]*; do
+		pid=${d#/proc/}
+		stat_of "$pid" || continue
+		if [ "$pgid" = "$1" ] && [ "$state" != Z ]; then
+			cmdline_of "$pid"
+			echo "$pid $cmdline"
+		fi
+	done
+}
+
+# in_group reports whether any live process is in process group $1.
+in_group() { [ -n "$(group_members "$1")" ]; }
+
+# port_users prints the live processes whose command line names
+# 127.0.0.1:$1.
+port_users() {
+	local d pid
+	for d in /proc/[0-9]*; do
+		pid=${d#/proc/}
+		cmdline_of "$pid"
+		if [[ " $cmdline " =~ 127\.0\.0\.1:$1[^0-9] ]] && stat_of "$pid" && [ "$state" != Z ]; then
+			echo "$pid $cmdline"
+		fi
+	done
+}
 
 stop_group() {
 	local g=$1 i
@@ -53,12 +101,12 @@ cleanup() {
 	for g in "${groups[@]}"; do stop_group "$g"; done
 	for g in "${groups[@]}"; do
 		if in_group "$g"; then
-			log "stray processes in group $g:"; ps -o pid,pgid,args -g "$g" >&2 || true; left=1
+			log "stray processes in group $g:"; group_members "$g" >&2; left=1
 		fi
 	done
 	for p in "${ports[@]}"; do
-		if ps -eo args | grep -v grep | grep -q -- "127.0.0.1:$p\b"; then
-			log "a process still serves port $p:"; ps -eo pid,pgid,args | grep -v grep | grep -- "127.0.0.1:$p\b" >&2; left=1
+		if [ -n "$(port_users "$p")" ]; then
+			log "a process still serves port $p:"; port_users "$p" >&2; left=1
 		fi
 	done
 	if [ "$rc" -ne 0 ]; then
@@ -94,11 +142,21 @@ start() {
 	started_pid=$!
 	groups+=("$started_pid")
 	sleep 0.2
-	local pgid
-	pgid=$(ps -o pgid= -p "$started_pid" | tr -d ' ' || true)
-	if [ -n "$pgid" ] && [ "$pgid" != "$started_pid" ]; then
+	local pgid state
+	if stat_of "$started_pid" && [ "$pgid" != "$started_pid" ]; then
 		log "$name: process $started_pid is in group $pgid, not its own"; exit 1
 	fi
+}
+
+# run CMD... runs CMD in its own process group, recorded for cleanup, with
+# this script's output, and waits for it. Waiting with `wait` lets a
+# SIGINT or SIGTERM reach this script's trap at once, and the cleanup stops
+# the command's whole group.
+run() {
+	setsid "$@" </dev/null &
+	local pid=$!
+	groups+=("$pid")
+	wait "$pid"
 }
 
 # wait_ready NAME PID URL waits until URL answers 200, for at most 120 s.
@@ -123,13 +181,14 @@ wait_log() {
 }
 
 [ -x "$WRANGLER" ] || { log "no wrangler at $WRANGLER: run make node-deps"; exit 1; }
+command -v curl >/dev/null || { log "curl is needed (apt-get install curl; make test-worker installs it)"; exit 1; }
 
 staff_token="worker-test-staff-$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')"
 form_key="worker-test-form-key-$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')"
 rate_limit=20
 
 log "building the Worker"
-"$here/build.sh" >&2
+run "$here/build.sh" >&2
 
 # worker NAME RATE_LIMIT migrates a local D1 of its own and starts the
 # Worker on a free port; it sets worker_pid and worker_port.
@@ -160,7 +219,7 @@ log "Worker on $main_url: wrangler dev ready $(( (ready_ns - start_ns) / 1000000
 
 
 log "building and starting examples/site"
-"$GO" build -o "$tmp/site" ./examples/site
+run "$GO" build -o "$tmp/site" ./examples/site
 free_port
 start site env KOMMUNKIT_STAFF_TOKEN="$staff_token" KOMMUNKIT_FORM_KEY="$form_key" \
 	"$tmp/site" -addr "127.0.0.1:$port" -db "$tmp/site.db" -rate-limit 0
@@ -171,7 +230,7 @@ wait_ready site "$site_pid" "$site_url/api/policy"
 if [ "$mode" = bench ]; then
 	KOMMUNKIT_WORKER_URL=$main_url KOMMUNKIT_SITE_URL=$site_url \
 		KOMMUNKIT_STAFF_TOKEN=$staff_token KOMMUNKIT_FORM_KEY=$form_key \
-		"$GO" test -tags worker -count=1 -run '^$' -bench . -benchtime "${BENCHTIME:-200x}" ./examples/worker/e2e
+		run "$GO" test -tags worker -count=1 -run '^$' -bench . -benchtime "${BENCHTIME:-200x}" ./examples/worker/e2e
 	exit 0
 fi
 
@@ -185,7 +244,7 @@ log "running the conformance suite and the parity test"
 KOMMUNKIT_WORKER_URL=$main_url KOMMUNKIT_WORKER_LIMITED_URL=$limited_url \
 	KOMMUNKIT_WORKER_RATE_LIMIT=$rate_limit KOMMUNKIT_SITE_URL=$site_url \
 	KOMMUNKIT_STAFF_TOKEN=$staff_token KOMMUNKIT_FORM_KEY=$form_key \
-	"$GO" test -tags worker -count=1 ${TESTFLAGS:-} ./examples/worker/e2e
+	run "$GO" test -tags worker -count=1 ${TESTFLAGS:-} ./examples/worker/e2e
 
 if grep -q "worker: " "$tmp/worker.log"; then
 	log "the Worker logged errors:"; grep "worker: " "$tmp/worker.log" >&2; exit 1
