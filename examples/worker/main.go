@@ -129,7 +129,9 @@ func newHandler(ctx context.Context) (http.Handler, error) {
 	}
 	store, err := sqlstore.Open(ctx, sql.OpenDB(connector), sqlstore.Config{
 		NoTransactions: true,
-		Calendar:       policy.Calendar(),
+		// wrangler applies the generated migrations before deploy.
+		SchemaManaged: true,
+		Calendar:      policy.Calendar(),
 	})
 	if err != nil {
 		return nil, err

@@ -86,6 +86,11 @@ type Config struct {
 	// MaxBatch is the most inserts one group commit holds; 0 means
 	// DefaultMaxBatch.
 	MaxBatch int
+	// SchemaManaged says another tool applies the migrations (on D1:
+	// `wrangler d1 migrations apply`, from files generated out of
+	// Migrations), so Open neither checks nor applies them. It saves a read
+	// and a write on every Open, which on Workers is every request.
+	SchemaManaged bool
 }
 
 // A Store keeps feedback cases in a database. It is safe for concurrent use.
@@ -151,8 +156,10 @@ func Open(ctx context.Context, db *sql.DB, cfg Config) (*Store, error) {
 		}
 		cal = def
 	}
-	if err := migrate(ctx, db, !cfg.NoTransactions); err != nil {
-		return nil, err
+	if !cfg.SchemaManaged {
+		if err := migrate(ctx, db, !cfg.NoTransactions); err != nil {
+			return nil, err
+		}
 	}
 	ins, err := db.PrepareContext(ctx, insertCase)
 	if err != nil {

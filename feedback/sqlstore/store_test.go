@@ -355,6 +355,40 @@ func TestMigrationsIdempotent(t *testing.T) {
 	assert.Equal(t, c.Token, got.Token, "data survives reopening")
 }
 
+func TestSchemaManaged(t *testing.T) {
+	p := nykvarn(t)
+	ctx := context.Background()
+	// On an empty database a managed schema is not created: Open does not
+	// touch it, and the first write says what is missing.
+	db, _ := openDB(t)
+	st, err := sqlstore.Open(ctx, db, sqlstore.Config{SchemaManaged: true, Calendar: p.Calendar()})
+	require.NoError(t, err)
+	defer st.Close()
+	var n int
+	require.NoError(t, db.QueryRow(`SELECT COUNT(*) FROM sqlite_master WHERE name = 'schema_migrations'`).Scan(&n))
+	assert.Zero(t, n, "Open applied no migrations")
+	_, _, err = st.Insert(ctx, kindCase(t, p, feedback.Praise, servicerules.Email, anna, stockholm(2026, 3, 10, 9, 0)))
+	require.Error(t, err)
+
+	// Where another tool applied the migrations, the Store works as usual.
+	db2, _ := openDB(t)
+	ms, err := sqlstore.Migrations()
+	require.NoError(t, err)
+	for _, m := range ms {
+		for _, stmt := range m.Statements() {
+			_, err := db2.Exec(stmt)
+			require.NoError(t, err, stmt)
+		}
+	}
+	st2, err := sqlstore.Open(ctx, db2, sqlstore.Config{SchemaManaged: true, Calendar: p.Calendar()})
+	require.NoError(t, err)
+	defer st2.Close()
+	c := kindCase(t, p, feedback.Praise, servicerules.Email, anna, stockholm(2026, 3, 10, 9, 0))
+	_, created, err := st2.Insert(ctx, c)
+	require.NoError(t, err)
+	assert.True(t, created)
+}
+
 func TestMigrationsUsePortableSQL(t *testing.T) {
 	ms, err := sqlstore.Migrations()
 	require.NoError(t, err)
