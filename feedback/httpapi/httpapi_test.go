@@ -3,6 +3,7 @@ package httpapi_test
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
@@ -314,4 +315,50 @@ func TestCORS(t *testing.T) {
 	req.Header.Set("Origin", "https://www.example.se")
 	same.ServeHTTP(rec, req)
 	assert.Empty(t, rec.Header().Get("Access-Control-Allow-Origin"))
+}
+
+// TestPolicyCalendarFacts checks that /api/policy carries the closure days
+// and shortened days of a policy that has them.
+func TestPolicyCalendarFacts(t *testing.T) {
+	base, err := servicerules.Preset("nykvarn")
+	require.NoError(t, err)
+	b, err := base.MarshalJSON()
+	require.NoError(t, err)
+	var doc map[string]any
+	require.NoError(t, json.Unmarshal(b, &doc))
+	cal, _ := doc["calendar"].(map[string]any)
+	if cal == nil {
+		cal = map[string]any{}
+		doc["calendar"] = cal
+	}
+	if ns, ok := doc["notStated"].(map[string]any); ok {
+		delete(ns, "closures")
+		delete(ns, "shortDays")
+	}
+	cal["shortDays"] = "state-agreement"
+	cal["closures"] = []any{map[string]any{"date": "2026-05-15", "reason": "klämdag"}}
+	b, err = json.Marshal(doc)
+	require.NoError(t, err)
+	p, err := servicerules.Parse(b)
+	require.NoError(t, err)
+
+	db, err := sqlstore.SQLite{Path: filepath.Join(t.TempDir(), "p.db")}.Open()
+	require.NoError(t, err)
+	defer db.Close()
+	st, err := sqlstore.Open(context.Background(), db, sqlstore.Config{})
+	require.NoError(t, err)
+	defer st.Close()
+	h, err := httpapi.New(httpapi.Config{Store: st, Policy: p, StaffToken: staffToken})
+	require.NoError(t, err)
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/api/policy", nil))
+	require.Equal(t, http.StatusOK, rec.Code)
+	var f httpapi.PolicyFacts
+	require.NoError(t, json.Unmarshal(rec.Body.Bytes(), &f))
+	assert.Equal(t, "state-agreement", f.ShortDays)
+	assert.Equal(t, []httpapi.ClosureFacts{{Date: "2026-05-15", Reason: "klämdag"}}, f.Closures)
+
+	rec = httptest.NewRecorder()
+	newAPI(t, httpapi.Config{}).ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/api/policy", nil))
+	assert.Contains(t, rec.Body.String(), `"closures":[]`, "a policy without closures lists none")
 }

@@ -1,6 +1,7 @@
 package httpapi
 
 import (
+	"encoding/json"
 	"net/http"
 	"time"
 
@@ -21,6 +22,11 @@ type PolicyFacts struct {
 	// the policy states none and the library default applies.
 	OfficeHours       map[string][]string `json:"office_hours"`
 	OfficeHoursStated bool                `json:"office_hours_stated"`
+	// Closures are the organisation's own closure days (a klämdag), and
+	// ShortDays the preset of shortened days ("state-agreement", or empty
+	// for none): with them a browser computes the same deadlines.
+	Closures  []ClosureFacts `json:"closures"`
+	ShortDays string         `json:"short_days"`
 	Channels          []ChannelFacts      `json:"channels"`
 	Contacts          []ContactFacts      `json:"contacts"`
 	// Languages are the languages people may use with the municipality,
@@ -68,6 +74,35 @@ type Names struct {
 	EN string `json:"en"`
 }
 
+// ClosureFacts is one closure day of the organisation.
+type ClosureFacts struct {
+	Date   string `json:"date"`
+	Reason string `json:"reason"`
+}
+
+// calendarFacts reads the closure days and the shortened-day preset from
+// the policy's JSON form (servicerules' documented "calendar" object).
+func calendarFacts(p *servicerules.Policy) ([]ClosureFacts, string) {
+	closures := []ClosureFacts{}
+	b, err := p.MarshalJSON()
+	if err != nil {
+		return closures, ""
+	}
+	var doc struct {
+		Calendar struct {
+			ShortDays string         `json:"shortDays"`
+			Closures  []ClosureFacts `json:"closures"`
+		} `json:"calendar"`
+	}
+	if json.Unmarshal(b, &doc) != nil {
+		return closures, ""
+	}
+	for _, c := range doc.Calendar.Closures {
+		closures = append(closures, ClosureFacts{Date: c.Date, Reason: c.Reason})
+	}
+	return closures, doc.Calendar.ShortDays
+}
+
 // ContactFacts is one public contact point.
 type ContactFacts struct {
 	Channel servicerules.Channel `json:"channel"`
@@ -111,6 +146,7 @@ func newPolicyFacts(p *servicerules.Policy) policyFacts {
 		oh = servicerules.Hours{Weekdays: def}
 	}
 	f.OfficeHours, f.OfficeHoursStated = weekHours(oh), stated
+	f.Closures, f.ShortDays = calendarFacts(p)
 	for _, ch := range servicerules.Channels() {
 		cf := ChannelFacts{Channel: ch, Name: Names{ch.Name(feedback.Swedish), ch.Name(feedback.Finnish), ch.Name(feedback.English)}}
 		if cr, ok := p.Channel(ch); ok {
