@@ -27,8 +27,8 @@ type PolicyFacts struct {
 	// for none): with them a browser computes the same deadlines.
 	Closures  []ClosureFacts `json:"closures"`
 	ShortDays string         `json:"short_days"`
-	Channels          []ChannelFacts      `json:"channels"`
-	Contacts          []ContactFacts      `json:"contacts"`
+	Channels  []ChannelFacts `json:"channels"`
+	Contacts  []ContactFacts `json:"contacts"`
 	// Languages are the languages people may use with the municipality,
 	// Swedish first.
 	Languages []string `json:"languages"`
