@@ -396,7 +396,7 @@ func (h *Handler) o311Request(c feedback.Case) (O311Request, bool) {
 		Long:              loc.Long,
 		MediaURL:          loc.MediaURL,
 	}
-	if d := c.Due(); !d.IsZero() {
+	if d := expected(c, p); !d.IsZero() {
 		s := w3c(d)
 		o.ExpectedDatetime = &s
 	}
@@ -512,4 +512,21 @@ func (h *Handler) o311List(w http.ResponseWriter, r *http.Request) {
 		out = append(out, o)
 	}
 	writeJSON(w, http.StatusOK, out)
+}
+
+// expected returns a service request's expected_datetime: the case's own
+// deadline, or, for a fault report (which the synpunkt rules owe no reply),
+// the policy's response time for the channel it came in on, by which the
+// municipality gives feedback on it. It is zero where the policy states no
+// figure.
+func expected(c feedback.Case, p *servicerules.Policy) time.Time {
+	if d := c.Due(); !d.IsZero() {
+		return d
+	}
+	if c.Kind == feedback.FaultReport {
+		if d, _, ok := feedback.ReplyDeadline(p, c.Channel, c.Received); ok {
+			return d
+		}
+	}
+	return time.Time{}
 }

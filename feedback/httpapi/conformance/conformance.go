@@ -1106,6 +1106,14 @@ func (s *suite) testOpen311(t *testing.T) {
 	requireRFC3339(t, o["requested_datetime"].(string))
 	requireRFC3339(t, o["updated_datetime"].(string))
 	assert.NotEmpty(t, o["service_notice"])
+	// The policy's deadline is the expected time of feedback on the request.
+	exp, ok := o["expected_datetime"].(string)
+	require.True(t, ok, "expected_datetime holds the policy deadline: %v", o["expected_datetime"])
+	expAt, err := time.Parse(time.RFC3339, exp)
+	require.NoError(t, err)
+	reqAt, err := time.Parse(time.RFC3339, o["requested_datetime"].(string))
+	require.NoError(t, err)
+	assert.True(t, expAt.After(reqAt), "expected_datetime %s after requested_datetime %s", exp, o["requested_datetime"])
 
 	// A request owed a reply has the policy deadline as expected_datetime.
 	q := url.Values{"service_code": {code}, "description": {"Jag undrar varför lampan inte är lagad än? När blir den det?"},
