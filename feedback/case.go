@@ -291,26 +291,45 @@ const staffWords = "" +
 	"mistreat|staff|employee|caseworker|case worker|clerk|official|driver|teacher|" +
 	"treated me|treated us"
 
+// staffCues holds staffWords by their first byte, in the order of the list,
+// so that StaffCue tries at a word start only the few cues that can match
+// there instead of all of them. It is made once, when the package is
+// initialised, and never changed.
+var staffCues = indexCues(staffWords)
+
+// indexCues splits a "|"-separated list of cues and files each under its
+// first byte.
+func indexCues(list string) *[256][]string {
+	var idx [256][]string
+	for w := range strings.SplitSeq(list, "|") {
+		if w != "" {
+			idx[w[0]] = append(idx[w[0]], w)
+		}
+	}
+	return &idx
+}
+
 // StaffCue returns the first word in text that points at staff or at how
 // someone was treated ("bemötande", "otrevlig", "handläggaren", "rude",
 // "töykeä"), in lower case, and false when there is none. A cue matches the
 // start of a word. NewCase uses it for complaints: a complaint about staff
 // is always registered.
+//
+// It reads the text once: at each word start it tries only the cues that
+// begin with the same byte.
 func StaffCue(text string) (string, bool) {
 	lower := strings.ToLower(text)
 	atWordStart := true
 	for i := 0; i < len(lower); {
-		r, size := utf8.DecodeRuneInString(lower[i:])
-		letter := unicode.IsLetter(r)
+		r, size := cueRune(lower, i)
+		letter := cueLetter(r)
 		if letter && atWordStart {
-			for rest := staffWords; rest != ""; {
-				var w string
-				w, rest, _ = strings.Cut(rest, "|")
+			for _, w := range staffCues[lower[i]] {
 				if strings.HasPrefix(lower[i:], w) {
 					end := i + len(w)
 					for end < len(lower) {
-						r2, s2 := utf8.DecodeRuneInString(lower[end:])
-						if !unicode.IsLetter(r2) {
+						r2, s2 := cueRune(lower, end)
+						if !cueLetter(r2) {
 							break
 						}
 						end += s2
@@ -323,6 +342,22 @@ func StaffCue(text string) (string, bool) {
 		i += size
 	}
 	return "", false
+}
+
+// cueRune decodes the rune at s[i], without a call for ASCII.
+func cueRune(s string, i int) (rune, int) {
+	if b := s[i]; b < utf8.RuneSelf {
+		return rune(b), 1
+	}
+	return utf8.DecodeRuneInString(s[i:])
+}
+
+// cueLetter is unicode.IsLetter, without a table lookup for ASCII.
+func cueLetter(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z'
+	}
+	return unicode.IsLetter(r)
 }
 
 // MustRegister reports whether the case must be registered before anything
