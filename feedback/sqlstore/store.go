@@ -2,8 +2,8 @@
 // database/sql: SQLite on one machine (modernc.org/sqlite, pure Go), or
 // Cloudflare D1 at the edge. The schema and its migrations are embedded and
 // use only SQL that both accept: CREATE TABLE and CREATE INDEX IF NOT
-// EXISTS, INSERT (with ON CONFLICT ... DO NOTHING), SELECT and UPDATE; no
-// PRAGMA, trigger, ATTACH or RETURNING.
+// EXISTS, DROP INDEX IF EXISTS, INSERT (with ON CONFLICT ... DO NOTHING),
+// SELECT and UPDATE; no PRAGMA, trigger, ATTACH or RETURNING.
 //
 // The package does not import a driver. Programs import one
 // (import _ "modernc.org/sqlite") and open the database, for SQLite with
@@ -528,9 +528,11 @@ func (s *Store) getWhere(ctx context.Context, q querier, where string, arg any) 
 	}
 }
 
+const historyQuery = `SELECT from_status, to_status, at, by_whom, unit, diary_number, text, promised
+FROM case_changes WHERE case_id = ? ORDER BY seq`
+
 func (s *Store) loadHistory(ctx context.Context, q querier, c *feedback.Case) error {
-	rows, err := q.QueryContext(ctx, `SELECT from_status, to_status, at, by_whom, unit, diary_number, text, promised
-FROM case_changes WHERE case_id = ? ORDER BY seq`, c.ID.String())
+	rows, err := q.QueryContext(ctx, historyQuery, c.ID.String())
 	if err != nil {
 		return errors.New("sqlstore: read history: " + err.Error())
 	}
@@ -581,6 +583,17 @@ type Filter struct {
 // (feedback.Redact) and their contact details masked: the whole case is for
 // Get. Histories are not loaded.
 func (s *Store) List(ctx context.Context, f Filter) ([]feedback.Case, error) {
+	q, args := listQuery(f)
+	rows, err := s.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, errors.New("sqlstore: list: " + err.Error())
+	}
+	cs, _, err := scanCases(rows, true)
+	return cs, err
+}
+
+// listQuery returns the query List runs for f, and its arguments.
+func listQuery(f Filter) (string, []any) {
 	var where []string
 	var args []any
 	in := func(col string, vals []string) {
@@ -620,12 +633,7 @@ func (s *Store) List(ctx context.Context, f Filter) ([]feedback.Case, error) {
 	}
 	q += ` ORDER BY due_at IS NULL, due_at, received_at, id LIMIT ? OFFSET ?`
 	args = append(args, limit, max(f.Offset, 0))
-	rows, err := s.db.QueryContext(ctx, q, args...)
-	if err != nil {
-		return nil, errors.New("sqlstore: list: " + err.Error())
-	}
-	cs, _, err := scanCases(rows, true)
-	return cs, err
+	return q, args
 }
 
 func strs[T ~string](vs []T) []string {
@@ -636,11 +644,13 @@ func strs[T ~string](vs []T) []string {
 	return out
 }
 
+const casesReceivedQuery = `SELECT ` + caseColumns + ` FROM cases WHERE received_at >= ? AND received_at < ? ORDER BY received_at, id`
+
 // CasesReceived returns every case received in [from, to), whole but
 // without histories, sorted by time received: the input of follow-up
 // statistics (feedback.FollowUp).
 func (s *Store) CasesReceived(ctx context.Context, from, to time.Time) ([]feedback.Case, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT `+caseColumns+` FROM cases WHERE received_at >= ? AND received_at < ? ORDER BY received_at, id`, ts(from), ts(to))
+	rows, err := s.db.QueryContext(ctx, casesReceivedQuery, ts(from), ts(to))
 	if err != nil {
 		return nil, errors.New("sqlstore: read cases: " + err.Error())
 	}
