@@ -103,6 +103,9 @@ type Store struct {
 
 	// insertStmt is prepared once; transactions use it through
 	// Tx.StmtContext, which reuses it on the same connection.
+	// modernc.org/sqlite parses it again on every exec all the same; the
+	// writer still inserts one case per statement, because a multi-row
+	// INSERT is slower with that driver (BenchmarkInsertStatement).
 	insertStmt *sql.Stmt
 
 	commits, committed atomic.Int64 // group commits made, and the inserts they held
