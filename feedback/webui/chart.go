@@ -3,6 +3,7 @@ package webui
 import (
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/kommunkit/kommunkit/feedback"
 )
@@ -54,12 +55,20 @@ func num(f float64) string { return strconv.FormatFloat(f, 'f', 1, 64) }
 // bars from 0 to 100 %.
 func shareChart(id, title string, groups []feedback.Group, name func(string) string, p page) chartView {
 	const (
-		labelW = 170.0
 		barMax = 330.0
 		rowH   = 34.0
 		top    = 8.0
+		// runeW is about the widest a letter of the labels is at 15 px
+		// on average: "Vahingonkorvausvaatimus" is 198 px.
+		runeW = 9.0
 	)
-	c := chartView{ID: id, Title: title, Width: 620}
+	labels := make([]string, len(groups))
+	labelW := 170.0 // room for the labels left of the bars
+	for i, g := range groups {
+		labels[i] = name(g.Key)
+		labelW = max(labelW, float64(utf8.RuneCountInString(labels[i]))*runeW+16)
+	}
+	c := chartView{ID: id, Title: title, Width: int(labelW + barMax + 120)}
 	c.Table = tableView{Caption: title, Head: []string{
 		p.T("fu.col.group"), p.T("fu.col.received"), p.T("fu.col.settled"),
 		p.T("fu.col.ontime"), p.T("fu.col.share"), p.T("fu.col.overdue"),
@@ -67,7 +76,7 @@ func shareChart(id, title string, groups []feedback.Group, name func(string) str
 	var words []string
 	settled := 0
 	for i, g := range groups {
-		label := name(g.Key)
+		label := labels[i]
 		share := "–"
 		if g.Settled > 0 {
 			share = percent(g.OnTimeShare, p.Lang)

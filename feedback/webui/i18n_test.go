@@ -129,3 +129,28 @@ func TestNumbersInFinnish(t *testing.T) {
 	assert.Equal(t, "34,6", decimal(34.6, "fi"))
 	assert.Equal(t, "83%", percent(0.83, "en"))
 }
+
+func TestShareChartHasRoomForFinnishKindNames(t *testing.T) {
+	p := page{Lang: "fi"}
+	groups := []feedback.Group{
+		{Key: string(feedback.DamageClaim), Received: 2, Settled: 2, OnTime: 1, OnTimeShare: 0.5},
+		{Key: string(feedback.Praise), Received: 1, Settled: 1, OnTime: 1, OnTimeShare: 1},
+	}
+	c := shareChart("k", "otsikko", groups, func(key string) string { return kindName(feedback.Kind(key), "fi") }, p)
+	require.Len(t, c.Bars, 2)
+	assert.Equal(t, "Vahingonkorvausvaatimus", c.Bars[0].Label)
+	// The label ends at LabelX (text-anchor end) and is 198 px wide at the
+	// chart's 15 px in Chromium: it must start inside the picture.
+	var labelX, barX, barW float64
+	_, err := fmt.Sscan(c.Bars[0].LabelX, &labelX)
+	require.NoError(t, err)
+	_, err = fmt.Sscan(c.Bars[1].X+" "+c.Bars[1].W, &barX, &barW)
+	require.NoError(t, err)
+	assert.GreaterOrEqual(t, labelX, 198.0+4)
+	assert.Greater(t, barX, labelX, "the bars start right of the labels")
+	assert.LessOrEqual(t, barX+barW+60, float64(c.Width), "the bar and its value fit in the picture")
+
+	// Short Swedish labels keep the chart as it was.
+	sv := shareChart("k", "rubrik", groups[1:], func(key string) string { return kindName(feedback.Kind(key), "sv") }, page{Lang: "sv"})
+	assert.Equal(t, 620, sv.Width)
+}
