@@ -127,7 +127,7 @@ var messages = map[string]text{
 	"receipt.title":   {"Tack för ditt meddelande", "Kiitos viestistäsi", "Thank you for your message"},
 	"receipt.h1":      {"Tack! Vi har tagit emot ditt meddelande", "Kiitos! Olemme saaneet viestisi", "Thank you! We have received your message"},
 	"receipt.due":     {"Du får svar senast", "Saat vastauksen viimeistään", "You will get an answer by"},
-	"receipt.appeal":  {"Sista dagen att överklaga", "Viimeinen päivä valittaa", "Last day to appeal"},
+	"receipt.appeal":  {"Sista dagen att överklaga", "Viimeinen valituspäivä", "Last day to appeal"},
 	"receipt.follow":  {"Följ ditt ärende", "Seuraa asiaasi", "Follow your case"},
 	"receipt.link":    {"Här ser du status och svar:", "Tästä näet asiasi tilan ja vastauksen:", "Here you can see the status and the answer:"},
 	"receipt.keep":    {"Spara länken. Den som har länken kan se status och svar, men inte ditt meddelande eller dina kontaktuppgifter.", "Tallenna linkki. Jokainen, jolla on linkki, näkee tilan ja vastauksen, mutta ei viestiäsi eikä yhteystietojasi.", "Keep the link. Anyone with the link can see the status and the answer, but not your message or your contact details."},

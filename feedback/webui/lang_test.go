@@ -272,7 +272,7 @@ func TestFormsRenderInFinnish(t *testing.T) {
 			e.clock.Advance(5 * time.Second)
 			v.Set("text", "Jag vill överklaga beslutet om bygglov som jag fick i går.")
 			return e.post("/synpunkt", v)
-		}, http.StatusCreated, "Viimeinen päivä valittaa"},
+		}, http.StatusCreated, "Viimeinen valituspäivä"},
 		{"errors", func(lang string) response {
 			v := e.formValues(lang)
 			e.clock.Advance(5 * time.Second)
@@ -474,6 +474,9 @@ func TestStaffWorkInFinnish(t *testing.T) {
 	r = e.post("/staff/login", url.Values{"token": {staffToken}, "lang": {"fi"}})
 	require.Equal(t, http.StatusSeeOther, r.code)
 	assert.Equal(t, "/staff?lang=fi", r.header.Get("Location"))
+
+	// The inbox marks each message with the language it was written in.
+	assert.Contains(t, e.get("/staff?lang=fi").body, `?lang=fi" lang="sv">Hur ansöker jag om plats i förskolan?</a>`)
 
 	// A change redirects to the case in Finnish, which says it is saved.
 	page := e.get("/staff/case/" + id + "?lang=fi")

@@ -38,6 +38,7 @@ type inboxRow struct {
 	Kind       string
 	Channel    string
 	Text       string // redacted by the store, shortened here
+	Language   string // the language the person wrote in, for the lang attribute
 	Overdue    bool
 	Register   bool // a complaint about staff, not registered yet
 	RegOverdue bool
@@ -108,6 +109,7 @@ func (s *site) inbox(w http.ResponseWriter, r *http.Request) {
 			Kind:       kindName(c.Kind, p.Lang),
 			Channel:    capital(c.Channel.Name(p.Lang)),
 			Text:       excerpt(c.Text, excerptRunes),
+			Language:   c.Language,
 			Overdue:    c.Overdue(now),
 			Register:   c.MustRegister() && c.RegisteredAt.IsZero(),
 			RegOverdue: c.RegistrationOverdue(now),
