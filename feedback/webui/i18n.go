@@ -244,7 +244,7 @@ var messages = map[string]text{
 	"fld.reply":          {"Svar till personen", "Vastaus henkilölle", "Answer to the person"},
 	"fld.reply.req":      {"Skriv svaret innan du skickar det.", "Kirjoita vastaus ennen kuin lähetät sen.", "Write the answer before you send it."},
 	"fld.promised.bad":   {"Skriv datum och tid som 2026-12-23 15:00.", "Kirjoita päivä ja kellonaika muodossa 2026-12-23 15:00.", "Write the date and time as 2026-12-23 15:00."},
-	"fld.promised.past":  {"Det utlovade svaret måste komma senare än nu.", "Luvatun vastauksen ajankohdan on oltava myöhemmin kuin nyt.", "The promised answer must come later than now."},
+	"fld.promised.past":  {"Det utlovade svaret måste komma senare än nu.", "Luvatun vastausajan pitää olla tulevaisuudessa.", "The promised answer must come later than now."},
 	"fld.text.long":      {"Texten är för lång.", "Teksti on liian pitkä.", "The text is too long."},
 
 	// Plain-language check.
