@@ -52,7 +52,7 @@ func ExampleNew() {
 	// mux.Handle("/api/", api); mux.Handle("/widget/", widget)
 	mux.Handle("/", pages)
 
-	for _, path := range []string{"/", "/tillganglighet?lang=en", "/staff", "/arende/not-a-token"} {
+	for _, path := range []string{"/", "/tillganglighet?lang=en", "/?lang=fi", "/staff?lang=fi", "/arende/not-a-token"} {
 		w := httptest.NewRecorder()
 		mux.ServeHTTP(w, httptest.NewRequest(http.MethodGet, path, nil))
 		if loc := w.Header().Get("Location"); loc != "" {
@@ -64,6 +64,7 @@ func ExampleNew() {
 	// Output:
 	// / 200
 	// /tillganglighet?lang=en 200
-	// /staff 303 /staff/login?next=%2Fstaff
+	// /?lang=fi 200
+	// /staff?lang=fi 303 /staff/login?next=%2Fstaff%3Flang%3Dfi&lang=fi
 	// /arende/not-a-token 404
 }
