@@ -19,9 +19,7 @@ package main
 
 import (
 	"context"
-	"crypto/hmac"
 	"crypto/rand"
-	"crypto/sha256"
 	"database/sql"
 	"encoding/hex"
 	"errors"
@@ -43,10 +41,6 @@ import (
 	"github.com/kommunkit/kommunkit/feedback/sqlstore"
 	"github.com/kommunkit/kommunkit/servicerules"
 )
-
-// contentSecurityPolicy is sent on every response: scripts only from the
-// site itself, and WebAssembly compilation for the widget.
-const contentSecurityPolicy = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'"
 
 func main() {
 	addr := flag.String("addr", "127.0.0.1:8080", "address to listen on (port 0 picks a free port)")
@@ -83,29 +77,6 @@ func staffToken() (string, bool, error) {
 		return "", false, err
 	}
 	return hex.EncodeToString(b), true, nil
-}
-
-// formKey is the key of form stamps: KOMMUNKIT_FORM_KEY, or derived from
-// the staff secret, so that stamps outlive a restart.
-func formKey(staff string) []byte {
-	if k := os.Getenv("KOMMUNKIT_FORM_KEY"); k != "" {
-		return []byte(k)
-	}
-	m := hmac.New(sha256.New, []byte(staff))
-	m.Write([]byte("kommunkit form stamps"))
-	return m.Sum(nil)
-}
-
-// securityHeaders sets the headers every response carries.
-func securityHeaders(next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		h := w.Header()
-		h.Set("Content-Security-Policy", contentSecurityPolicy)
-		h.Set("X-Content-Type-Options", "nosniff")
-		h.Set("Referrer-Policy", "same-origin")
-		h.Set("X-Frame-Options", "DENY")
-		next.ServeHTTP(w, r)
-	})
 }
 
 // walCheckpointPages is how many pages the WAL may hold before a commit
@@ -164,7 +135,7 @@ func run(addr, dbPath, policyName string, rateLimit int, wdir string, buildWidge
 		Store:      store,
 		Policy:     policy,
 		StaffToken: token,
-		StampKey:   formKey(token),
+		StampKey:   httpapi.StampKey(os.Getenv("KOMMUNKIT_FORM_KEY"), token),
 		RateLimit:  rateLimit,
 		ErrorLog:   func(err error) { logger.Print(err) },
 	}
@@ -180,7 +151,7 @@ func run(addr, dbPath, policyName string, rateLimit int, wdir string, buildWidge
 	mux := http.NewServeMux()
 	mux.Handle("/api/", api)
 	mux.Handle("/open311/", api)
-	if err := mountPages(mux, api, pageConfig{Store: store, Policy: policy, StaffToken: token, StampKey: formKey(token),
+	if err := mountPages(mux, api, pageConfig{Store: store, Policy: policy, StaffToken: token, StampKey: httpapi.StampKey(os.Getenv("KOMMUNKIT_FORM_KEY"), token),
 		ErrorLog: func(err error) { logger.Print(err) }}); err != nil {
 		return err
 	}
@@ -197,7 +168,7 @@ func run(addr, dbPath, policyName string, rateLimit int, wdir string, buildWidge
 		return err
 	}
 	srv := &http.Server{
-		Handler:           securityHeaders(mux),
+		Handler:           httpapi.SecurityHeaders(mux),
 		ReadHeaderTimeout: 5 * time.Second,
 		ReadTimeout:       30 * time.Second,
 		WriteTimeout:      60 * time.Second,

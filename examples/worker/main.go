@@ -50,9 +50,7 @@ package main
 
 import (
 	"context"
-	"crypto/hmac"
 	"crypto/rand"
-	"crypto/sha256"
 	"database/sql"
 	"encoding/hex"
 	"errors"
@@ -77,11 +75,6 @@ const d1Binding = "DB"
 // defaultRateLimit is the site's default -rate-limit.
 const defaultRateLimit = 60
 
-// contentSecurityPolicy is the site's: scripts only from the origin itself,
-// and WebAssembly compilation for the widget. Static files get the same
-// headers from static/_headers.
-const contentSecurityPolicy = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'"
-
 func main() {
 	h, err := newHandler(context.Background())
 	if err != nil {
@@ -91,7 +84,7 @@ func main() {
 		logError(err)
 		h = unavailable(err)
 	}
-	workers.Serve(drainBody(securityHeaders(h)))
+	workers.Serve(drainBody(httpapi.SecurityHeaders(h)))
 }
 
 // newHandler wires the environment, the policy and the D1 store into the
@@ -121,7 +114,7 @@ func newHandler(ctx context.Context) (http.Handler, error) {
 			return nil, err
 		}
 	}
-	stampKey := formKey(cloudflare.Getenv("KOMMUNKIT_FORM_KEY"), token)
+	stampKey := httpapi.StampKey(cloudflare.Getenv("KOMMUNKIT_FORM_KEY"), token)
 
 	connector, err := d1.OpenConnector(d1Binding)
 	if err != nil {
@@ -174,17 +167,6 @@ func clientKey(r *http.Request) string {
 	return r.RemoteAddr
 }
 
-// formKey is the site's: the key given, or one derived from the staff
-// token, so that stamps stay valid across requests and deployments.
-func formKey(key, staffToken string) []byte {
-	if key != "" {
-		return []byte(key)
-	}
-	m := hmac.New(sha256.New, []byte(staffToken))
-	m.Write([]byte("kommunkit form stamps"))
-	return m.Sum(nil)
-}
-
 func randomToken() (string, error) {
 	b := make([]byte, 24)
 	if _, err := rand.Read(b); err != nil {
@@ -196,18 +178,6 @@ func randomToken() (string, error) {
 // logError writes err to the Worker's log (console, `wrangler tail`).
 func logError(err error) {
 	os.Stderr.WriteString("worker: " + err.Error() + "\n")
-}
-
-// securityHeaders sets the headers the site sets on every response.
-func securityHeaders(next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		h := w.Header()
-		h.Set("Content-Security-Policy", contentSecurityPolicy)
-		h.Set("X-Content-Type-Options", "nosniff")
-		h.Set("Referrer-Policy", "same-origin")
-		h.Set("X-Frame-Options", "DENY")
-		next.ServeHTTP(w, r)
-	})
 }
 
 // maxDrain bounds how much of a request body drainBody reads before it

@@ -113,3 +113,16 @@ func honeypotError(v string) error {
 		MessageEN: "Leave the field " + HoneypotField + " empty. It is there to stop automated programs.",
 	}}}
 }
+
+// StampKey returns the key that signs form stamps: key when it is set (from
+// KOMMUNKIT_FORM_KEY, say), and otherwise one derived from the staff token
+// with HMAC-SHA256, so that stamps handed out before a restart still verify
+// after it. Every host derives it the same way.
+func StampKey(key, staffToken string) []byte {
+	if key != "" {
+		return []byte(key)
+	}
+	m := hmac.New(sha256.New, []byte(staffToken))
+	m.Write([]byte("kommunkit form stamps"))
+	return m.Sum(nil)
+}

@@ -24,7 +24,7 @@ import (
 // ContentSecurityPolicy is the Content-Security-Policy header every page is
 // sent with. The pages need nothing more: scripts and styles are files
 // under /assets/ and /widget/, and the widget compiles its WebAssembly.
-const ContentSecurityPolicy = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'"
+const ContentSecurityPolicy = httpapi.ContentSecurityPolicy
 
 // MaxBodyBytes is the largest request body a form or the plain-language
 // check takes, as for the JSON API.
