@@ -117,7 +117,7 @@ func (c Case) Receipt(p *servicerules.Policy) Receipt {
 				"Thank you for your praise! We will pass it on to the people it is about.")
 		case Complaint:
 			say("Tack för att du hör av dig. Vi tar ditt klagomål på allvar.",
-				"Kiitos, että otit yhteyttä. Otamme valituksesi vakavasti.",
+				"Kiitos, että otit yhteyttä. Otamme palautteesi vakavasti.",
 				"Thank you for getting in touch. We take your complaint seriously.")
 		case Suggestion:
 			say("Tack för ditt förslag.",
