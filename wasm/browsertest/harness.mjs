@@ -19,8 +19,8 @@ const FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", 
 
 // startServer builds the demo site and runs it on a free port of 127.0.0.1
 // with a fresh database, no rate limit and the widget from wasm/dist, and
-// returns its URL, the page of each language and stop(). The site's pages
-// are in Swedish and English; Finnish is chosen by the widget's attribute.
+// returns its URL, the page of each language and stop(). The site has pages
+// in Swedish, Finnish and English.
 export async function startServer() {
   const dir = mkdtempSync(join(tmpdir(), "synpunkt-browser-"));
   mkdirSync(artifacts, { recursive: true });
@@ -31,7 +31,7 @@ export async function startServer() {
   if (!site) throw new Error("examples/site did not start");
   return {
     ...site,
-    pages: { sv: "/", fi: "/", en: "/?lang=en" },
+    pages: { sv: "/", fi: "/?lang=fi", en: "/?lang=en" },
     stop: async () => {
       await site.stop();
       rmSync(dir, { recursive: true, force: true });
