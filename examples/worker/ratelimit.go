@@ -102,7 +102,7 @@ type rateLimitedAPI struct {
 }
 
 func (l *rateLimitedAPI) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	if tok, ok := bearer(r); ok && httpapi.ValidStaffToken(tok, l.staffToken) {
+	if httpapi.StaffRequest(r, l.staffToken) {
 		l.api.ServeHTTP(w, r)
 		return
 	}
@@ -160,16 +160,6 @@ func formStamp(r *http.Request, body []byte) string {
 		return ""
 	}
 	return v.FormStamp
-}
-
-// bearer returns the token of an "Authorization: Bearer <token>" header.
-func bearer(r *http.Request) (string, bool) {
-	v := r.Header.Get("Authorization")
-	const p = "bearer "
-	if len(v) < len(p) || !strings.EqualFold(v[:len(p)], p) {
-		return "", false
-	}
-	return strings.TrimSpace(v[len(p):]), true
 }
 
 func writeProblem(w http.ResponseWriter, p *httpapi.Problem) {

@@ -349,6 +349,15 @@ func ValidStaffToken(presented, secret string) bool {
 	return subtle.ConstantTimeCompare(a[:], b[:]) == 1 && secret != ""
 }
 
+// StaffRequest reports whether r carries "Authorization: Bearer <secret>",
+// compared in constant time. The API's staff routes, the site's staff pages
+// and the Worker's rate limit all recognise staff this way.
+func StaffRequest(r *http.Request, secret string) bool {
+	tok, ok := bearer(r)
+	return ok && ValidStaffToken(tok, secret)
+}
+
+// bearer returns the token of an "Authorization: Bearer <token>" header.
 func bearer(r *http.Request) (string, bool) {
 	v := r.Header.Get("Authorization")
 	const p = "bearer "

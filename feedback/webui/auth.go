@@ -10,6 +10,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/kommunkit/kommunkit/feedback/httpapi"
 )
 
 // SessionCookie is the name of the staff session cookie.
@@ -89,12 +91,7 @@ func (s *site) secure(r *http.Request) bool { return r.TLS != nil || s.cfg.Secur
 // header by themselves, so it lets programs (and the API conformance suite)
 // read the staff pages; changes still need a session and its CSRF token.
 func (s *site) bearerStaff(r *http.Request) bool {
-	v := r.Header.Get("Authorization")
-	const prefix = "bearer "
-	if len(v) <= len(prefix) || !strings.EqualFold(v[:len(prefix)], prefix) {
-		return false
-	}
-	return validStaffToken(strings.TrimSpace(v[len(prefix):]), s.cfg.StaffToken)
+	return httpapi.StaffRequest(r, s.cfg.StaffToken)
 }
 
 // isStaff reports whether r comes from logged-in staff or carries the
