@@ -145,6 +145,10 @@ type Case struct {
 	Token uuid.UUID `json:"token"`
 	// Policy is the ID of the policy whose rules gave the deadlines.
 	Policy string `json:"policy"`
+	// SubmissionFingerprint is the Fingerprint of the submission that made
+	// the case. A store compares it when the idempotency key comes again:
+	// the same fingerprint is a retry, another is ErrKeyReused.
+	SubmissionFingerprint string `json:"-"`
 
 	// Kind, RunnerUp and Confidence are from Classify.
 	Kind       Kind    `json:"kind"`
@@ -223,6 +227,7 @@ func NewCase(s Submission, cl Classification, p *servicerules.Policy) (Case, err
 		Confidence: cl.Confidence,
 		Status:     StatusReceived,
 	}
+	c.SubmissionFingerprint = s.Fingerprint()
 	c.Received = s.Received.Round(0)
 	if s.AboutStaff {
 		c.StaffComplaint = true
@@ -415,7 +420,9 @@ func nextStatuses(st, resume Status, mustRegister bool) []Status {
 // Apply returns the case after t, or a *TransitionError (which wraps
 // ErrIllegalTransition) when t is not legal now: a status Next does not list,
 // a zero time or one before the case's last change, an answer without text,
-// or a promise that is not after the interim reply. cal is the policy's
+// or a promise that is not after the interim reply. It first checks t with
+// Transition.Validate and returns its *ValidationError, if any, so that no
+// path stores what staff may not write. cal is the policy's
 // calendar (servicerules.Policy.Calendar); it measures pauses in working time.
 // A nil cal means the library default calendar.
 //
@@ -425,6 +432,9 @@ func nextStatuses(st, resume Status, mustRegister bool) []Status {
 func (c Case) Apply(t Transition, cal *calendar.Calendar) (Case, error) {
 	fail := func(reason string) (Case, error) {
 		return c, &TransitionError{From: c.Status, To: t.To, Reason: reason}
+	}
+	if err := t.Validate(); err != nil {
+		return c, err
 	}
 	if !t.To.Valid() {
 		return fail("unknown status")

@@ -29,7 +29,7 @@ type pageConfig struct {
 // mountPages mounts the server-rendered pages at "/" (package webui: the
 // feedback page, the staff inbox, the follow-up dashboard, the
 // accessibility statement). A form sent from the pages shares the API's
-// rate limit; the pages always carry a form stamp.
+// rate limit, and its count of form stamp uses.
 func mountPages(mux *http.ServeMux, api *httpapi.Handler, cfg pageConfig) error {
 	pages, err := webui.New(webui.Config{
 		Store:      cfg.Store,
@@ -37,7 +37,7 @@ func mountPages(mux *http.ServeMux, api *httpapi.Handler, cfg pageConfig) error 
 		StaffToken: cfg.StaffToken,
 		FormKey:    cfg.StampKey,
 		Allow: func(r *http.Request) bool {
-			_, ok := api.Admit(r, true)
+			_, ok := api.Admit(r, r.PostFormValue(httpapi.FormStampField))
 			return ok
 		},
 		ErrorLog: cfg.ErrorLog,

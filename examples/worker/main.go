@@ -149,6 +149,7 @@ func newHandler(ctx context.Context) (http.Handler, error) {
 	return &rateLimitedAPI{
 		api:        api,
 		buckets:    newIsolateBuckets(limit),
+		stamps:     newIsolateStampLedger(),
 		staffToken: token,
 		stampKey:   stampKey,
 	}, nil

@@ -86,7 +86,8 @@ func (b *isolateBuckets) take(key string, cost int, now time.Time) (time.Duratio
 // the handler's rules: every request costs one, except those with a valid
 // staff token, which are not limited; a submission (POST /api/feedback,
 // POST /open311/v2/requests.json) without a valid form stamp costs
-// httpapi.NoStampCost. It reads a submission's body to find its stamp, and
+// httpapi.NoStampCost, and so does one whose stamp has been used more than
+// httpapi.MaxStampUses times (httpapi.SubmissionCost). It reads a submission's body to find its stamp, and
 // hands the handler the whole body; a body whose Content-Length is over
 // httpapi.MaxBodyBytes is not read (the handler refuses it unread) and
 // costs NoStampCost.
@@ -97,6 +98,7 @@ func (b *isolateBuckets) take(key string, cost int, now time.Time) (time.Duratio
 type rateLimitedAPI struct {
 	api        http.Handler
 	buckets    *isolateBuckets
+	stamps     *isolateStampLedger
 	staffToken string
 	stampKey   []byte
 }
@@ -114,8 +116,10 @@ func (l *rateLimitedAPI) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			io.Reader
 			io.Closer
 		}{io.MultiReader(bytes.NewReader(body), r.Body), r.Body}
-		if err != nil || httpapi.CheckFormStamp(l.stampKey, formStamp(r, body), now) != nil {
+		if err != nil {
 			cost = httpapi.NoStampCost
+		} else {
+			cost = httpapi.SubmissionCost(l.stampKey, formStamp(r, body), now, l.stamps)
 		}
 	}
 	wait, ok := l.buckets.take(clientKey(r), cost, now)
@@ -135,6 +139,55 @@ func (l *rateLimitedAPI) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	writeProblem(w, p)
+}
+
+// stampsGlobal names the JavaScript Map, on the isolate's global object,
+// that counts the uses of form stamps.
+const stampsGlobal = "__kommunkitStampUses"
+
+// isolateStampLedger is httpapi.StampLedger with its counts in the
+// isolate, beside the rate limit's buckets and for the same reason. It
+// holds at most maxBuckets stamps; when full it drops the expired ones,
+// and if none are, a new stamp counts as used up.
+type isolateStampLedger struct {
+	m js.Value // Map: nonce → [uses, expiry in Unix milliseconds]
+}
+
+func newIsolateStampLedger() *isolateStampLedger {
+	g := js.Global()
+	m := g.Get(stampsGlobal)
+	if m.IsUndefined() {
+		m = g.Get("Map").New()
+		g.Set(stampsGlobal, m)
+	}
+	return &isolateStampLedger{m: m}
+}
+
+// Use implements httpapi.StampLedger.
+func (l *isolateStampLedger) Use(nonce string, expires, now time.Time) int {
+	uses := 0
+	if e := l.m.Call("get", nonce); !e.IsUndefined() {
+		uses = e.Index(0).Int()
+	} else if l.m.Get("size").Int() >= maxBuckets {
+		nowMs := float64(now.UnixMilli())
+		it := l.m.Call("entries")
+		for {
+			n := it.Call("next")
+			if n.Get("done").Bool() {
+				break
+			}
+			kv := n.Get("value")
+			if kv.Index(1).Index(1).Float() < nowMs {
+				l.m.Call("delete", kv.Index(0))
+			}
+		}
+		if l.m.Get("size").Int() >= maxBuckets {
+			return httpapi.MaxStampUses + 1
+		}
+	}
+	uses++
+	l.m.Call("set", nonce, js.ValueOf([]any{uses, float64(expires.UnixMilli())}))
+	return uses
 }
 
 func isSubmission(r *http.Request) bool {

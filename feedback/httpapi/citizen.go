@@ -80,6 +80,8 @@ func (r FeedbackRequest) submission(ch servicerules.Channel) (feedback.Submissio
 				MessageSV: "Datumet ska skrivas som år-månad-dag, till exempel 2026-03-10.",
 				MessageFI: "Kirjoita päivämäärä muodossa vuosi-kuukausi-päivä, esimerkiksi 2026-03-10.",
 				MessageEN: "Write the date as year-month-day, for example 2026-03-10."}
+		} else if fe := feedback.CheckDate("decision_received", date); fe != nil {
+			dateErr = fe
 		} else {
 			s.DecisionReceived = date
 		}
@@ -109,14 +111,9 @@ func (h *Handler) Submit(ctx context.Context, req FeedbackRequest) (ack Acknowle
 
 func (h *Handler) submit(ctx context.Context, req FeedbackRequest, ch servicerules.Channel) (Acknowledgement, bool, error) {
 	now := h.now()
+	// A retry goes through every check a first submission does, before any
+	// stored case is looked up: the key alone opens nothing.
 	if err := h.checkAbuse(req, now); err != nil {
-		// A retry of a submission already stored gets its answer,
-		// whatever became of its stamp since.
-		if key, kerr := feedback.ParseIdempotencyKey(req.IdempotencyKey); kerr == nil && req.Website == "" {
-			if c, gerr := h.store.GetByKey(ctx, key); gerr == nil {
-				return h.acknowledge(c), false, nil
-			}
-		}
 		return Acknowledgement{}, false, err
 	}
 	s, err := req.submission(ch)
@@ -183,11 +180,9 @@ func (h *Handler) postFeedback(w http.ResponseWriter, r *http.Request) {
 		writeProblem(w, unavailable())
 		return
 	}
-	if req.FormStamp == "" || CheckFormStamp(h.stampKey, req.FormStamp, h.now()) != nil {
-		if wait, ok := h.chargeUnstamped(r); !ok {
-			writeProblem(w, rateLimited(wait))
-			return
-		}
+	if wait, ok := h.chargeSubmission(r, req.FormStamp); !ok {
+		writeProblem(w, rateLimited(wait))
+		return
 	}
 	ack, created, err := h.submit(r.Context(), req, "")
 	if err != nil {
@@ -208,11 +203,22 @@ func (h *Handler) submitError(w http.ResponseWriter, err error) {
 	switch {
 	case errors.As(err, &ve):
 		writeProblem(w, invalidSubmission(ve))
+	case errors.Is(err, feedback.ErrKeyReused):
+		writeProblem(w, keyReused())
 	case errors.Is(err, sqlstore.ErrClosed):
 		writeProblem(w, unavailable())
 	default:
 		h.internal(w, err)
 	}
+}
+
+// keyReused is the answer to a submission whose idempotency key is stored
+// for another submission. It says nothing of the stored case.
+func keyReused() *Problem {
+	return &Problem{Status: http.StatusConflict, Code: "idempotency_key_reused",
+		Message:   "This idempotency key was already used for another message. Make a new key for each message, and send the same body again only for a retry.",
+		MessageSV: "Den här idempotensnyckeln har redan använts för ett annat meddelande. Gör en ny nyckel för varje meddelande.",
+		MessageFI: "Tätä idempotenssiavainta on jo käytetty toiseen viestiin. Tee jokaiselle viestille uusi avain."}
 }
 
 func invalidSubmission(ve *feedback.ValidationError) *Problem {

@@ -45,6 +45,7 @@ package httpapi
 import (
 	"bytes"
 	"context"
+	"crypto/hmac"
 	"crypto/sha256"
 	"crypto/subtle"
 	"encoding/json"
@@ -100,7 +101,9 @@ type Config struct {
 	// the host part of r.RemoteAddr. Behind a proxy, use the header the
 	// proxy sets (on Cloudflare, CF-Connecting-IP).
 	ClientKey func(r *http.Request) string
-	// ErrorLog receives internal errors (those answered 500); nil drops them.
+	// ErrorLog receives a *RequestError for every request answered 500,
+	// once, with the route and the cause; nil drops them. It holds no
+	// personal data.
 	ErrorLog func(error)
 	// CORSOrigins are the web origins ("https://www.nykvarn.se") whose pages
 	// may call the public routes from a browser: the widget embedded on
@@ -121,12 +124,14 @@ type Handler struct {
 	clientKey  func(*http.Request) string
 	errorLog   func(error)
 	limiter    *rateLimiter
+	stamps     *stampLedger
 	mux        *http.ServeMux
 	policies   sync.Map // policy ID → *servicerules.Policy, for receipts of cases made under another preset
 	services   []O311Service
 	draining   chan struct{}
 	drainOnce  sync.Once
 	policyInfo policyFacts
+	o311Secret [sha256.Size]byte
 	cors       map[string]bool
 	corsAny    bool
 }
@@ -171,6 +176,7 @@ func New(cfg Config) (*Handler, error) {
 	}
 	if cfg.RateLimit > 0 {
 		h.limiter = newRateLimiter(cfg.RateLimit)
+		h.stamps = newStampLedger()
 	}
 	for _, o := range cfg.CORSOrigins {
 		if o == "*" {
@@ -184,6 +190,13 @@ func New(cfg Config) (*Handler, error) {
 	}
 	h.policies.Store(cfg.Policy.ID(), cfg.Policy)
 	h.services = defaultO311Services()
+	secret := h.stampKey
+	if len(secret) == 0 {
+		secret = h.staffHash[:]
+	}
+	m := hmac.New(sha256.New, secret)
+	m.Write([]byte("kommunkit open311 idempotency key v1"))
+	copy(h.o311Secret[:], m.Sum(nil))
 	h.policyInfo = newPolicyFacts(cfg.Policy)
 	h.routes()
 	return h, nil
@@ -268,7 +281,65 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 		r = r.WithContext(context.WithValue(r.Context(), clientKeyKey{}, key))
 	}
-	h.mux.ServeHTTP(w, r)
+	lw := &loggedWriter{ResponseWriter: w}
+	h.mux.ServeHTTP(lw, r)
+	if lw.status == http.StatusInternalServerError && h.errorLog != nil {
+		h.errorLog(&RequestError{Method: r.Method, Route: r.Pattern, Err: lw.err})
+	}
+}
+
+// A RequestError is what the Handler gives Config.ErrorLog for a request
+// it answered 500: the method, the route pattern that served it
+// ("/api/feedback/{token}": never the path itself, which may hold a
+// receipt token) and the error, when there was one. It holds no personal
+// data: the errors of the store name cases by ID only.
+type RequestError struct {
+	Method string
+	Route  string
+	Err    error
+}
+
+func (e *RequestError) Error() string {
+	msg := "httpapi: 500 on " + e.Method + " " + e.Route
+	if e.Err != nil {
+		msg += ": " + e.Err.Error()
+	}
+	return msg
+}
+
+// Unwrap returns e.Err.
+func (e *RequestError) Unwrap() error { return e.Err }
+
+// loggedWriter remembers the status of a response and the error behind a
+// 500, for ServeHTTP to log once per request.
+type loggedWriter struct {
+	http.ResponseWriter
+	status int
+	err    error
+}
+
+func (w *loggedWriter) WriteHeader(code int) {
+	if w.status == 0 {
+		w.status = code
+	}
+	w.ResponseWriter.WriteHeader(code)
+}
+
+func (w *loggedWriter) Write(b []byte) (int, error) {
+	if w.status == 0 {
+		w.status = http.StatusOK
+	}
+	return w.ResponseWriter.Write(b)
+}
+
+// Unwrap gives http.ResponseController the underlying writer.
+func (w *loggedWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
+
+// noteError records err as the cause of the 500 about to be written to w.
+func noteError(w http.ResponseWriter, err error) {
+	if lw, ok := w.(*loggedWriter); ok && lw.err == nil {
+		lw.err = err
+	}
 }
 
 // publicRoute reports whether path is a route that pages on other origins
@@ -279,32 +350,35 @@ func publicRoute(path string) bool {
 
 type clientKeyKey struct{}
 
-// chargeUnstamped takes the rest of the cost of a submission without a
-// valid form stamp (NoStampCost in all) from the client's rate limit; the
-// request itself has paid one.
-func (h *Handler) chargeUnstamped(r *http.Request) (time.Duration, bool) {
+// chargeSubmission takes the rest of the cost of a submission with stamp
+// (SubmissionCost) from the client's rate limit; the request itself has
+// paid one.
+func (h *Handler) chargeSubmission(r *http.Request, stamp string) (time.Duration, bool) {
 	key, ok := r.Context().Value(clientKeyKey{}).(string)
 	if !ok || h.limiter == nil {
 		return 0, true
 	}
-	return h.limiter.take(key, NoStampCost-1, h.now())
+	now := h.now()
+	if cost := SubmissionCost(h.stampKey, stamp, now, h.stamps); cost > 1 {
+		return h.limiter.take(key, cost-1, now)
+	}
+	return 0, true
 }
 
-// Admit takes one request of r's client from the rate limit, or NoStampCost
-// when stamped is false, and reports whether the request may go on; when
-// not, it says how long to wait. Hosts that take submissions on their own
-// routes (a server-rendered form) call it to share the API's limit. With the
-// limit off it always admits.
-func (h *Handler) Admit(r *http.Request, stamped bool) (retryAfter time.Duration, ok bool) {
+// Admit takes the cost of a submission with the form stamp stamp from the
+// rate limit of r's client (SubmissionCost: one for a good stamp not used
+// more than MaxStampUses times, NoStampCost for any other), and reports
+// whether the request may go on; when not, it says how long to wait. Hosts
+// that take submissions on their own routes (a server-rendered form) call
+// it to share the API's limit and its count of stamp uses. With the limit
+// off it always admits.
+func (h *Handler) Admit(r *http.Request, stamp string) (retryAfter time.Duration, ok bool) {
 	if h.limiter == nil {
 		return 0, true
 	}
-	cost := 1
-	if !stamped {
-		cost = NoStampCost
-	}
-	wait, ok := h.limiter.take(h.clientKey(r), cost, h.now())
-	return wait, ok
+	now := h.now()
+	cost := SubmissionCost(h.stampKey, stamp, now, h.stamps)
+	return h.limiter.take(h.clientKey(r), cost, now)
 }
 
 func (h *Handler) methods(byMethod map[string]http.HandlerFunc) http.HandlerFunc {
@@ -425,6 +499,7 @@ func writeProblem(w http.ResponseWriter, p *Problem) {
 func writeJSON(w http.ResponseWriter, status int, v any) {
 	b, err := json.Marshal(v)
 	if err != nil {
+		noteError(w, err)
 		status = http.StatusInternalServerError
 		b = []byte(`{"status":500,"error":"internal","message":"The answer could not be written.","message_sv":"Svaret gick inte att skriva.","message_fi":"Vastausta ei voitu kirjoittaa."}`)
 	}
@@ -455,10 +530,9 @@ func rateLimited(wait time.Duration) *Problem {
 		MessageFI: "Liian monta pyyntöä. Odota " + s + " sekuntia ja yritä uudelleen."}
 }
 
+// internal answers 500; ServeHTTP logs err with the request's route.
 func (h *Handler) internal(w http.ResponseWriter, err error) {
-	if h.errorLog != nil {
-		h.errorLog(err)
-	}
+	noteError(w, err)
 	writeProblem(w, &Problem{Status: http.StatusInternalServerError, Code: "internal",
 		Message:   "Something went wrong on our side. Please try again in a while.",
 		MessageSV: "Något gick fel hos oss. Försök igen om en stund.",
@@ -568,6 +642,15 @@ func readJSON(w http.ResponseWriter, r *http.Request, v any) *Problem {
 }
 
 func decodeJSON(b []byte, v any) *Problem {
+	if key, dup := duplicateKey(b); dup {
+		q := strconv.Quote(key)
+		return &Problem{Status: http.StatusBadRequest, Code: "duplicate_key",
+			Message:   "The body names the field " + q + " twice (keys are matched without regard to case). Send each field once.",
+			MessageSV: "Innehållet har fältet " + q + " två gånger (stora och små bokstäver räknas lika). Skicka varje fält en gång.",
+			MessageFI: "Sisällössä on kenttä " + q + " kahdesti (isoja ja pieniä kirjaimia ei eroteta). Lähetä jokainen kenttä kerran.",
+			Fields: []feedback.FieldError{{Field: key, Code: "duplicate", Value: q,
+				MessageSV: "Fältet finns två gånger.", MessageFI: "Kenttä on kahdesti.", MessageEN: "The field is given twice."}}}
+	}
 	if err := json.Unmarshal(b, v); err != nil {
 		var te *json.UnmarshalTypeError
 		var se *json.SyntaxError

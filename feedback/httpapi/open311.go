@@ -1,6 +1,8 @@
 package httpapi
 
 import (
+	"crypto/hmac"
+	"crypto/sha256"
 	"errors"
 	"math"
 	"net/http"
@@ -220,6 +222,20 @@ func parseCoord(v string, limit float64) (*float64, bool) {
 
 var o311KeySpace = uuid.MustParse("6f1c1b0e-4a2d-4c1e-9a51-7d1f0b5e2c01")
 
+// o311Key derives the idempotency key of a service request sent without
+// one, so that the same request sent twice is one request. It is keyed
+// with the Handler's secret (derived from the form stamp key, or else the
+// staff token): the fields it covers are public for an anonymous report,
+// and a key made from them alone could be rebuilt by anyone.
+func (h *Handler) o311Key(form url.Values) string {
+	m := hmac.New(sha256.New, h.o311Secret[:])
+	for _, k := range []string{"service_code", "description", "lat", "long", "address_string", "address_id", "email", "phone", "first_name", "last_name", "device_id", "account_id", "media_url"} {
+		v := form.Get(k)
+		m.Write([]byte(k + "=" + strconv.Itoa(len(v)) + ":" + v + "\x00"))
+	}
+	return uuid.NewSHA1(o311KeySpace, m.Sum(nil)).String()
+}
+
 func (h *Handler) o311Post(w http.ResponseWriter, r *http.Request) {
 	form, p := o311Form(w, r)
 	if p != nil {
@@ -286,18 +302,11 @@ func (h *Handler) o311Post(w http.ResponseWriter, r *http.Request) {
 	}
 	req.IdempotencyKey = form.Get("idempotency_key")
 	if req.IdempotencyKey == "" {
-		// No key: the same request sent twice is one request.
-		var b strings.Builder
-		for _, k := range []string{"service_code", "description", "lat", "long", "address_string", "address_id", "email", "phone", "first_name", "last_name", "device_id", "account_id", "media_url"} {
-			b.WriteString(k + "=" + form.Get(k) + "\x00")
-		}
-		req.IdempotencyKey = uuid.NewSHA1(o311KeySpace, []byte(b.String())).String()
+		req.IdempotencyKey = h.o311Key(form)
 	}
-	if req.FormStamp == "" || CheckFormStamp(h.stampKey, req.FormStamp, h.now()) != nil {
-		if wait, ok := h.chargeUnstamped(r); !ok {
-			writeO311Problem(w, rateLimited(wait))
-			return
-		}
+	if wait, ok := h.chargeSubmission(r, req.FormStamp); !ok {
+		writeO311Problem(w, rateLimited(wait))
+		return
 	}
 	ack, created, err := h.submit(r.Context(), req, servicerules.EService)
 	if err != nil {
@@ -305,12 +314,12 @@ func (h *Handler) o311Post(w http.ResponseWriter, r *http.Request) {
 		switch {
 		case errors.As(err, &ve):
 			writeO311Problem(w, invalidSubmission(ve))
+		case errors.Is(err, feedback.ErrKeyReused):
+			writeO311Problem(w, keyReused())
 		case errors.Is(err, sqlstore.ErrClosed):
 			writeO311Problem(w, unavailable())
 		default:
-			if h.errorLog != nil {
-				h.errorLog(err)
-			}
+			noteError(w, err)
 			writeO311Error(w, http.StatusInternalServerError, "internal error; please try again")
 		}
 		return
@@ -353,7 +362,10 @@ func w3c(t time.Time) string {
 }
 
 // o311Request makes the public view of c, or reports false when c did not
-// come in through Open311. Texts are redacted: this view is public.
+// come in through Open311. This view is public, so every free-text field
+// (the description, the address, the media URL) is redacted, and the
+// status notes are a fixed text per status (o311StatusNote): the staff's
+// reply is written to the person who reported, and never shown here.
 func (h *Handler) o311Request(c feedback.Case) (O311Request, bool) {
 	if c.Channel != servicerules.EService {
 		return O311Request{}, false
@@ -365,10 +377,6 @@ func (h *Handler) o311Request(c feedback.Case) (O311Request, bool) {
 	status := "open"
 	if c.Status == feedback.StatusAnswered || c.Status == feedback.StatusClosed {
 		status = "closed"
-	}
-	notes := c.ReplyText
-	if notes == "" {
-		notes = c.InterimText
 	}
 	updated := c.Received
 	if n := len(c.History); n > 0 {
@@ -383,7 +391,7 @@ func (h *Handler) o311Request(c feedback.Case) (O311Request, bool) {
 	o := O311Request{
 		ServiceRequestID:  c.ID.String(),
 		Status:            status,
-		StatusNotes:       feedback.Redact(notes),
+		StatusNotes:       o311StatusNote(c.Status),
 		ServiceName:       loc.Name,
 		ServiceCode:       loc.Code,
 		Description:       feedback.Redact(desc),
@@ -391,16 +399,31 @@ func (h *Handler) o311Request(c feedback.Case) (O311Request, bool) {
 		ServiceNotice:     c.Receipt(p).Message,
 		RequestedDatetime: w3c(c.Received),
 		UpdatedDatetime:   w3c(updated),
-		Address:           loc.Address,
+		Address:           feedback.Redact(loc.Address),
 		Lat:               loc.Lat,
 		Long:              loc.Long,
-		MediaURL:          loc.MediaURL,
+		MediaURL:          feedback.Redact(loc.MediaURL),
 	}
 	if d := expected(c, p); !d.IsZero() {
 		s := w3c(d)
 		o.ExpectedDatetime = &s
 	}
 	return o, true
+}
+
+// o311StatusNote is the public status_notes of a service request in
+// status st: a fixed Swedish sentence, never the staff's own words.
+func o311StatusNote(st feedback.Status) string {
+	switch st {
+	case feedback.StatusAnswered, feedback.StatusClosed:
+		return "Ärendet är avslutat."
+	case feedback.StatusReceived:
+		return "Felanmälan har kommit in."
+	case feedback.StatusWaiting:
+		return "Vi väntar på mer information."
+	default:
+		return "Vi arbetar med ärendet."
+	}
 }
 
 func (h *Handler) o311Get(w http.ResponseWriter, r *http.Request) {
@@ -416,9 +439,7 @@ func (h *Handler) o311Get(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if err != nil {
-		if h.errorLog != nil {
-			h.errorLog(err)
-		}
+		noteError(w, err)
 		writeO311Error(w, http.StatusInternalServerError, "internal error; please try again")
 		return
 	}
@@ -446,6 +467,7 @@ func (h *Handler) o311List(w http.ResponseWriter, r *http.Request) {
 			c, err := h.store.Get(ctx, id)
 			if err != nil {
 				if !errors.Is(err, sqlstore.ErrNotFound) {
+					noteError(w, err)
 					writeO311Error(w, http.StatusInternalServerError, "internal error; please try again")
 					return
 				}
@@ -470,6 +492,10 @@ func (h *Handler) o311List(w http.ResponseWriter, r *http.Request) {
 				writeO311Error(w, http.StatusBadRequest, name+": "+strconv.Quote(v)+" is not a W3C date-time (2026-03-10T09:00:00+01:00)")
 				return
 			}
+			if fe := feedback.CheckTime(name, t); fe != nil {
+				writeO311Error(w, http.StatusBadRequest, name+": "+strconv.Quote(v)+": "+fe.MessageEN)
+				return
+			}
 			if name == "start_date" {
 				f.From = t
 			} else {
@@ -490,9 +516,7 @@ func (h *Handler) o311List(w http.ResponseWriter, r *http.Request) {
 	}
 	cases, err := h.store.List(ctx, f)
 	if err != nil {
-		if h.errorLog != nil {
-			h.errorLog(err)
-		}
+		noteError(w, err)
 		writeO311Error(w, http.StatusInternalServerError, "internal error; please try again")
 		return
 	}

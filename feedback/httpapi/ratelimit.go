@@ -76,3 +76,58 @@ func (l *rateLimiter) level(b *bucket, now time.Time) float64 {
 	}
 	return min(b.tokens+d.Minutes()*l.perMinute, l.perMinute)
 }
+
+// maxLedgerStamps bounds the stamps a stampLedger remembers. When it is
+// full, a stamp it has not seen counts as used up: under a flood of new
+// stamps, submissions pay the rate of unstamped ones rather than the
+// ledger growing without bound.
+const maxLedgerStamps = 1 << 18
+
+// stampLedger is the Handler's StampLedger: uses per nonce in memory, each
+// forgotten when its stamp expires.
+type stampLedger struct {
+	seed   maphash.Seed
+	shards [32]ledgerShard
+}
+
+type ledgerShard struct {
+	mu    sync.Mutex
+	uses  map[string]stampUses
+	sweep time.Time
+}
+
+type stampUses struct {
+	n       int
+	expires time.Time
+}
+
+func newStampLedger() *stampLedger {
+	l := &stampLedger{seed: maphash.MakeSeed()}
+	for i := range l.shards {
+		l.shards[i].uses = map[string]stampUses{}
+	}
+	return l
+}
+
+// Use implements StampLedger.
+func (l *stampLedger) Use(nonce string, expires, now time.Time) int {
+	s := &l.shards[maphash.String(l.seed, nonce)%uint64(len(l.shards))]
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if now.Sub(s.sweep) > time.Minute {
+		for k, u := range s.uses {
+			if now.After(u.expires) {
+				delete(s.uses, k)
+			}
+		}
+		s.sweep = now
+	}
+	u, seen := s.uses[nonce]
+	if !seen && len(s.uses) >= maxLedgerStamps/len(l.shards) {
+		return MaxStampUses + 1
+	}
+	u.n++
+	u.expires = expires
+	s.uses[nonce] = u
+	return u.n
+}

@@ -2,6 +2,7 @@ package httpapi
 
 import (
 	"crypto/hmac"
+	"crypto/rand"
 	"crypto/sha256"
 	"encoding/base64"
 	"strconv"
@@ -36,22 +37,47 @@ const (
 	CodeExpired = "expired"  // the stamp is older than MaxFormAge
 )
 
-const stampContext = "kommunkit-form-stamp-v1:"
+const stampContext = "kommunkit-form-stamp-v2:"
+
+// MaxStampUses is how many submissions one form stamp gives the cheaper
+// rate (see NoStampCost): a person may send a form again after fixing a
+// field. Later submissions with the same stamp are still taken, at the
+// price of a submission without a stamp, so that one stamp cannot be
+// replayed for a day at the stamped rate.
+const MaxStampUses = 3
 
 // FormStamp returns a signed form timestamp for a form shown at `at`, to
 // put in the form's hidden field FormStampField. Its form is
-// "<unix seconds>.<base64url(HMAC-SHA256(key, "kommunkit-form-stamp-v1:<unix seconds>"))>",
-// so any host with the key can check it (CheckFormStamp).
+// "<unix seconds>.<nonce>.<base64url(HMAC-SHA256(key, "kommunkit-form-stamp-v2:<unix seconds>.<nonce>"))>",
+// with a random nonce of 12 bytes (base64url), so any host with the key
+// can check it (CheckFormStamp) and count its uses (StampNonce).
 func FormStamp(key []byte, at time.Time) string {
+	var n [12]byte
+	_, _ = rand.Read(n[:]) // crypto/rand.Read never fails (Go 1.24 and later).
 	secs := strconv.FormatInt(at.Unix(), 10)
-	return secs + "." + stampMAC(key, secs)
+	nonce := base64.RawURLEncoding.EncodeToString(n[:])
+	return secs + "." + nonce + "." + stampMAC(key, secs, nonce)
 }
 
-func stampMAC(key []byte, secs string) string {
+func stampMAC(key []byte, secs, nonce string) string {
 	m := hmac.New(sha256.New, key)
 	m.Write([]byte(stampContext))
 	m.Write([]byte(secs))
+	m.Write([]byte{'.'})
+	m.Write([]byte(nonce))
 	return base64.RawURLEncoding.EncodeToString(m.Sum(nil))
+}
+
+// StampNonce returns the nonce part of a form stamp, for counting its uses
+// (check the stamp with CheckFormStamp first); it returns "" for a text
+// without one.
+func StampNonce(stamp string) string {
+	_, rest, _ := strings.Cut(stamp, ".")
+	nonce, _, ok := strings.Cut(rest, ".")
+	if !ok {
+		return ""
+	}
+	return nonce
 }
 
 // CheckFormStamp checks a form stamp at `now`: signed with key, at least
@@ -60,12 +86,13 @@ func stampMAC(key []byte, secs string) string {
 // feedback.CodeInvalid, CodeTooFast or CodeExpired. An empty key refuses
 // every stamp as invalid.
 func CheckFormStamp(key []byte, stamp string, now time.Time) error {
-	secs, mac, ok := strings.Cut(stamp, ".")
+	secs, rest, ok := strings.Cut(stamp, ".")
+	nonce, mac, ok2 := strings.Cut(rest, ".")
 	var at int64
 	var err error
-	if ok && len(key) > 0 && len(secs) > 0 && len(secs) <= 12 {
+	if ok && ok2 && len(key) > 0 && len(secs) > 0 && len(secs) <= 12 && len(nonce) == 16 {
 		at, err = strconv.ParseInt(secs, 10, 64)
-		ok = err == nil && secs == strconv.FormatInt(at, 10) && hmac.Equal([]byte(mac), []byte(stampMAC(key, secs)))
+		ok = err == nil && secs == strconv.FormatInt(at, 10) && hmac.Equal([]byte(mac), []byte(stampMAC(key, secs, nonce)))
 	} else {
 		ok = false
 	}
@@ -125,4 +152,32 @@ func StampKey(key, staffToken string) []byte {
 	m := hmac.New(sha256.New, []byte(staffToken))
 	m.Write([]byte("kommunkit form stamps"))
 	return m.Sum(nil)
+}
+
+// A StampLedger counts how often each form stamp has been used, by its
+// nonce (StampNonce). The Handler keeps one in memory, beside its rate
+// limit; a host that keeps its rate limit elsewhere (the Worker, in its
+// isolate) keeps its ledger there too.
+type StampLedger interface {
+	// Use records one use of the stamp with nonce, which is worth
+	// remembering until expires, and returns how many uses it has had,
+	// this one included.
+	Use(nonce string, expires, now time.Time) int
+}
+
+// SubmissionCost returns how many requests of its client's rate limit a
+// submission with stamp costs at now: 1 for a stamp that CheckFormStamp
+// accepts and that ledger has seen at most MaxStampUses times (this use
+// included), and NoStampCost for any other (none, invalid, expired, too
+// fast, or used too often). It records the use in ledger.
+func SubmissionCost(key []byte, stamp string, now time.Time, ledger StampLedger) int {
+	if stamp == "" || CheckFormStamp(key, stamp, now) != nil {
+		return NoStampCost
+	}
+	secs, _, _ := strings.Cut(stamp, ".")
+	at, _ := strconv.ParseInt(secs, 10, 64)
+	if ledger.Use(StampNonce(stamp), time.Unix(at, 0).Add(MaxFormAge), now) > MaxStampUses {
+		return NoStampCost
+	}
+	return 1
 }

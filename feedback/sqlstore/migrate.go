@@ -89,7 +89,9 @@ const createMigrationsTable = `CREATE TABLE IF NOT EXISTS schema_migrations (
 // With transactions each migration runs in one, and is checked again
 // inside it, so two processes opening the same database at once apply it
 // once. Without them (D1) every statement of a migration must be safe to
-// run twice, which CREATE ... IF NOT EXISTS is.
+// run twice, which CREATE ... IF NOT EXISTS is. SQLite has no ADD COLUMN
+// IF NOT EXISTS, so an ALTER TABLE ... ADD COLUMN that fails because the
+// column is there is taken as applied (see addsColumn).
 func migrate(ctx context.Context, db *sql.DB, useTx bool) error {
 	if _, err := db.ExecContext(ctx, createMigrationsTable); err != nil {
 		return errors.New("sqlstore: create schema_migrations: " + err.Error())
@@ -111,6 +113,12 @@ func migrate(ctx context.Context, db *sql.DB, useTx bool) error {
 		}
 	}
 	return nil
+}
+
+// addsColumn reports whether stmt is "ALTER TABLE <t> ADD COLUMN ...".
+func addsColumn(stmt string) bool {
+	f := strings.Fields(strings.ToUpper(stmt))
+	return len(f) > 4 && f[0] == "ALTER" && f[1] == "TABLE" && f[3] == "ADD" && f[4] == "COLUMN"
 }
 
 type querier interface {
@@ -153,6 +161,10 @@ func applyMigration(ctx context.Context, db *sql.DB, m Migration, useTx bool) er
 func runMigration(ctx context.Context, q querier, m Migration) error {
 	for _, stmt := range m.Statements() {
 		if _, err := q.ExecContext(ctx, stmt); err != nil {
+			if addsColumn(stmt) && strings.Contains(strings.ToLower(err.Error()), "duplicate column") {
+				// Run again, on a database another tool migrated (wrangler).
+				continue
+			}
 			return err
 		}
 	}

@@ -2,7 +2,8 @@
 // database/sql: SQLite on one machine (modernc.org/sqlite, pure Go), or
 // Cloudflare D1 at the edge. The schema and its migrations are embedded and
 // use only SQL that both accept: CREATE TABLE and CREATE INDEX IF NOT
-// EXISTS, DROP INDEX IF EXISTS, INSERT (with ON CONFLICT ... DO NOTHING),
+// EXISTS, DROP INDEX IF EXISTS, ALTER TABLE ... ADD COLUMN, INSERT (with
+// ON CONFLICT ... DO NOTHING),
 // SELECT and UPDATE; no PRAGMA, trigger, ATTACH or RETURNING.
 //
 // The package does not import a driver. Programs import one
@@ -16,7 +17,10 @@
 // returns the case stored first, with created false, also when the retries
 // race each other: the key is UNIQUE in the table, and the insert is
 // INSERT ... ON CONFLICT (idempotency_key) DO NOTHING followed by a read of
-// the row that won.
+// the row that won. The row holds the fingerprint of the submission
+// (feedback.Submission.Fingerprint); a key sent again with another
+// submission is refused with feedback.ErrKeyReused, so that knowing a key
+// never gives out the stored case or its receipt token.
 //
 // # Group commit
 //
@@ -40,6 +44,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"strconv"
 	"strings"
 	"sync"
@@ -209,8 +214,10 @@ func (s *Store) Close() error {
 
 // Insert stores c (made by feedback.NewCase) and returns the stored case
 // and whether this call created it. When c's idempotency key is already
-// stored, Insert stores nothing and returns the case stored first with
-// created false. With transactions, concurrent calls share one commit
+// stored for the same submission (the same SubmissionFingerprint), Insert
+// stores nothing and returns the case stored first with created false;
+// when it is stored for another submission, Insert stores nothing and
+// returns an error wrapping feedback.ErrKeyReused. With transactions, concurrent calls share one commit
 // (group commit), and Insert returns only after the commit that holds c.
 // If ctx ends while the commit is under way, Insert returns ctx's error and
 // the case may still be stored; a retry with the same key finds it.
@@ -402,8 +409,8 @@ const insertCase = `INSERT INTO cases (
  policy, kind, runner_up, confidence, staff_complaint, unit, diary_number, status, resume,
  registration_due, reply_due, due_via, promised, due_at,
  registered_at, responded_at, answered_at, closed_at, paused_at, paused_ms,
- interim_text, reply_text, version
-) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
+ interim_text, reply_text, submission_fingerprint, version
+) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
 ON CONFLICT (idempotency_key) DO NOTHING`
 
 // makeRow prepares c for insertion: the statement arguments, with the
@@ -424,7 +431,7 @@ func makeRow(c feedback.Case) caseRow {
 		c.Policy, string(c.Kind), string(c.RunnerUp), c.Confidence, boolInt(c.StaffComplaint), c.Unit, c.DiaryNumber, string(c.Status), string(c.Resume),
 		ts(c.RegistrationDue), nullTS(c.ReplyDue), string(c.DueVia), nullTS(c.Promised), nullTS(c.Due()),
 		nullTS(c.RegisteredAt), nullTS(c.RespondedAt), nullTS(c.AnsweredAt), nullTS(c.ClosedAt), nullTS(c.PausedAt), c.Paused.Milliseconds(),
-		c.InterimText, c.ReplyText,
+		c.InterimText, c.ReplyText, c.SubmissionFingerprint,
 	}
 	stored := c
 	if c.Contact != nil {
@@ -465,7 +472,10 @@ func (s *Store) insertOne(ctx context.Context, tx *sql.Tx, row caseRow) InsertRe
 	}
 	c, _, err := s.getWhere(ctx, q, "idempotency_key = ?", row.key)
 	if err != nil {
-		return InsertResult{Err: errors.New("sqlstore: insert case " + id + ": " + err.Error())}
+		return InsertResult{Err: fmt.Errorf("sqlstore: insert case %s: %w", id, err)}
+	}
+	if c.SubmissionFingerprint != row.stored.SubmissionFingerprint {
+		return InsertResult{Err: fmt.Errorf("sqlstore: insert case %s: %w", id, feedback.ErrKeyReused)}
 	}
 	return InsertResult{Case: c}
 }
@@ -745,7 +755,7 @@ const caseColumns = `id, token, idempotency_key, received_at, channel, language,
  policy, kind, runner_up, confidence, staff_complaint, unit, diary_number, status, resume,
  registration_due, reply_due, due_via, promised,
  registered_at, responded_at, answered_at, closed_at, paused_at, paused_ms,
- interim_text, reply_text, version`
+ interim_text, reply_text, submission_fingerprint, version`
 
 // scanCases reads rows of caseColumns. With redacted, Text is the
 // redacted text and the contact details are masked.
@@ -770,7 +780,7 @@ func scanCases(rows *sql.Rows, redacted bool) ([]feedback.Case, []int64, error) 
 			&c.Policy, &kind, &runnerUp, &c.Confidence, &staffComplaint, &c.Unit, &c.DiaryNumber, &status, &resume,
 			&reg, &replyDue, &dueVia, &promised,
 			&registered, &responded, &answered, &closed, &paused, &pausedMS,
-			&c.InterimText, &c.ReplyText, &version)
+			&c.InterimText, &c.ReplyText, &c.SubmissionFingerprint, &version)
 		if err != nil {
 			return nil, nil, errors.New("sqlstore: read case: " + err.Error())
 		}

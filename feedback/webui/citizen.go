@@ -175,15 +175,9 @@ func (s *site) submit(w http.ResponseWriter, r *http.Request) {
 	}
 	f.Key = key
 	ctx := r.Context()
-	// A retry of a message already stored gets its receipt again, whatever
-	// its stamp, as the API answers 200 with the stored body.
-	if c, err := s.cfg.Store.GetByKey(ctx, key); err == nil {
-		s.renderReceipt(w, r, http.StatusOK, c, true)
-		return
-	} else if !errors.Is(err, sqlstore.ErrNotFound) {
-		s.internal(w, r, err)
-		return
-	}
+	// A retry goes through every check a first submission does; only the
+	// store, comparing the submission's fingerprint, tells a retry (its
+	// receipt again) from another message under the same key.
 	now := s.now()
 	switch checkFormStamp(s.key, f.Stamp, now) {
 	case "":
@@ -240,6 +234,14 @@ func (s *site) submit(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	stored, created, err := s.cfg.Store.Insert(ctx, c)
+	if errors.Is(err, feedback.ErrKeyReused) {
+		// The form was sent before with other content (the back button):
+		// a new key makes this a new message, once the person sends it.
+		f.Key, f.Stamp = uuid.NewString(), formStamp(s.key, now)
+		f.Notice = msg(lang, "form.key.reused")
+		s.renderHome(w, r, http.StatusConflict, f)
+		return
+	}
 	if err != nil {
 		s.internal(w, r, err)
 		return

@@ -107,13 +107,33 @@ func TestPlainFormWorksWithoutJavaScriptAndIsIdempotent(t *testing.T) {
 	// The same form sent again (a double click, a reload): same case, same
 	// receipt, nothing stored twice.
 	e.clock.Advance(time.Minute)
-	v.Set("text", "Ändrad text i en omsändning")
 	r2 := e.post("/synpunkt", v)
 	require.Equal(t, http.StatusOK, r2.code, r2.body)
 	assert.Contains(t, r2.body, "/arende/"+token)
 	assert.Contains(t, r2.body, "Det här meddelandet hade vi redan tagit emot")
 	assert.Equal(t, 1, e.count())
+
+	// The form sent again with other content (the back button) is not a
+	// retry: the key alone gives out nothing of the stored case. The page
+	// comes back with a new key and the text, ready to send as a new
+	// message.
+	v.Set("text", "Ändrad text i en omsändning")
+	r3 := e.post("/synpunkt", v)
+	require.Equal(t, http.StatusConflict, r3.code, r3.body)
+	assert.NotContains(t, r3.body, token)
+	assert.Contains(t, r3.body, "Du har redan skickat ett annat meddelande")
+	assert.Contains(t, r3.body, "Ändrad text i en omsändning")
+	assert.NotContains(t, r3.body, `value="`+v.Get("idempotency_key")+`"`)
+	assert.Equal(t, 1, e.count())
 	assert.Equal(t, "Gatlyktan vid skolan har varit släckt i en vecka. Kan ni laga den?", e.caseByToken(token).Text)
+
+	// A retry with a forged stamp is refused as a first submission is,
+	// before any stored case is looked up.
+	v.Set("text", "Gatlyktan vid skolan har varit släckt i en vecka. Kan ni laga den?")
+	v.Set("form_stamp", "1700000000.AAAAAAAAAAAAAAAA.AAAA")
+	r4 := e.post("/synpunkt", v)
+	require.Equal(t, http.StatusBadRequest, r4.code, r4.body)
+	assert.NotContains(t, r4.body, token)
 
 	// The citizen's page shows the status.
 	r = e.get("/arende/" + token)

@@ -120,6 +120,7 @@ var messages = map[string]text{
 	"form.error1":       {"Det finns 1 fel i formuläret", "Lomakkeessa on 1 virhe", "There is 1 error in the form"},
 	"form.stamp.old":    {"Formuläret var för gammalt. Kontrollera texten och skicka igen.", "Lomake oli liian vanha. Tarkista teksti ja lähetä se uudelleen.", "The form was too old. Check your text and send it again."},
 	"form.stamp.fast":   {"Formuläret skickades för snabbt. Vänta några sekunder och skicka igen.", "Lomake lähetettiin liian nopeasti. Odota muutama sekunti ja lähetä se uudelleen.", "The form was sent too quickly. Wait a few seconds and send it again."},
+	"form.key.reused":   {"Du har redan skickat ett annat meddelande från det här formuläret. Kontrollera texten och skicka igen, så blir det ett nytt meddelande.", "Olet jo lähettänyt toisen viestin tällä lomakkeella. Tarkista teksti ja lähetä se uudelleen, niin siitä tulee uusi viesti.", "You have already sent another message from this form. Check your text and send it again, and it becomes a new message."},
 	"form.stamp.bad":    {"Formuläret kunde inte kontrolleras. Skicka igen.", "Lomaketta ei voitu tarkistaa. Lähetä se uudelleen.", "The form could not be checked. Please send it again."},
 	"form.rejected":     {"Meddelandet kunde inte tas emot.", "Viestiä ei voitu ottaa vastaan.", "The message could not be accepted."},
 

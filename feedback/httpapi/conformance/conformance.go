@@ -120,8 +120,14 @@ func Run(t *testing.T, tg Target) {
 	t.Run("FormStamps", s.testFormStamps)
 	t.Run("Open311", s.testOpen311)
 	t.Run("XSS", s.testXSS)
+	t.Run("KeyReuse", s.testKeyReuse)
+	t.Run("Open311DerivedKey", s.testOpen311DerivedKey)
+	t.Run("Open311PublicViews", s.testOpen311PublicViews)
+	t.Run("DateBounds", s.testDateBounds)
+	t.Run("DuplicateKeys", s.testDuplicateKeys)
 	if tg.RateLimitedURL != "" {
 		t.Run("RateLimit429", s.testRateLimit)
+		t.Run("StampReplay", func(t *testing.T) { s.testStampReplay(t, s.RateLimitedURL) })
 	} else {
 		t.Log("conformance: Target.RateLimitedURL is empty: the 429 check was not run")
 	}
@@ -320,19 +326,21 @@ func (s *suite) testIdempotency(t *testing.T) {
 	require.Equal(t, http.StatusOK, r2.Status, "a retry answers 200: %s", r2)
 	assert.JSONEq(t, string(r1.Body), string(r2.Body), "a retry gets the same body")
 
-	// A retry with the same key and other content still gets the first case.
-	body2 := submission("Helt annan text, men samma nyckel.")
-	body2["idempotency_key"] = body["idempotency_key"]
-	r3 := s.postJSON(t, "/api/feedback", body2, nil)
-	require.Equal(t, http.StatusOK, r3.Status, "%s", r3)
-	assert.JSONEq(t, string(r1.Body), string(r3.Body))
-
-	// The key in upper case is the same key.
-	body3 := submission("Samma nyckel med versaler.")
+	// The key in upper case is the same key: the same body is a retry.
+	body3 := submission(body["text"].(string))
 	body3["idempotency_key"] = strings.ToUpper(body["idempotency_key"].(string))
 	r4 := s.postJSON(t, "/api/feedback", body3, nil)
 	require.Equal(t, http.StatusOK, r4.Status, "%s", r4)
 	assert.JSONEq(t, string(r1.Body), string(r4.Body))
+
+	// The same key with other content is not a retry: 409, and nothing of
+	// the stored case (see KeyReuse in security.go).
+	body2 := submission("Helt annan text, men samma nyckel.")
+	body2["idempotency_key"] = body3["idempotency_key"]
+	r3 := s.postJSON(t, "/api/feedback", body2, nil)
+	requireProblem(t, r3, http.StatusConflict, "idempotency_key_reused")
+	assert.NotContains(t, string(r3.Body), first.Token)
+	assert.NotContains(t, string(r3.Body), first.ID)
 
 	// Nothing was stored twice: the case has one history entry and the
 	// first text.
@@ -1004,7 +1012,7 @@ func (s *suite) testFormStamps(t *testing.T) {
 	p := requireProblem(t, s.postJSON(t, "/api/feedback", withStamp(s.stamp(t, 0)), nil), http.StatusBadRequest, "invalid_submission")
 	assert.Equal(t, httpapi.CodeTooFast, p.fieldCodes()[httpapi.FormStampField])
 	// Forged and malformed.
-	for _, st := range []string{"1700000000.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", "garbage", "."} {
+	for _, st := range []string{"1700000000.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", "1700000000.AAAAAAAAAAAAAAAA.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", "garbage", ".", ".."} {
 		p = requireProblem(t, s.postJSON(t, "/api/feedback", withStamp(st), nil), http.StatusBadRequest, "invalid_submission")
 		assert.Equal(t, "invalid", p.fieldCodes()[httpapi.FormStampField], st)
 	}
@@ -1018,11 +1026,16 @@ func (s *suite) testFormStamps(t *testing.T) {
 		other := httpapi.FormStamp([]byte("some other key"), time.Now().Add(-time.Minute))
 		p = requireProblem(t, s.postJSON(t, "/api/feedback", withStamp(other), nil), http.StatusBadRequest, "invalid_submission")
 		assert.Equal(t, "invalid", p.fieldCodes()[httpapi.FormStampField])
-		// A retry of a stored submission gets its answer, whatever its stamp.
+		// A retry is checked as a first submission is: with an expired
+		// stamp it is refused, and without one (as the widget retries) it
+		// gets the stored answer.
 		b := withStamp(s.stamp(t, time.Minute))
 		r1 := s.postJSON(t, "/api/feedback", b, nil)
 		require.Equal(t, http.StatusCreated, r1.Status, "%s", r1)
 		b[httpapi.FormStampField] = s.stamp(t, 48*time.Hour)
+		p = requireProblem(t, s.postJSON(t, "/api/feedback", b, nil), http.StatusBadRequest, "invalid_submission")
+		assert.Equal(t, httpapi.CodeExpired, p.fieldCodes()[httpapi.FormStampField])
+		delete(b, httpapi.FormStampField)
 		r2 := s.postJSON(t, "/api/feedback", b, nil)
 		require.Equal(t, http.StatusOK, r2.Status, "%s", r2)
 		assert.JSONEq(t, string(r1.Body), string(r2.Body))
@@ -1130,13 +1143,16 @@ func (s *suite) testOpen311(t *testing.T) {
 	} else {
 		assert.Contains(t, reqs[0], "expected_datetime")
 	}
-	// Answered: closed, with the (redacted) reply as status notes.
-	r = s.transition(t, id, map[string]any{"to": "answered", "text": "Lampan är lagad. Ring 070-999 88 77 om den släcks igen."})
+	// Answered: closed. The status notes are public, so they are a fixed
+	// text and never the staff's reply to the person.
+	r = s.transition(t, id, map[string]any{"to": "answered", "text": "Hej Karin Lind! Lampan är lagad. Ring 070-999 88 77 om den släcks igen."})
 	require.Equal(t, http.StatusOK, r.Status, "%s", r)
 	r = s.get(t, "/open311/v2/requests/"+id+".json", nil)
 	requireJSON(t, r, &reqs)
 	assert.Equal(t, "closed", reqs[0]["status"])
-	assert.Contains(t, reqs[0]["status_notes"], "Lampan är lagad")
+	assert.NotEmpty(t, reqs[0]["status_notes"])
+	assert.NotContains(t, reqs[0]["status_notes"], "Karin")
+	assert.NotContains(t, reqs[0]["status_notes"], "Lampan är lagad")
 	assert.NotContains(t, reqs[0]["status_notes"], "070-999")
 
 	// The list, and its filters.
