@@ -12,7 +12,7 @@ func TestDuplicateKey(t *testing.T) {
 		`{"website":"spam","website":""}`:           "website",
 		`{"website":"spam","Website":""}`:           "Website",
 		`{"website":"spam","webſite":""}`:           "webſite", // encoding/json folds ſ to s
-		`{"kk":"1","\u212Ak":"2"}`:                  "\u212ak",  // and the Kelvin sign to k
+		`{"kk":"1","\u212Ak":"2"}`:                  "\u212ak", // and the Kelvin sign to k
 		`{"website":"x","\u0077ebsite":""}`:         "website",
 		`{"a":{"b":1,"B":2}}`:                       "B",
 		`{"a":[{"b":1},{"b":2}],"c":{"b":3},"A":0}`: "A",
