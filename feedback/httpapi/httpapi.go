@@ -29,14 +29,39 @@
 // people never fill in, and may carry a signed form timestamp (FormStamp)
 // from the page that showed the form: a stamp younger than MinFormAge or
 // older than MaxFormAge is refused. A client that sends no stamp is not
-// refused; its submissions cost more of its rate limit (NoStampCost). The
+// refused; its submissions cost more of its rate limit (NoStampCost), and
+// so do those whose stamp has been used more than MaxStampUses times. The
 // rate limit (Config.RateLimit, requests per minute per client) and the body
 // limit (MaxBodyBytes) apply to every route.
+//
+// # Idempotency
+//
+// Every submission carries an idempotency key (a UUID the client makes once
+// per message). A retry is the same body sent again under the same key: it
+// gets 200 and the body of the first answer, and nothing is stored twice.
+// The rules that keep a key from being a way in:
+//
+//   - A retry goes through every check a first submission does (the
+//     honeypot, the form stamp, validation) before any stored case is
+//     looked up. A retry whose stamp has expired is refused like any
+//     expired stamp; send it again without the stamp.
+//   - The store keeps a fingerprint of the submission with its key
+//     (feedback.Submission.Fingerprint: channel, text, language, contact,
+//     recipient, decision date, about-staff). The same key with another
+//     body is answered 409 with the code "idempotency_key_reused", and
+//     reveals nothing of the stored case: no ID, no receipt token.
+//   - An Open311 request without idempotency_key gets a key the server
+//     derives from its fields with a server secret, so that the same
+//     request sent twice is one request, and nobody can rebuild the key
+//     from the public fields of a report.
+//   - JSON bodies that name a field twice, or in two cases ("website" and
+//     "Website"), are refused with 400 "duplicate_key".
 //
 // # Durability
 //
 // A 201 is written only after the case is committed (sqlstore's group
-// commit). A retry with the same idempotency key gets 200 and the same body.
+// commit). A retry with the same idempotency key and body gets 200 and the
+// same body.
 //
 // The package builds for GOOS=js GOARCH=wasm: it imports no database driver
 // and nothing that needs an operating system.
