@@ -1,24 +1,36 @@
-# kommunkit: `make test` runs every test. It installs what the tests need.
+# kommunkit: `make test` runs every test. `make deps` installs what the
+# tests need on a fresh machine (Debian packages with apt-get, the Node tools
+# from the lockfile, the Go modules); .ci/run calls it first. `make test`
+# itself never installs system packages: it says what is missing.
 GO ?= go
 # Library packages must build for the browser (GOOS=js GOARCH=wasm).
 LIBRARY_PKGS := ./calendar/... ./servicerules/... ./feedback/...
 
-.PHONY: test deps vet fmt-check unit wasm-check bench bench-check node-deps chromium
+.PHONY: test deps check-deps vet fmt-check unit wasm-check bench bench-check node-deps
 
-test: deps vet fmt-check wasm-check unit bench-check test-browser test-worker
+test: check-deps vet fmt-check wasm-check unit bench-check test-browser test-worker
 
-deps:
+# Debian packages the tests need: Chromium for the browser tests, curl for
+# the Worker's test script.
+DEB_PKGS := chromium curl
+
+deps: node-deps
 	$(GO) mod download
+	@missing=""; for c in $(DEB_PKGS); do command -v $$c >/dev/null 2>&1 || missing="$$missing $$c"; done; \
+	if [ -n "$$missing" ]; then \
+		apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y $$missing; fi
+
+# check-deps fails, naming what is missing, when a tool the tests need is
+# not installed (run `make deps`).
+check-deps:
+	@for c in $(DEB_PKGS) node npm; do command -v $$c >/dev/null 2>&1 || { \
+		echo "$$c is not installed: run \`make deps\` (it uses apt-get) or install it"; exit 1; }; done
 
 # Node tooling (playwright-core, axe, wrangler) from the committed lockfile.
 node-deps: node_modules/.package-lock.json
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund
 
-# Debian's Chromium for the browser tests (CI starts on a fresh machine).
-chromium:
-	@command -v chromium >/dev/null 2>&1 || { \
-		apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; }
 
 vet:
 	$(GO) vet ./...
@@ -50,7 +62,7 @@ widget:
 
 # Browser tests of the widget against examples/site in Debian's Chromium
 # (playwright-core, @axe-core/playwright); screenshots in test-results/widget/.
-test-browser: node-deps chromium widget
+test-browser: node-deps widget
 	node --test --test-concurrency=1 wasm/browsertest/widget.test.mjs
 
 # The feedback API on Cloudflare Workers with D1 (issue 7, examples/worker).
@@ -63,8 +75,6 @@ worker:
 	GO=$(GO) examples/worker/build.sh
 
 test-worker: node-deps
-	@command -v curl >/dev/null 2>&1 || { \
-		apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y curl; }
 	GO=$(GO) examples/worker/test.sh
 
 bench-worker: node-deps
