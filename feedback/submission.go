@@ -164,8 +164,8 @@ func (e FieldError) Error() string {
 	return s + ": " + e.MessageEN
 }
 
-// A ValidationError lists everything wrong with a submission, one FieldError
-// per problem, in a fixed order of fields.
+// A ValidationError lists everything wrong with a submission or a
+// transition, one FieldError per problem, in a fixed order of fields.
 type ValidationError struct {
 	Fields []FieldError `json:"fields"`
 }
@@ -263,24 +263,32 @@ func validateText(e *ValidationError, text string) {
 			"Please write your message.")
 		return
 	}
+	checkText(e, "text", text, MaxTextRunes)
+}
+
+// checkText adds to e what is wrong with text, a text of many lines on
+// field: not valid UTF-8, more than max characters, or a control character
+// other than a line break or a tab, or a bidirectional embedding, override
+// or isolate (see firstControl).
+func checkText(e *ValidationError, field, text string, max int) {
 	if !utf8.ValidString(text) {
-		e.add("text", CodeInvalidUTF8, "",
+		e.add(field, CodeInvalidUTF8, "",
 			"Texten har tecken som inte går att läsa. Skriv in den igen.",
 			"Tekstissä on merkkejä, joita ei voi lukea. Kirjoita se uudelleen.",
 			"The text has characters that cannot be read. Please type it again.")
 		return
 	}
-	if n := utf8.RuneCountInString(text); n > MaxTextRunes {
-		limit := strconv.Itoa(MaxTextRunes)
+	if n := utf8.RuneCountInString(text); n > max {
+		limit := strconv.Itoa(max)
 		got := strconv.Itoa(n)
-		e.add("text", CodeTooLong, got+" tecken",
+		e.add(field, CodeTooLong, got+" tecken",
 			"Texten är för lång: "+got+" tecken. Den får vara högst "+limit+" tecken.",
 			"Teksti on liian pitkä: "+got+" merkkiä. Se saa olla enintään "+limit+" merkkiä.",
 			"The text is too long: "+got+" characters. It may have at most "+limit+".")
 	}
 	if at, ok := firstControl(text, true); ok {
 		pos := strconv.Itoa(at)
-		e.add("text", CodeControlCharacters, "tecken "+pos,
+		e.add(field, CodeControlCharacters, "tecken "+pos,
 			"Texten har ett osynligt styrtecken (tecken nummer "+pos+"). Ta bort det och skicka igen.",
 			"Tekstissä on näkymätön ohjausmerkki (merkki numero "+pos+"). Poista se ja lähetä uudelleen.",
 			"The text has an invisible control character (character number "+pos+"). Remove it and send again.")

@@ -467,7 +467,8 @@ func TestLifecyclePersistence(t *testing.T) {
 	_, _, err = st2.Insert(ctx, d)
 	require.NoError(t, err)
 	_, err = st2.Apply(ctx, d.ID, feedback.Transition{To: feedback.StatusRegistered, At: time.Date(12026, 1, 1, 0, 0, 0, 0, time.UTC)})
-	assert.ErrorContains(t, err, "1000 to 9999")
+	var ve *feedback.ValidationError
+	assert.ErrorAs(t, err, &ve, "the domain (feedback.Transition.Validate) refuses it before the store")
 	got, err = st2.Get(ctx, d.ID)
 	require.NoError(t, err)
 	assert.Equal(t, feedback.StatusReceived, got.Status)
