@@ -39,7 +39,7 @@ func FuzzDuplicateKey(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, b []byte) {
-		key, dup := duplicateKey(b)
+		_, dup := duplicateKey(b)
 		var m map[string]json.RawMessage
 		if json.Unmarshal(b, &m) != nil {
 			return
@@ -50,9 +50,6 @@ func FuzzDuplicateKey(f *testing.F) {
 		}
 		if len(folded) < len(m) && !dup {
 			t.Fatalf("keys that fold together in %q, and no duplicate found", b)
-		}
-		if dup && key == "" {
-			t.Fatalf("a duplicate with no name in %q", b)
 		}
 	})
 }
