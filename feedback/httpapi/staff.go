@@ -186,7 +186,9 @@ func parseFilter(q url.Values, now time.Time) (sqlstore.Filter, *Problem) {
 }
 
 // parsePeriod reads "from" and "to" as local dates (YYYY-MM-DD) or RFC 3339
-// times; a date as "to" includes that day.
+// times; a date as "to" includes that day. A date, or the Stockholm date of
+// a time, outside feedback.EarliestDate and feedback.LatestDate is refused
+// (see outOfRangeQuery).
 func parsePeriod(q url.Values, defFrom, defTo time.Time) (time.Time, time.Time, *Problem) {
 	from, to := defFrom, defTo
 	for _, name := range []string{"from", "to"} {
@@ -196,11 +198,17 @@ func parsePeriod(q url.Values, defFrom, defTo time.Time) (time.Time, time.Time, 
 		}
 		var t time.Time
 		if d, err := calendar.ParseDate(v); err == nil && d.Valid() {
+			if fe := feedback.CheckDate(name, d); fe != nil {
+				return from, to, outOfRangeQuery(name, v, fe)
+			}
 			if name == "to" {
 				d = d.AddDays(1)
 			}
 			t = d.Midnight()
 		} else if tt, err := time.Parse(time.RFC3339, v); err == nil {
+			if fe := feedback.CheckTime(name, tt); fe != nil {
+				return from, to, outOfRangeQuery(name, v, fe)
+			}
 			t = tt
 		} else {
 			return from, to, invalidQuery(name, v, "a date (YYYY-MM-DD) or an RFC 3339 time")
@@ -215,6 +223,16 @@ func parsePeriod(q url.Values, defFrom, defTo time.Time) (time.Time, time.Time, 
 		return from, to, invalidQuery("to", q.Get("to"), "after from")
 	}
 	return from, to, nil
+}
+
+// outOfRangeQuery is the answer to a date in the query parameter param
+// outside feedback.EarliestDate and feedback.LatestDate: 400 invalid_query,
+// as invalidQuery, with fe (the code feedback.CodeOutOfRange) as its field
+// error.
+func outOfRangeQuery(param, value string, fe *feedback.FieldError) *Problem {
+	p := invalidQuery(param, value, "a date from "+feedback.EarliestDate.String()+" to "+feedback.LatestDate.String())
+	p.Fields = []feedback.FieldError{*fe}
+	return p
 }
 
 func (h *Handler) listCases(w http.ResponseWriter, r *http.Request) {
@@ -294,6 +312,13 @@ func (h *Handler) postTransition(w http.ResponseWriter, r *http.Request) {
 	if req.Promised != nil {
 		t.Promised = *req.Promised
 	}
+	// The content is checked before the store is asked, with the check the
+	// staff pages use; Case.Apply checks it again on every path.
+	var ve *feedback.ValidationError
+	if err := t.Validate(); errors.As(err, &ve) {
+		writeProblem(w, invalidTransition(ve))
+		return
+	}
 	c, err := h.store.Apply(r.Context(), id, t)
 	var te *feedback.TransitionError
 	switch {
@@ -301,6 +326,8 @@ func (h *Handler) postTransition(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusOK, staffCase(c, h.now(), true))
 	case errors.Is(err, sqlstore.ErrNotFound):
 		writeProblem(w, notFound())
+	case errors.As(err, &ve):
+		writeProblem(w, invalidTransition(ve))
 	case errors.As(err, &te):
 		writeProblem(w, &Problem{Status: http.StatusConflict, Code: "illegal_transition",
 			Message:   "The case cannot go from " + string(te.From) + " to " + string(te.To) + ": " + te.Reason + ".",
@@ -314,6 +341,24 @@ func (h *Handler) postTransition(w http.ResponseWriter, r *http.Request) {
 	default:
 		h.internal(w, err)
 	}
+}
+
+// invalidTransition is the answer to a transition whose content
+// feedback.Transition.Validate refuses: 400 invalid_transition with a field
+// error for each problem, named by the fields of TransitionRequest ("text",
+// "unit", "diary_number", "by", "promised").
+func invalidTransition(ve *feedback.ValidationError) *Problem {
+	names := make([]string, 0, len(ve.Fields))
+	for _, f := range ve.Fields {
+		if len(names) == 0 || names[len(names)-1] != f.Field {
+			names = append(names, f.Field)
+		}
+	}
+	list := strings.Join(names, ", ")
+	return &Problem{Status: http.StatusBadRequest, Code: "invalid_transition", Fields: ve.Fields,
+		Message:   "The change was not saved. Please correct: " + list + ".",
+		MessageSV: "Ändringen sparades inte. Rätta till: " + list + ".",
+		MessageFI: "Muutosta ei tallennettu. Korjaa: " + list + "."}
 }
 
 // Stats is the body of GET /api/staff/stats.

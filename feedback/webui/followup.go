@@ -29,13 +29,15 @@ func (p period) query() string { return "from=" + p.From.String() + "&to=" + p.T
 
 // readPeriod reads ?from and ?to; a missing one takes its default (the
 // last 30 days, up to today). It reports false for dates it cannot read,
-// a period that ends before it starts, or one longer than MaxPeriodDays.
+// dates outside feedback.EarliestDate and feedback.LatestDate (the bounds
+// of the API), a period that ends before it starts, or one longer than
+// MaxPeriodDays.
 func readPeriod(r *http.Request, today calendar.Date) (period, bool) {
 	p := period{From: today.AddDays(-29), To: today}
 	ok := true
 	if v := r.URL.Query().Get("from"); v != "" {
 		d, err := calendar.ParseDate(v)
-		if err != nil {
+		if err != nil || feedback.CheckDate("from", d) != nil {
 			ok = false
 		} else {
 			p.From = d
@@ -43,7 +45,7 @@ func readPeriod(r *http.Request, today calendar.Date) (period, bool) {
 	}
 	if v := r.URL.Query().Get("to"); v != "" {
 		d, err := calendar.ParseDate(v)
-		if err != nil {
+		if err != nil || feedback.CheckDate("to", d) != nil {
 			ok = false
 		} else {
 			p.To = d

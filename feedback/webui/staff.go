@@ -370,12 +370,16 @@ func (s *site) transition(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	lang := pageLang(r.PostFormValue("lang"))
-	// Staff texts go to the person as they are, so keep them to what HTML
-	// and the person's screen can hold.
+	// Staff texts go to the person as they are, so below
+	// feedback.Transition.Validate, the check the API makes too, refuses
+	// what the person's screen would not show as stored. The form shows
+	// what was typed again, made displayable.
+	text := r.PostFormValue("text")
+	diary := strings.TrimSpace(r.PostFormValue("diary_number"))
 	form := actionForm{
 		To:       r.PostFormValue("to"),
-		Text:     displayable(r.PostFormValue("text")),
-		Diary:    displayable(strings.TrimSpace(r.PostFormValue("diary_number"))),
+		Text:     displayable(text),
+		Diary:    displayable(diary),
 		Promised: strings.TrimSpace(r.PostFormValue("promised")),
 	}
 	to, err := feedback.ParseStatus(form.To)
@@ -389,18 +393,13 @@ func (s *site) transition(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	textID := "a-" + string(to) + "-text"
-	if utf8.RuneCountInString(form.Text) > feedback.MaxTextRunes {
-		form.FieldID, form.FieldError = textID, msg(lang, "fld.text.long")
-		s.showCase(w, r, http.StatusBadRequest, form)
-		return
-	}
-	if to == feedback.StatusAnswered && strings.TrimSpace(form.Text) == "" {
+	if to == feedback.StatusAnswered && strings.TrimSpace(text) == "" {
 		form.FieldID, form.FieldError = textID, msg(lang, "fld.reply.req")
 		s.showCase(w, r, http.StatusBadRequest, form)
 		return
 	}
 	now := s.now()
-	t := feedback.Transition{To: to, At: now, By: "personal", Text: strings.TrimSpace(form.Text)}
+	t := feedback.Transition{To: to, At: now, By: "personal", Text: strings.TrimSpace(text)}
 	if to == feedback.StatusInterimSent && t.Text == "" {
 		// Resuming a paused case to "interim reply sent" is not a new
 		// interim reply: keep the one the person has (Apply sets the
@@ -419,7 +418,7 @@ func (s *site) transition(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	if to == feedback.StatusRegistered {
-		t.DiaryNumber = form.Diary
+		t.DiaryNumber = diary
 	}
 	if to == feedback.StatusInterimSent && form.Promised != "" {
 		promised, ok := parseLocal(form.Promised)
@@ -435,6 +434,11 @@ func (s *site) transition(w http.ResponseWriter, r *http.Request) {
 		}
 		t.Promised = promised
 	}
+	var ve *feedback.ValidationError
+	if err := t.Validate(); errors.As(err, &ve) {
+		s.showInvalid(w, r, form, to, ve, lang)
+		return
+	}
 	_, err = s.cfg.Store.Apply(r.Context(), id, t)
 	var terr *feedback.TransitionError
 	switch {
@@ -442,6 +446,8 @@ func (s *site) transition(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, withLang("/staff/case/"+id.String()+"?done="+string(to), lang), http.StatusSeeOther)
 	case errors.Is(err, sqlstore.ErrNotFound):
 		s.notFound(w, r)
+	case errors.As(err, &ve):
+		s.showInvalid(w, r, form, to, ve, lang)
 	case errors.As(err, &terr):
 		form.Error = msg(lang, "scase.illegal") + " (" + terr.Reason + ")"
 		s.showCase(w, r, http.StatusConflict, form)
@@ -451,6 +457,31 @@ func (s *site) transition(w http.ResponseWriter, r *http.Request) {
 	default:
 		s.internal(w, r, err)
 	}
+}
+
+// showInvalid answers 400 with the case page and the form for a change to
+// `to` as it was sent, with the first error of ve on its control, in lang.
+func (s *site) showInvalid(w http.ResponseWriter, r *http.Request, form actionForm, to feedback.Status, ve *feedback.ValidationError, lang string) {
+	if len(ve.Fields) == 0 {
+		form.Error = msg(lang, "scase.illegal")
+		s.showCase(w, r, http.StatusBadRequest, form)
+		return
+	}
+	fe := ve.Fields[0]
+	switch fe.Field {
+	case "text":
+		form.FieldID = "a-" + string(to) + "-text"
+	case "diary_number":
+		form.FieldID = "a-registered-diary"
+	case "promised":
+		form.FieldID = "a-interim_sent-promised"
+	}
+	if form.FieldID != "" {
+		form.FieldError = fe.Message(lang)
+	} else {
+		form.Error = fe.Message(lang)
+	}
+	s.showCase(w, r, http.StatusBadRequest, form)
 }
 
 // parseLocal reads a date and time in Stockholm as a datetime-local control

@@ -114,6 +114,7 @@ func Run(t *testing.T, tg Target) {
 	t.Run("StaffFilters", s.testStaffFilters)
 	t.Run("Transitions", s.testTransitions)
 	t.Run("Stats", s.testStats)
+	t.Run("StaffInputSecurity", s.testStaffInputSecurity)
 	t.Run("Classify", s.testClassify)
 	t.Run("Policy", s.testPolicy)
 	t.Run("Honeypot", s.testHoneypot)
