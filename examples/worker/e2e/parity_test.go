@@ -62,7 +62,7 @@ type server struct {
 var (
 	uuidRE  = regexp.MustCompile(`[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}`)
 	timeRE  = regexp.MustCompile(`\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)`)
-	stampRE = regexp.MustCompile(`^\d+\.[A-Za-z0-9_-]+$`)
+	stampRE = regexp.MustCompile(`^\d+\.[A-Za-z0-9_-]{16}\.[A-Za-z0-9_-]+$`)
 	varRE   = regexp.MustCompile(`\{\{(\w+)\}\}`)
 )
 
@@ -233,6 +233,10 @@ func parityRequests(staffToken string) []request {
 			body: `{"text":"Bra service!","channel":"web","website":"http://spam.example","idempotency_key":"` + key() + `"}`},
 		{name: "forged stamp", method: "POST", path: "/api/feedback", header: jsonType,
 			body: `{"text":"Bra service!","channel":"web","form_stamp":"1700000000.AAAA","idempotency_key":"` + key() + `"}`},
+		{name: "duplicate keys", method: "POST", path: "/api/feedback", header: jsonType,
+			body: `{"text":"Bra service!","channel":"web","website":"http://spam.example","Website":"","idempotency_key":"` + key() + `"}`},
+		{name: "decision date out of range", method: "POST", path: "/api/feedback", header: jsonType,
+			body: `{"text":"Jag vill överklaga beslutet.","channel":"web","decision_received":"9999-12-20","idempotency_key":"` + key() + `"}`},
 		{name: "bad JSON", method: "POST", path: "/api/feedback", header: jsonType, body: `{"text":`},
 		{name: "wrong JSON type", method: "POST", path: "/api/feedback", header: jsonType, body: `{"text":5}`},
 		{name: "not JSON", method: "POST", path: "/api/feedback", header: map[string]string{"Content-Type": "text/plain"}, body: "hej"},
