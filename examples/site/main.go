@@ -9,8 +9,25 @@
 // under /widget/; -build-widget=false skips the build.
 //
 // The staff secret comes from KOMMUNKIT_STAFF_TOKEN; when that is unset, a
-// random one is made and printed at start. The key that signs form stamps
-// comes from KOMMUNKIT_FORM_KEY, or is derived from the staff secret.
+// random one is made and printed at start. A secret the operator sets must
+// have at least 128 bits of entropy (httpapi.CheckStaffToken: 32 random
+// hexadecimal digits will do, e.g. `openssl rand -hex 24`); a weaker one
+// stops the site at start with an error that names KOMMUNKIT_STAFF_TOKEN.
+// The key that signs form stamps comes from KOMMUNKIT_FORM_KEY, or is
+// derived from the staff secret.
+//
+// Staff sign in at /staff/login. Each sign-in is a session of its own,
+// stored in the database (hashed) and ended by signing out, after two hours
+// without use or ten hours after sign-in (package webui). A client that
+// fails to sign in five times in a row must wait 1 s, then 2 s, 4 s … up to
+// 15 min before each further try (429 with Retry-After); each failure is
+// logged without the token and without the client's address.
+//
+// Behind a proxy that ends TLS, give the public address with -public-url
+// https://synpunkt.exempelby.se: the staff cookie is then Secure, and the
+// receipt's link to the case is built from it (without it the link is
+// relative, never built from the request's Host header). -secure-cookies
+// marks the cookie Secure without naming the address.
 //
 // On SIGTERM or SIGINT the site stops taking submissions, finishes the
 // requests under way and commits everything it has acknowledged before it
@@ -28,6 +45,7 @@ import (
 	"log"
 	"net"
 	"net/http"
+	"net/url"
 	"os"
 	"os/signal"
 	"strconv"
@@ -39,6 +57,7 @@ import (
 
 	"github.com/kommunkit/kommunkit/feedback/httpapi"
 	"github.com/kommunkit/kommunkit/feedback/sqlstore"
+	"github.com/kommunkit/kommunkit/feedback/webui"
 	"github.com/kommunkit/kommunkit/servicerules"
 )
 
@@ -50,8 +69,19 @@ func main() {
 	wdir := flag.String("widget-dir", "", "where the widget's files are built and served from (default: wasm/dist in the module, or the user cache)")
 	buildWidget := flag.Bool("build-widget", true, "build the widget (WebAssembly and loader) at start; false serves what -widget-dir holds")
 	cors := flag.String("cors", "", "comma-separated origins whose pages may call the public API (the widget on another site); * for any")
+	publicURL := flag.String("public-url", "", "the address people reach the site at (https://synpunkt.exempelby.se): the receipt's link is built from it, and https makes the staff cookie Secure")
+	secureCookies := flag.Bool("secure-cookies", false, "mark the staff cookie Secure even on plain HTTP (behind a TLS-terminating proxy); an https -public-url does this too")
 	flag.Parse()
-	if err := run(*addr, *dbPath, *policyName, *rateLimit, *wdir, *buildWidget, *cors); err != nil {
+	web := webOptions{secureCookies: *secureCookies}
+	if *publicURL != "" {
+		u, err := webui.ParsePublicURL(*publicURL)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "site: -public-url:", err)
+			os.Exit(2)
+		}
+		web.publicURL = u
+	}
+	if err := run(*addr, *dbPath, *policyName, *rateLimit, *wdir, *buildWidget, *cors, web); err != nil {
 		fmt.Fprintln(os.Stderr, "site:", err)
 		os.Exit(1)
 	}
@@ -107,7 +137,13 @@ func openDB(path string) (*sql.DB, error) {
 	return db, nil
 }
 
-func run(addr, dbPath, policyName string, rateLimit int, wdir string, buildWidget bool, cors string) error {
+// webOptions are the flags of the staff and citizen pages.
+type webOptions struct {
+	publicURL     *url.URL
+	secureCookies bool
+}
+
+func run(addr, dbPath, policyName string, rateLimit int, wdir string, buildWidget bool, cors string, web webOptions) error {
 	policy, err := loadPolicy(policyName)
 	if err != nil {
 		return err
@@ -116,8 +152,8 @@ func run(addr, dbPath, policyName string, rateLimit int, wdir string, buildWidge
 	if err != nil {
 		return err
 	}
-	if len(token) < httpapi.MinStaffTokenBytes {
-		return fmt.Errorf("KOMMUNKIT_STAFF_TOKEN must be at least %d characters", httpapi.MinStaffTokenBytes)
+	if err := httpapi.CheckStaffToken(token); err != nil {
+		return fmt.Errorf("KOMMUNKIT_STAFF_TOKEN: %w", err)
 	}
 	db, err := openDB(dbPath)
 	if err != nil {
@@ -152,7 +188,8 @@ func run(addr, dbPath, policyName string, rateLimit int, wdir string, buildWidge
 	mux.Handle("/api/", api)
 	mux.Handle("/open311/", api)
 	if err := mountPages(mux, api, pageConfig{Store: store, Policy: policy, StaffToken: token, StampKey: httpapi.StampKey(os.Getenv("KOMMUNKIT_FORM_KEY"), token),
-		ErrorLog: func(err error) { logger.Print(err) }}); err != nil {
+		ErrorLog: func(err error) { logger.Print(err) }, AuthLog: func(line string) { logger.Print(line) },
+		PublicURL: web.publicURL, SecureCookies: web.secureCookies}); err != nil {
 		return err
 	}
 	dir, err := widgetDir(wdir)

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -24,6 +25,11 @@ type pageConfig struct {
 	StaffToken string
 	StampKey   []byte
 	ErrorLog   func(error)
+	AuthLog    func(string)
+	// PublicURL and SecureCookies are the flags -public-url and
+	// -secure-cookies (webui.Config).
+	PublicURL     *url.URL
+	SecureCookies bool
 }
 
 // mountPages mounts the server-rendered pages at "/" (package webui: the
@@ -40,7 +46,10 @@ func mountPages(mux *http.ServeMux, api *httpapi.Handler, cfg pageConfig) error 
 			_, ok := api.Admit(r, r.PostFormValue(httpapi.FormStampField))
 			return ok
 		},
-		ErrorLog: cfg.ErrorLog,
+		ErrorLog:      cfg.ErrorLog,
+		AuthLog:       cfg.AuthLog,
+		PublicURL:     cfg.PublicURL,
+		SecureCookies: cfg.SecureCookies,
 	})
 	if err != nil {
 		return err

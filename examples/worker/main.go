@@ -39,9 +39,11 @@
 //	KOMMUNKIT_POLICY       the servicerules preset (default nykvarn)
 //	KOMMUNKIT_RATE_LIMIT   requests per minute per client; 0 turns the
 //	                       limit off (default 60, as the site)
-//	KOMMUNKIT_STAFF_TOKEN  secret: the staff token, at least 16 bytes. Without
-//	                       it the staff routes are locked (every token is
-//	                       wrong) and each request logs a warning.
+//	KOMMUNKIT_STAFF_TOKEN  secret: the staff token, with at least 128 bits
+//	                       of entropy (httpapi.CheckStaffToken; e.g.
+//	                       `openssl rand -hex 24`). Unset or weaker, the
+//	                       staff routes are locked (every token is wrong)
+//	                       and each request logs a warning naming it.
 //	KOMMUNKIT_FORM_KEY     secret: the HMAC key of form stamps; without it the
 //	                       key is derived from the staff token, as on the site
 //
@@ -106,9 +108,8 @@ func newHandler(ctx context.Context) (http.Handler, error) {
 		}
 	}
 	token := cloudflare.Getenv("KOMMUNKIT_STAFF_TOKEN")
-	if len(token) < httpapi.MinStaffTokenBytes {
-		logError(errors.New("KOMMUNKIT_STAFF_TOKEN is unset or shorter than " +
-			strconv.Itoa(httpapi.MinStaffTokenBytes) + " bytes, so the staff routes are locked; " +
+	if err := httpapi.CheckStaffToken(token); err != nil {
+		logError(errors.New("KOMMUNKIT_STAFF_TOKEN: " + err.Error() + ", so the staff routes are locked; " +
 			"set it with `wrangler secret put KOMMUNKIT_STAFF_TOKEN`"))
 		if token, err = randomToken(); err != nil {
 			return nil, err

@@ -93,9 +93,6 @@ import (
 // body gets 413.
 const MaxBodyBytes = 64 << 10
 
-// MinStaffTokenBytes is the shortest staff token New accepts.
-const MinStaffTokenBytes = 16
-
 // NoStampCost is how many requests of a client's rate limit one submission
 // without a form stamp costs. A submission with a valid stamp, and every
 // other request, costs one.
@@ -109,8 +106,8 @@ type Config struct {
 	// facts. Required.
 	Policy *servicerules.Policy
 	// StaffToken is the staff secret, sent as "Authorization: Bearer
-	// <token>" and compared in constant time. Required, at least
-	// MinStaffTokenBytes long.
+	// <token>" and compared in constant time. Required, and strong
+	// enough for CheckStaffToken (at least 128 bits).
 	StaffToken string
 	// StampKey is the HMAC key of form stamps (FormStamp). Empty means the
 	// host issues no stamps: GET /api/form-stamp is 404 and every stamp
@@ -169,8 +166,8 @@ func New(cfg Config) (*Handler, error) {
 	if cfg.Policy == nil {
 		return nil, errors.New("httpapi: Config.Policy is required")
 	}
-	if len(cfg.StaffToken) < MinStaffTokenBytes {
-		return nil, errors.New("httpapi: Config.StaffToken must be at least " + strconv.Itoa(MinStaffTokenBytes) + " bytes")
+	if err := CheckStaffToken(cfg.StaffToken); err != nil {
+		return nil, errors.New("httpapi: Config.StaffToken: " + err.Error())
 	}
 	if cfg.RateLimit < 0 {
 		return nil, errors.New("httpapi: Config.RateLimit " + strconv.Itoa(cfg.RateLimit) + " is negative")

@@ -1,26 +1,41 @@
 package webui
 
 import (
+	"context"
 	"crypto/hmac"
 	"crypto/sha256"
 	"crypto/subtle"
 	"encoding/base64"
+	"errors"
 	"net/http"
 	"net/url"
 	"strconv"
 	"strings"
 	"time"
 
+	"github.com/kommunkit/kommunkit/calendar"
+	"github.com/kommunkit/kommunkit/feedback"
 	"github.com/kommunkit/kommunkit/feedback/httpapi"
 )
 
-// SessionCookie is the name of the staff session cookie.
+// SessionCookie is the name of the staff session cookie. It holds the
+// session's random ID (feedback.Session.ID) and nothing else.
 const SessionCookie = "kommunkit_staff"
 
-// SessionLength is how long a staff login lasts: more than 20 hours, so
-// that the time limit is one WCAG 2.2.1 (Timing Adjustable) allows without a
-// way to extend it.
-const SessionLength = 24 * time.Hour
+// DefaultSessionIdle and DefaultSessionMaxAge are the timeouts of a staff
+// session when Config.SessionIdle and Config.SessionMaxAge are zero: it
+// ends after two hours without a request (a long meeting, a lunch), and
+// ten hours after sign-in however much it is used (a registrator's working
+// day), so that a forgotten session on a shared computer does not outlive
+// the day.
+const (
+	DefaultSessionIdle   = 2 * time.Hour
+	DefaultSessionMaxAge = 10 * time.Hour
+)
+
+// StaffSubject is the feedback.Session.Subject of a session signed in with
+// the shared staff secret.
+const StaffSubject = "staff-token"
 
 // CSRFField is the form field, and CSRFHeader the request header, that carry
 // the CSRF token of a staff session.
@@ -28,6 +43,14 @@ const (
 	CSRFField  = "csrf"
 	CSRFHeader = "X-CSRF-Token"
 )
+
+// maxSessionCookie bounds the cookie value looked up: a session ID is 43
+// characters.
+const maxSessionCookie = 128
+
+// sessionKey is the request context key of the session staffOnly and
+// staffPost found, so that a page looks it up once.
+type sessionKey struct{}
 
 // mac returns the HMAC-SHA256 under the site key of the parts, each
 // followed by a zero byte, in base64url.
@@ -40,74 +63,114 @@ func (s *site) mac(parts ...string) string {
 	return base64.RawURLEncoding.EncodeToString(m.Sum(nil))
 }
 
-// sessionValue is the cookie value of a session that ends at exp:
-// "<unix>.<HMAC of the purpose, exp and the staff secret>". The secret
-// itself is never in the cookie; changing it ends every session.
-func (s *site) sessionValue(exp int64) string {
-	e := strconv.FormatInt(exp, 10)
-	return e + "." + s.mac("kommunkit/webui staff session v1", e, s.cfg.StaffToken)
-}
-
-// session returns the request's valid staff session cookie value.
-func (s *site) session(r *http.Request) (string, bool) {
+// session returns the request's active staff session: the one staffOnly or
+// staffPost put in the context, or the one its cookie names, looked up in
+// the session store (which records the use and refuses ended and revoked
+// sessions).
+func (s *site) session(r *http.Request) (feedback.Session, bool) {
+	if sess, ok := r.Context().Value(sessionKey{}).(feedback.Session); ok {
+		return sess, true
+	}
 	c, err := r.Cookie(SessionCookie)
+	if err != nil || c.Value == "" || len(c.Value) > maxSessionCookie {
+		return feedback.Session{}, false
+	}
+	sess, err := s.sessions.LookupSession(r.Context(), c.Value, s.now())
 	if err != nil {
-		return "", false
+		if !errors.Is(err, feedback.ErrNoSession) {
+			s.log(err)
+		}
+		return feedback.Session{}, false
 	}
-	e, _, ok := strings.Cut(c.Value, ".")
-	if !ok {
-		return "", false
-	}
-	exp, err := strconv.ParseInt(e, 10, 64)
-	if err != nil || exp <= s.now().Unix() {
-		return "", false
-	}
-	if subtle.ConstantTimeCompare([]byte(c.Value), []byte(s.sessionValue(exp))) != 1 {
-		return "", false
-	}
-	return c.Value, true
+	return sess, true
 }
 
-// csrfToken is the CSRF token of a session: an HMAC of its cookie value.
-func (s *site) csrfToken(session string) string {
-	return s.mac("kommunkit/webui csrf v1", session)
+// withSession returns r with sess in its context.
+func withSession(r *http.Request, sess feedback.Session) *http.Request {
+	return r.WithContext(context.WithValue(r.Context(), sessionKey{}, sess))
 }
 
-// validCSRF reports whether r carries the CSRF token of session, in the
-// form field or the header.
-func (s *site) validCSRF(r *http.Request, session string) bool {
+// csrfToken is the CSRF token of a session: an HMAC of its ID under the
+// site key, so every sign-in has its own, and it is worth nothing once the
+// session has ended.
+func (s *site) csrfToken(sess feedback.Session) string {
+	return s.mac("kommunkit/webui csrf v2", sess.ID)
+}
+
+// validCSRF reports whether r carries the CSRF token of sess, in the form
+// field or the header.
+func (s *site) validCSRF(r *http.Request, sess feedback.Session) bool {
 	got := r.Header.Get(CSRFHeader)
 	if got == "" {
 		got = r.PostFormValue(CSRFField)
 	}
-	want := s.csrfToken(session)
+	want := s.csrfToken(sess)
 	return subtle.ConstantTimeCompare([]byte(got), []byte(want)) == 1
 }
 
-func (s *site) secure(r *http.Request) bool { return r.TLS != nil || s.cfg.SecureCookies }
+// secure reports whether the staff cookie is marked Secure: when the
+// request came over TLS to this process, when Config.SecureCookies is set,
+// or when Config.PublicURL is https (behind a TLS-terminating proxy).
+func (s *site) secure(r *http.Request) bool {
+	return r.TLS != nil || s.cfg.SecureCookies || (s.cfg.PublicURL != nil && s.cfg.PublicURL.Scheme == "https")
+}
 
 // bearerStaff reports whether r carries "Authorization: Bearer <staff
 // secret>", as the API's staff routes take it. Browsers never send that
 // header by themselves, so it lets programs (and the API conformance suite)
 // read the staff pages; changes still need a session and its CSRF token.
+// It does not count failures; bearerAccess does.
 func (s *site) bearerStaff(r *http.Request) bool {
 	return httpapi.StaffRequest(r, s.cfg.StaffToken)
 }
 
-// isStaff reports whether r comes from logged-in staff or carries the
-// staff secret as a bearer token.
+// bearerAccess reports whether r carries the staff secret as a bearer
+// token. A request with an Authorization header that is not the staff
+// secret counts as a failed sign-in of its client (the sign-in throttle);
+// while the client must wait, no header is checked, the try counts as a
+// failure too, and wait says for how long.
+func (s *site) bearerAccess(r *http.Request) (ok bool, wait time.Duration) {
+	if r.Header.Get("Authorization") == "" {
+		return false, 0
+	}
+	key, now := s.clientKey(r), s.now()
+	if wait := s.throttle.refuse(key, now); wait > 0 {
+		return false, wait
+	}
+	if s.bearerStaff(r) {
+		s.throttle.succeed(key)
+		return true, 0
+	}
+	s.signInFailed(key, now, "bearer")
+	return false, 0
+}
+
+// isStaff reports whether r comes from signed-in staff or carries the
+// staff secret as a bearer token (bearerAccess).
 func (s *site) isStaff(r *http.Request) bool {
 	if _, ok := s.session(r); ok {
 		return true
 	}
-	return s.bearerStaff(r)
+	ok, _ := s.bearerAccess(r)
+	return ok
 }
 
-// staffOnly lets staff (isStaff) through to h and sends others to the login
-// page.
+// staffOnly lets staff through to h: signed in (with the session in the
+// request's context), or with the staff secret as a bearer token. It
+// answers 429 to a client that must wait after failed sign-ins, and sends
+// others to the login page.
 func (s *site) staffOnly(h http.HandlerFunc) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
-		if !s.isStaff(r) {
+		if sess, ok := s.session(r); ok {
+			h(w, withSession(r, sess))
+			return
+		}
+		ok, wait := s.bearerAccess(r)
+		if wait > 0 {
+			s.tooManySignIns(w, r, wait)
+			return
+		}
+		if !ok {
 			w.Header().Set("Cache-Control", "no-store")
 			next := r.URL.RequestURI()
 			http.Redirect(w, r, "/staff/login?next="+url.QueryEscape(next)+langParam(r), http.StatusSeeOther)
@@ -117,7 +180,7 @@ func (s *site) staffOnly(h http.HandlerFunc) http.HandlerFunc {
 	}
 }
 
-// staffPost lets through a POST from logged-in staff with the session's
+// staffPost lets through a POST from signed-in staff with the session's
 // CSRF token; without a session it answers 401, without the token 403.
 func (s *site) staffPost(h http.HandlerFunc) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
@@ -130,7 +193,7 @@ func (s *site) staffPost(h http.HandlerFunc) http.HandlerFunc {
 			s.fail(w, r, http.StatusForbidden, "error.title")
 			return
 		}
-		h(w, r)
+		h(w, withSession(r, sess))
 	}
 }
 
@@ -156,24 +219,48 @@ func (s *site) loginForm(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *site) login(w http.ResponseWriter, r *http.Request) {
+	key, now := s.clientKey(r), s.now()
+	if wait := s.throttle.refuse(key, now); wait > 0 {
+		s.tooManySignIns(w, r, wait)
+		return
+	}
 	token := r.PostFormValue("token")
 	if !validStaffToken(token, s.cfg.StaffToken) {
-		p := s.newPage(r, "login.title")
 		msg := "login.wrong"
 		if strings.TrimSpace(token) == "" {
 			msg = "login.missing"
+		} else {
+			s.signInFailed(key, now, "form")
 		}
+		p := s.newPage(r, "login.title")
 		p.Data = loginData{Next: r.PostFormValue("next"), Error: p.T(msg)}
 		s.render(w, http.StatusUnauthorized, "login", p)
 		return
 	}
-	exp := s.now().Add(SessionLength)
+	s.throttle.succeed(key)
+	// A sign-in over a session still active ends that one: one cookie,
+	// one session.
+	if old, ok := s.session(r); ok {
+		if err := s.sessions.RevokeSession(r.Context(), old.ID); err != nil {
+			s.internal(w, r, err)
+			return
+		}
+	}
+	sess, err := feedback.NewSession(StaffSubject, now, s.idle, s.maxAge)
+	if err != nil {
+		s.internal(w, r, err)
+		return
+	}
+	if err := s.sessions.CreateSession(r.Context(), sess); err != nil {
+		s.internal(w, r, err)
+		return
+	}
 	http.SetCookie(w, &http.Cookie{
 		Name:     SessionCookie,
-		Value:    s.sessionValue(exp.Unix()),
+		Value:    sess.ID,
 		Path:     "/",
-		Expires:  exp,
-		MaxAge:   int(SessionLength / time.Second),
+		Expires:  sess.Expires,
+		MaxAge:   int(s.maxAge / time.Second),
 		HttpOnly: true,
 		Secure:   s.secure(r),
 		SameSite: http.SameSiteStrictMode,
@@ -181,7 +268,16 @@ func (s *site) login(w http.ResponseWriter, r *http.Request) {
 	http.Redirect(w, r, safeNext(r.PostFormValue("next"), r), http.StatusSeeOther)
 }
 
+// logout ends the session (staffPost found it) in the store, so that its
+// cookie and CSRF token are worth nothing from now on, and clears the
+// cookie.
 func (s *site) logout(w http.ResponseWriter, r *http.Request) {
+	if sess, ok := s.session(r); ok {
+		if err := s.sessions.RevokeSession(r.Context(), sess.ID); err != nil {
+			s.internal(w, r, err)
+			return
+		}
+	}
 	http.SetCookie(w, &http.Cookie{
 		Name:     SessionCookie,
 		Value:    "",
@@ -192,6 +288,35 @@ func (s *site) logout(w http.ResponseWriter, r *http.Request) {
 		SameSite: http.SameSiteStrictMode,
 	})
 	http.Redirect(w, r, "/staff/login?out=1"+langParam(r), http.StatusSeeOther)
+}
+
+// signInFailed counts a failed sign-in of the client key at now and logs
+// it: with a tag of the client (an HMAC under the site key, so the log
+// holds no address) and how it came (the login form or a bearer token),
+// never the token presented.
+func (s *site) signInFailed(key string, now time.Time, how string) {
+	n := s.throttle.fail(key, now)
+	s.authLog("staff sign-in failed (" + how + "): client " + s.clientTag(key) + ", failure " + strconv.Itoa(n) + " in a row")
+}
+
+// clientTag names a client in the log without its address.
+func (s *site) clientTag(key string) string {
+	return s.mac("kommunkit/webui client", key)[:12]
+}
+
+// tooManySignIns answers 429 with Retry-After and the login page, which
+// says when the client may try again.
+func (s *site) tooManySignIns(w http.ResponseWriter, r *http.Request, wait time.Duration) {
+	secs := int((wait + time.Second - 1) / time.Second)
+	w.Header().Set("Retry-After", strconv.Itoa(secs))
+	p := s.newPage(r, "login.title")
+	at := s.now().Add(time.Duration(secs) * time.Second).In(calendar.Location())
+	clock := at.Format("15:04:05")
+	if p.Lang == langFI {
+		clock = at.Format("15.04.05")
+	}
+	p.Data = loginData{Next: r.FormValue("next"), Error: p.Tf("login.wait", clock)}
+	s.render(w, http.StatusTooManyRequests, "login", p)
 }
 
 // safeNext returns where to go after login: next when it is a path under

@@ -262,7 +262,7 @@ func (s *site) renderReceipt(w http.ResponseWriter, r *http.Request, code int, c
 		Message:  rc.Message,
 		Language: rc.Language,
 		Path:     withLang(path, p.Lang),
-		Link:     origin(r) + withLang(path, p.Lang),
+		Link:     s.absolute(withLang(path, p.Lang)),
 		Already:  already,
 	}
 	if rc.Due != nil {
@@ -274,15 +274,6 @@ func (s *site) renderReceipt(w http.ResponseWriter, r *http.Request, code int, c
 	p.Data = d
 	w.Header().Set("Location", path)
 	s.render(w, code, "receipt", p)
-}
-
-// origin is the scheme and host the request came to.
-func origin(r *http.Request) string {
-	scheme := "http"
-	if r.TLS != nil {
-		scheme = "https"
-	}
-	return scheme + "://" + r.Host
 }
 
 // citizenData is the data of the citizen's case page: the CitizenView and

@@ -36,13 +36,52 @@
 //	GET  /staff/export.csv       feedback.Stats as CSV (?from, ?to; ?what=overdue for the overdue cases)
 //	GET  /assets/...             CSS and JavaScript, versioned by content hash
 //
-// Staff log in with the staff secret, compared in constant time. The
-// session cookie holds an expiry and an HMAC of the secret (never the
-// secret); it is HttpOnly, SameSite=Strict, and Secure when the request came
-// over TLS (or Config.SecureCookies is set). Every staff form carries a CSRF
-// token derived from the session, and a POST whose Origin names another
-// site is refused. Programs may read the staff pages (not change anything)
-// with "Authorization: Bearer <staff secret>", as on the API's staff routes.
+// # Staff sessions
+//
+// Staff log in with the staff secret, compared in constant time. Each
+// sign-in makes a session of its own (feedback.Session) with 32 random
+// bytes as its ID; the cookie (SessionCookie) holds that ID and nothing
+// else, and the session store (Config.Sessions, by default the
+// sqlstore.Store, table staff_sessions) keeps only its SHA-256 hash. A
+// session ends when the person logs out (the row is deleted, so a copy of
+// the cookie is worth nothing from then on), after Config.SessionIdle
+// without a request (DefaultSessionIdle, 2 hours), and at the latest
+// Config.SessionMaxAge after sign-in (DefaultSessionMaxAge, 10 hours, a
+// working day). Uses are written back at most once a minute
+// (feedback.SessionTouchInterval). Signing in again over a session ends
+// the old one. Ended sessions are deleted when a new one is made.
+//
+// The cookie is HttpOnly and SameSite=Strict, and Secure when the request
+// came over TLS, when Config.SecureCookies is set, or when Config.PublicURL
+// is https: behind a proxy that ends TLS, set one of the last two. Every
+// staff form carries a CSRF token, an HMAC of the session ID under
+// FormKey, so each session has its own and it dies with the session; a
+// POST whose Origin names another site is refused. Programs may read the
+// staff pages (not change anything) with "Authorization: Bearer <staff
+// secret>", as on the API's staff routes.
+//
+// # Sign-in throttle
+//
+// Sign-ins are counted per client (Config.ClientKey; by default the
+// remote address, an IPv6 address by its /64). After SignInFreeFailures
+// (5) failures in a row the client must wait SignInFirstWait (1 s), then
+// twice as long after each further failure, up to SignInMaxWait (15 min);
+// a try while it must wait is answered 429 with Retry-After and the login
+// page saying when to try again, checks nothing (not even the right
+// secret) and counts as a failure. A wrong bearer token on the staff pages
+// counts the same. Success ends the count; failures are forgotten after
+// SignInForget (24 h); at most 65,536 clients are remembered. Each failure
+// goes to Config.AuthLog as "staff sign-in failed" with a tag of the client
+// (an HMAC of its key, not its address), never the token presented.
+//
+// New refuses a staff secret with less than 128 bits of entropy
+// (httpapi.CheckStaffToken).
+//
+// # Links
+//
+// The receipt's link to the citizen's case is built from Config.PublicURL
+// (ParsePublicURL); without it the link is relative. No page builds a
+// link from the request's Host header, which the client chooses.
 //
 // The plain form runs the same intake as POST /api/feedback: the honeypot
 // field and the signed form stamp of package httpapi (a stamp younger than
@@ -65,6 +104,7 @@
 //	api, _ := httpapi.New(httpapi.Config{Store: st, Policy: p, StaffToken: secret, StampKey: key})
 //	pages, err := webui.New(webui.Config{
 //		Store: st, Policy: p, StaffToken: secret, FormKey: key,
+//		PublicURL: publicURL, // from webui.ParsePublicURL("https://synpunkt.exempelby.se")
 //	})
 //	if err != nil { ... }
 //	mux := http.NewServeMux()

@@ -65,7 +65,7 @@ type response struct {
 	body   string
 }
 
-func newEnv(t *testing.T) *env {
+func newEnv(t *testing.T, opts ...func(*webui.Config)) *env {
 	t.Helper()
 	p, err := servicerules.Preset("nykvarn")
 	require.NoError(t, err)
@@ -77,14 +77,19 @@ func newEnv(t *testing.T) *env {
 	t.Cleanup(func() { st.Close() })
 	// Tuesday 10 March 2026, 09:00 in Stockholm.
 	clk := &clock{t: time.Date(2026, 3, 10, 9, 0, 0, 0, calendar.Location())}
-	h, err := webui.New(webui.Config{
+	cfg := webui.Config{
 		Store:      st,
 		Policy:     p,
 		StaffToken: staffToken,
 		FormKey:    formKey,
 		Now:        clk.Now,
 		ErrorLog:   func(err error) { t.Errorf("internal error: %v", err) },
-	})
+		AuthLog:    func(line string) { t.Log(line) },
+	}
+	for _, o := range opts {
+		o(&cfg)
+	}
+	h, err := webui.New(cfg)
 	require.NoError(t, err)
 	srv := httptest.NewServer(h)
 	t.Cleanup(srv.Close)

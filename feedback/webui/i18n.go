@@ -161,6 +161,7 @@ var messages = map[string]text{
 	"login.wrong":   {"Fel nyckel. Försök igen.", "Väärä avain. Yritä uudelleen.", "Wrong key. Try again."},
 	"login.missing": {"Skriv nyckeln.", "Kirjoita avain.", "Enter the key."},
 	"login.out":     {"Du är utloggad.", "Olet kirjautunut ulos.", "You are logged out."},
+	"login.wait":    {"För många försök med fel nyckel. Försök igen efter klockan %s.", "Liian monta yritystä väärällä avaimella. Yritä uudelleen kello %s jälkeen.", "Too many tries with a wrong key. Try again after %s."},
 
 	// Staff inbox.
 	"inbox.title":     {"Inkorg", "Saapuneet", "Inbox"},

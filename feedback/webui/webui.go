@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/kommunkit/kommunkit/calendar"
+	"github.com/kommunkit/kommunkit/feedback"
 	"github.com/kommunkit/kommunkit/feedback/httpapi"
 	"github.com/kommunkit/kommunkit/feedback/sqlstore"
 	"github.com/kommunkit/kommunkit/servicerules"
@@ -48,11 +49,32 @@ type Config struct {
 	// Policy is the active service policy: its response times, calendar
 	// and source. Required.
 	Policy *servicerules.Policy
-	// StaffToken is the staff secret; staff log in with it. Required.
+	// StaffToken is the staff secret; staff log in with it. Required, and
+	// strong enough for httpapi.CheckStaffToken.
 	StaffToken string
-	// FormKey signs the form stamps (httpapi.FormStamp), the staff session
-	// cookie and the CSRF tokens. Use the API's StampKey. At least 16 bytes.
+	// FormKey signs the form stamps (httpapi.FormStamp) and the CSRF
+	// tokens. Use the API's StampKey. At least 16 bytes.
 	FormKey []byte
+	// Sessions keeps the staff sessions; nil means Store.
+	Sessions feedback.SessionStore
+	// SessionIdle and SessionMaxAge are the idle and the absolute timeout
+	// of a staff session; zero means DefaultSessionIdle and
+	// DefaultSessionMaxAge.
+	SessionIdle, SessionMaxAge time.Duration
+	// PublicURL is the address people reach the site at
+	// ("https://synpunkt.exempelby.se", see ParsePublicURL). The receipt's
+	// link to the case is built from it; without it the link is relative,
+	// never built from the request's Host header. When it is https, the
+	// staff cookie is Secure. Nil means none.
+	PublicURL *url.URL
+	// ClientKey names the client of a request for the sign-in throttle;
+	// nil means the address the request came from (an IPv6 address's /64).
+	// Behind a proxy, use the header the proxy sets, as for the API.
+	ClientKey func(*http.Request) string
+	// AuthLog receives a line for each failed staff sign-in, with a tag of
+	// the client that is not its address, and never the token presented;
+	// nil means the standard logger.
+	AuthLog func(string)
 	// Now is the clock; nil means time.Now.
 	Now func() time.Time
 	// WidgetScript is the path of the widget's loader; empty means
@@ -64,7 +86,8 @@ type Config struct {
 	// DefaultSiteName.
 	SiteName string
 	// SecureCookies marks the staff cookie Secure also when the request did
-	// not come over TLS to this process (behind a TLS-terminating proxy).
+	// not come over TLS to this process (behind a TLS-terminating proxy);
+	// an https PublicURL does the same.
 	SecureCookies bool
 	// StatementDate is when the accessibility statement was last reviewed;
 	// zero means 21 November 2026, the date of the statement's text.
@@ -94,6 +117,12 @@ type site struct {
 	versions map[string]string
 	key      []byte // FormKey
 	log      func(error)
+
+	sessions     feedback.SessionStore
+	idle, maxAge time.Duration
+	throttle     *signInThrottle
+	clientKey    func(*http.Request) string
+	authLog      func(string)
 }
 
 // New returns the handler of the pages. It reports an error when a required
@@ -108,6 +137,36 @@ func New(cfg Config) (http.Handler, error) {
 		return nil, errors.New("webui: Config.StaffToken is empty")
 	case len(cfg.FormKey) < 16:
 		return nil, errors.New("webui: Config.FormKey is shorter than 16 bytes")
+	case cfg.SessionIdle < 0 || cfg.SessionMaxAge < 0:
+		return nil, errors.New("webui: Config.SessionIdle and Config.SessionMaxAge must not be negative")
+	}
+	if err := httpapi.CheckStaffToken(cfg.StaffToken); err != nil {
+		return nil, fmt.Errorf("webui: Config.StaffToken: %w", err)
+	}
+	if cfg.PublicURL != nil {
+		if err := checkPublicURL(cfg.PublicURL); err != nil {
+			return nil, fmt.Errorf("webui: Config.PublicURL: %w", err)
+		}
+		u := *cfg.PublicURL
+		cfg.PublicURL = &u
+	}
+	if cfg.Sessions == nil {
+		cfg.Sessions = cfg.Store
+	}
+	if cfg.SessionIdle == 0 {
+		cfg.SessionIdle = DefaultSessionIdle
+	}
+	if cfg.SessionMaxAge == 0 {
+		cfg.SessionMaxAge = DefaultSessionMaxAge
+	}
+	if cfg.SessionIdle > cfg.SessionMaxAge {
+		return nil, errors.New("webui: Config.SessionIdle " + cfg.SessionIdle.String() + " exceeds Config.SessionMaxAge " + cfg.SessionMaxAge.String())
+	}
+	if cfg.ClientKey == nil {
+		cfg.ClientKey = remoteClient
+	}
+	if cfg.AuthLog == nil {
+		cfg.AuthLog = func(line string) { log.Printf("webui: %s", line) }
 	}
 	if cfg.Now == nil {
 		cfg.Now = time.Now
@@ -124,7 +183,9 @@ func New(cfg Config) (http.Handler, error) {
 	if cfg.StatementDate == (calendar.Date{}) {
 		cfg.StatementDate = statementDate()
 	}
-	s := &site{cfg: cfg, key: append([]byte(nil), cfg.FormKey...), log: cfg.ErrorLog}
+	s := &site{cfg: cfg, key: append([]byte(nil), cfg.FormKey...), log: cfg.ErrorLog,
+		sessions: cfg.Sessions, idle: cfg.SessionIdle, maxAge: cfg.SessionMaxAge,
+		throttle: newSignInThrottle(), clientKey: cfg.ClientKey, authLog: cfg.AuthLog}
 	if s.log == nil {
 		s.log = func(err error) { log.Printf("webui: %v", err) }
 	}

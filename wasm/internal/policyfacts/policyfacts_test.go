@@ -40,7 +40,7 @@ func api(t *testing.T, p *servicerules.Policy, now *atomic.Int64) http.Handler {
 	store, err := sqlstore.Open(context.Background(), db, sqlstore.Config{Calendar: p.Calendar()})
 	require.NoError(t, err)
 	t.Cleanup(func() { store.Close() })
-	h, err := httpapi.New(httpapi.Config{Store: store, Policy: p, StaffToken: "0123456789abcdef0123",
+	h, err := httpapi.New(httpapi.Config{Store: store, Policy: p, StaffToken: "policyfacts-test-staff-token-0123456789",
 		Now: func() time.Time { return time.Unix(0, now.Load()) }})
 	require.NoError(t, err)
 	return h
