@@ -17,6 +17,13 @@ const (
 	// PIISamordningsnummer is a Swedish co-ordination number: a personnummer
 	// whose day of birth has 60 added to it.
 	PIISamordningsnummer PIIKind = "samordningsnummer"
+	// PIIPossiblePersonnummer is a number written like a personnummer or
+	// samordningsnummer, with a real date of birth, whose check digit is
+	// wrong: most often a mistyped personnummer, which is still personal
+	// data. FindPII takes it only in the forms a personnummer is usually
+	// written in: YYMMDD-NNNN, YYMMDD+NNNN, YYMMDDNNNN, YYYYMMDD-NNNN and
+	// YYYYMMDDNNNN.
+	PIIPossiblePersonnummer PIIKind = "possible_personnummer"
 	// PIIPhone is a phone number: a Swedish one in national form (0...) or
 	// international form (+46, 0046), or a foreign one in international form (+...).
 	PIIPhone PIIKind = "phone"
@@ -31,8 +38,10 @@ const (
 const (
 	MaskPersonnummer      = "[personnummer]"
 	MaskSamordningsnummer = "[samordningsnummer]"
-	MaskPhone             = "[telefon]"
-	MaskEmail             = "[e-post]"
+	// MaskPossiblePersonnummer masks a PIIPossiblePersonnummer.
+	MaskPossiblePersonnummer = "[möjligt personnummer]"
+	MaskPhone                = "[telefon]"
+	MaskEmail                = "[e-post]"
 	// MaskOther masks a PIIKind this version does not know.
 	MaskOther = "[personuppgift]"
 )
@@ -44,6 +53,8 @@ func (k PIIKind) Mask() string {
 		return MaskPersonnummer
 	case PIISamordningsnummer:
 		return MaskSamordningsnummer
+	case PIIPossiblePersonnummer:
+		return MaskPossiblePersonnummer
 	case PIIPhone:
 		return MaskPhone
 	case PIIEmail:
@@ -62,7 +73,7 @@ type PII struct {
 
 // Redact returns text with every piece of personal data that FindPII finds
 // replaced by its kind's mask (MaskPersonnummer, MaskSamordningsnummer,
-// MaskPhone, MaskEmail). Everything else is kept byte for byte, so valid
+// MaskPossiblePersonnummer, MaskPhone, MaskEmail). Everything else is kept byte for byte, so valid
 // UTF-8 stays valid. Redact is idempotent: Redact(Redact(s)) == Redact(s).
 func Redact(text string) string {
 	found := FindPII(text)
@@ -86,41 +97,73 @@ func Redact(text string) string {
 }
 
 // FindPII returns the personal data in text, sorted by Start and never
-// overlapping, with byte offsets for highlighting.
+// overlapping, with byte offsets into text as it was typed, for
+// highlighting.
+//
+// FindPII matches on a folded view of text: it skips invisible format
+// characters (Unicode category Cf: zero-width space, joiners, U+2060 word
+// joiner, soft hyphen, direction marks, byte order mark) and the other
+// invisible variation selectors and combining grapheme joiner, reads any
+// decimal digit (full-width, Arabic-Indic, Devanagari and the other
+// scripts' digits) as its ASCII digit, full-width ASCII as ASCII and "﹫"
+// and "＠" as "@". A match's span covers the skipped characters inside it,
+// so Redact removes them too, and none before or after it. Text with no
+// such character is matched as it is, with no copy.
+//
+// Digit groups may be split by one to three spaces (tabs, no-break, thin,
+// narrow no-break and the other Unicode spaces count), by a hyphen (ASCII,
+// en dash, minus sign or another Unicode hyphen) with or without spaces
+// around it, or by a "." alone; a personnummer also by a "/".
 //
 // It finds:
 //
 //   - e-mail addresses (local@domain.tld, with Unicode letters allowed);
-//   - personnummer and samordningsnummer written YYMMDD-NNNN, YYMMDD+NNNN
-//     (the "+" of people aged 100 or more), YYMMDDNNNN, YYYYMMDD-NNNN or
-//     YYYYMMDDNNNN. The check digit must be right (Luhn over the 10-digit
-//     form) and the date real, leap days included. A samordningsnummer has
-//     60 added to the day. With 10 digits the century is not written, so
-//     the date must be real in 1900-1999 or 2000-2099 (with "+": 1800-1999);
-//     with 12 digits the year must be 1800-2099. The hyphen may also be
-//     typed as an en dash or another Unicode hyphen. A space is not taken as
-//     the separator: "850101 1234" is not found;
+//   - personnummer and samordningsnummer in 10 or 12 digits: YYMMDD-NNNN,
+//     YYMMDD+NNNN (the "+" of people aged 100 or more), YYMMDDNNNN,
+//     YYYYMMDD-NNNN or YYYYMMDDNNNN, and with any separator above before
+//     the last four digits (811218 9876, 811218.9876, 811218/9876,
+//     811218 - 9876) and single spaces between pairs of digits
+//     (81 12 18-98 76). The check digit must be right (Luhn over the
+//     10-digit form) and the date real, leap days included. A
+//     samordningsnummer has 60 added to the day. With 10 digits the
+//     century is not written, so the date must be real in 1900-1999 or
+//     2000-2099 (with "+": 1800-1999); with 12 digits the year must be
+//     1800-2099;
+//   - a number of that shape with a real date and a wrong check digit, as
+//     PIIPossiblePersonnummer: a mistyped personnummer is still personal
+//     data. It is taken only in the usual forms YYMMDD-NNNN, YYMMDD+NNNN,
+//     YYMMDDNNNN, YYYYMMDD-NNNN and YYYYMMDDNNNN (the hyphen may have
+//     spaces around it), not with a space, "." or "/" before the last four
+//     digits or with digits in pairs: "811218 9877" is not found, as a date
+//     and a time like "20260310 1530" would otherwise be. A 12-digit
+//     timestamp such as 202603101530 is masked;
 //   - Swedish phone numbers in national form: a 0, an area code and the
 //     subscriber number, 8 to 10 digits in all (mobile numbers, 07x, exactly
-//     10), written together (0701234567) or in groups split by single spaces
-//     (also no-break and thin spaces) with at most one hyphen, straight after
-//     the area code (08-555 010 00, 031-123 45 67, 0771-123 456,
-//     070 123 45 67), or with the area code in brackets ((08) 555 010 00);
+//     10), written together (0701234567) or in groups split as above, with
+//     the area code group 2 to 4 digits and every later group at least 2
+//     (08-555 010 00, 031-123 45 67, 0771-123 456, 070 123 45 67,
+//     070 - 123 45 67, 070-123-45-67, 070.123.45.67), or with the area code
+//     in brackets ((08) 555 010 00). The groups after the one that follows
+//     the area code are all split alike (all spaces, all hyphens or all
+//     dots), and when they are split by hyphens or dots the number has 9 or
+//     10 digits, so that 08.30-16.30 (a time) and 01-02-2026 (a date) are
+//     not taken;
 //   - Swedish phone numbers in international form: +46 or 0046, an optional
 //     "(0)", then 7 to 9 digits (mobile: 9), grouped as above
-//     (+46 8 555 010 00, +46 (0)70-123 45 67, +46701234567);
+//     (+46 8 555 010 00, +46 (0)70-123 45 67, +46701234567, +46.70.123.45.67);
 //   - other phone numbers in international form: "+", a country code and
-//     8 to 15 digits in all, in groups split by single spaces or hyphens
-//     (+358 40 123 4567). The "00" prefix is taken only for 0046.
+//     8 to 15 digits in all, in groups split as above (+358 40 123 4567).
+//     The "00" prefix is taken only for 0046.
 //
 // When digit groups run on past a phone number (070 123 45 67 15 st), the
 // longest run of groups that makes a valid number and may end there is taken.
 //
 // A match must stand alone. It must not touch a letter or digit on either
-// side (ABC0701234567 is an order number, not a phone number). A "." "," ":"
-// "/" "+" or hyphen between it and a digit also joins it to that number
-// (2020/0188, 2021.462, 12-0701234567), and so does a hyphen between it and
-// a letter (AB-0701234567, 0701234567-kod) or a "/" between a letter and it
+// side (ABC0701234567 is an order number, not a phone number); a skipped
+// invisible character does not part them. A "." "," ":" "/" "+" or hyphen
+// between it and a digit also joins it to that number (2020/0188, 2021.462,
+// 12-0701234567), and so does a hyphen between it and a letter
+// (AB-0701234567, 0701234567-kod) or a "/" between a letter and it
 // (KS/2020). An earlier match counts as neither, so masking never makes a
 // new match appear.
 //
@@ -128,13 +171,33 @@ func Redact(text string) string {
 // possible phone number and the personnummer of someone born 2000-2009.
 // Written together (0701234567) it is taken as a phone number, the common
 // case; written YYMMDD-NNNN it is taken as a personnummer. Either way it is
-// found and masked.
+// found and masked. A phone number is also preferred to a
+// PIIPossiblePersonnummer.
 //
-// Dates (2026-12-23, 23/12/2026, 20261223), times (15:00), amounts
-// (1 500 kr, 12 000:-), postcodes (155 80), street numbers and diary numbers
-// (KS 2020/0188, KS/2020:548, dnr 2021.462) are not personal data: none of
-// them starts with 0 or +, has a valid check digit, or stands alone.
+// Dates (2026-12-23, 23/12/2026, 05.03.2026, 20261223), times (15:00,
+// 08.30-16.30), amounts (1 500 kr, 12 000:-, 1.250.000 kr), postcodes
+// (155 80), street numbers and diary numbers (KS 2020/0188, KS/2020:548,
+// dnr 2021.462) are not personal data, and the rules above leave them
+// alone. A date written with spaces from the 1st to the 9th of a month
+// (05 03 2026) is taken for a phone number.
+//
+// FindPII does not find deliberately obfuscated data ("anna at ale dot se",
+// digits spelled out), numbers split across lines, names or addresses: see
+// the package documentation.
 func FindPII(text string) []PII {
+	if !piiNeedsFold(text) {
+		return piiFind(text)
+	}
+	view, offs := piiFoldText(text)
+	found := piiFind(view)
+	for i, p := range found {
+		found[i].Start, found[i].End = piiUnfold(text, offs, p.Start, p.End)
+	}
+	return found
+}
+
+// piiFind returns the personal data in text, which piiFold leaves as it is.
+func piiFind(text string) []PII {
 	// E-mail addresses first: their local part may hold digits that must
 	// not be read as a phone number.
 	var buf [4]PII
@@ -290,9 +353,6 @@ func (sc piiScan) number(s int) (PII, bool) {
 		return PII{}, false
 	}
 	pEnd, kind, together10, pOK := sc.personnummer(s)
-	if pOK && !sc.rightOK(pEnd) {
-		pOK = false
-	}
 	phEnd, phOK := 0, false
 	if text[s] == '0' && s+1 < sc.limit {
 		switch d := text[s+1]; {
@@ -303,7 +363,7 @@ func (sc piiScan) number(s int) (PII, bool) {
 		}
 	}
 	switch {
-	case phOK && (!pOK || together10):
+	case phOK && (!pOK || together10 || kind == PIIPossiblePersonnummer):
 		return PII{Kind: PIIPhone, Start: s, End: phEnd}, true
 	case pOK:
 		return PII{Kind: kind, Start: s, End: pEnd}, true
@@ -311,69 +371,98 @@ func (sc piiScan) number(s int) (PII, bool) {
 	return PII{}, false
 }
 
-// personnummer reads a personnummer or samordningsnummer at s. together10
-// reports the 10-digit form with no separator.
+// personnummer reads a personnummer or samordningsnummer at s, or a number
+// of their shape with a wrong check digit (PIIPossiblePersonnummer): see
+// FindPII for the forms. together10 reports the 10-digit form with no
+// separator.
 func (sc piiScan) personnummer(s int) (end int, kind PIIKind, together10, ok bool) {
 	text := sc.text
-	q := s
-	for q < sc.limit && piiDigit(text[q]) && q-s <= 12 {
-		q++
-	}
-	var core [10]byte
-	century := -1
-	plus := false
-	switch n := q - s; n {
-	case 12:
-		century = piiAtoi2(text[s:])
-		copy(core[:], text[s+2:q])
-		end = q
-	case 10:
-		copy(core[:], text[s:q])
-		end = q
-		together10 = true
-	case 8, 6:
-		r, size := utf8.DecodeRuneInString(text[q:sc.limit])
-		if !piiDash(r) && !(n == 6 && r == '+') {
-			return 0, "", false, false
+	var digits [12]byte
+	var sep [12]int8    // sep[k]: the separator after k digits
+	var single [12]bool // sep[k] is exactly one space
+	var ends [13]int    // ends[k]: where a group that ends after k digits ends, or 0
+	n := 0
+	for p := s; ; {
+		q := p
+		for q < sc.limit && piiDigit(text[q]) && n < 12 {
+			digits[n] = text[q]
+			n++
+			q++
 		}
-		plus = r == '+'
-		d := q + size
-		e := d
-		for e < sc.limit && piiDigit(text[e]) && e-d <= 4 {
-			e++
+		if q < sc.limit && piiDigit(text[q]) {
+			break // a 13th digit
 		}
-		if e-d != 4 {
-			return 0, "", false, false
+		ends[n] = q
+		if n == 12 {
+			break
 		}
-		if n == 8 {
-			century = piiAtoi2(text[s:])
+		next, k, one := piiSeparator(text, q, sc.limit)
+		if k == piiSepNone && q < sc.limit && text[q] == '+' {
+			next, k = q+1, piiSepPlus
 		}
-		copy(core[:6], text[q-6:q])
-		copy(core[6:], text[d:e])
-		end = e
-	default:
-		return 0, "", false, false
+		if k == piiSepNone || next >= sc.limit || !piiDigit(text[next]) {
+			break
+		}
+		sep[n], single[n] = k, one
+		p = next
 	}
-	if !piiLuhn(core) {
-		return 0, "", false, false
+	for _, c := range [2]int{12, 10} {
+		e := ends[c]
+		if e == 0 || !sc.rightOK(e) {
+			continue
+		}
+		// One separator of any kind before the last four digits; single
+		// spaces between pairs of digits elsewhere.
+		good, canonical, plus, together := true, true, false, true
+		for k := 1; k < c; k++ {
+			switch {
+			case sep[k] == piiSepNone:
+				continue
+			case k == c-4:
+				plus = sep[k] == piiSepPlus
+				good = good && (c == 10 || !plus)
+				canonical = canonical && (plus || sep[k] == piiSepDash)
+			case single[k] && k%2 == 0:
+				canonical = false
+			default:
+				good = false
+			}
+			together = false
+		}
+		if !good {
+			continue
+		}
+		var core [10]byte
+		copy(core[:], digits[c-10:c])
+		yy := int(core[0]-'0')*10 + int(core[1]-'0')
+		mm := int(core[2]-'0')*10 + int(core[3]-'0')
+		dd := int(core[4]-'0')*10 + int(core[5]-'0')
+		kind = PIIPersonnummer
+		if dd > 60 {
+			dd -= 60
+			kind = PIISamordningsnummer
+		}
+		real := false
+		switch century := int(digits[0]-'0')*10 + int(digits[1]-'0'); {
+		case c == 12:
+			real = century >= 18 && century <= 20 && piiRealDate(century*100+yy, mm, dd)
+		case plus:
+			real = piiRealDate(1800+yy, mm, dd) || piiRealDate(1900+yy, mm, dd)
+		default:
+			real = piiRealDate(1900+yy, mm, dd) || piiRealDate(2000+yy, mm, dd)
+		}
+		if !real {
+			continue
+		}
+		if !piiLuhn(core) {
+			if !canonical {
+				continue
+			}
+			kind = PIIPossiblePersonnummer
+		}
+		return e, kind, c == 10 && together, true
 	}
-	yy := int(core[0]-'0')*10 + int(core[1]-'0')
-	mm := int(core[2]-'0')*10 + int(core[3]-'0')
-	dd := int(core[4]-'0')*10 + int(core[5]-'0')
-	kind = PIIPersonnummer
-	if dd > 60 {
-		dd -= 60
-		kind = PIISamordningsnummer
-	}
-	switch {
-	case century >= 0:
-		ok = century >= 18 && century <= 20 && piiRealDate(century*100+yy, mm, dd)
-	case plus:
-		ok = piiRealDate(1800+yy, mm, dd) || piiRealDate(1900+yy, mm, dd)
-	default:
-		ok = piiRealDate(1900+yy, mm, dd) || piiRealDate(2000+yy, mm, dd)
-	}
-	return end, kind, together10, ok
+	return 0, "", false, false
 }
 
 // piiLuhn reports whether the 10 digits have a valid Luhn check digit.
@@ -404,11 +493,6 @@ func piiRealDate(year, month, day int) bool {
 	return day <= days
 }
 
-// piiAtoi2 reads two ASCII digits.
-func piiAtoi2(s string) int {
-	return int(s[0]-'0')*10 + int(s[1]-'0')
-}
-
 // piiMaxGroups bounds the digit groups of one phone number.
 const piiMaxGroups = 16
 
@@ -417,17 +501,17 @@ type piiGroups struct {
 	n     int
 	start [piiMaxGroups]int
 	end   [piiMaxGroups]int
-	dash  [piiMaxGroups]bool // a hyphen comes before this group
+	sep   [piiMaxGroups]int8 // the separator before this group
 	trunk int                // index of the group after "(0)", or 0 for none
 }
 
 func (g *piiGroups) len(i int) int { return g.end[i] - g.start[i] }
 
-// collect reads digit groups from p, split by one space or one hyphen each.
-// With trunk set, "(0)" may follow the first group, with or without a space
-// or hyphen on either side.
+// collect reads digit groups from p, split by spaces, hyphens or dots (see
+// piiSeparator). With trunk set, "(0)" may follow the first group, with or
+// without a space or hyphen on either side.
 func (g *piiGroups) collect(text string, p, limit int, trunk bool) {
-	dash := false
+	sep := int8(piiSepNone)
 	for g.n < piiMaxGroups {
 		q := p
 		for q < limit && piiDigit(text[q]) {
@@ -436,44 +520,71 @@ func (g *piiGroups) collect(text string, p, limit int, trunk bool) {
 		if q == p {
 			return
 		}
-		g.start[g.n], g.end[g.n], g.dash[g.n] = p, q, dash
+		g.start[g.n], g.end[g.n], g.sep[g.n] = p, q, sep
 		g.n++
-		next, d, ok := piiSeparator(text, q, limit)
-		if trunk && g.n == 1 {
-			at := q
-			if ok {
-				at = next
-			}
-			if strings.HasPrefix(text[at:limit], "(0)") {
-				g.trunk = 1
-				next, d, ok = at+3, false, true
-				if n2, _, ok2 := piiSeparator(text, next, limit); ok2 {
-					next = n2
-				}
+		next, k, _ := piiSeparator(text, q, limit)
+		if trunk && g.n == 1 && k != piiSepDot && k != piiSepSlash && strings.HasPrefix(text[next:limit], "(0)") {
+			g.trunk = 1
+			next, k = next+3, piiSepSpace
+			if n2, k2, _ := piiSeparator(text, next, limit); k2 == piiSepSpace || k2 == piiSepDash {
+				next = n2
 			}
 		}
-		if !ok || next >= limit || !piiDigit(text[next]) {
+		if k == piiSepNone || k == piiSepSlash || next >= limit || !piiDigit(text[next]) {
 			return
 		}
-		p, dash = next, d
+		p, sep = next, k
 	}
 }
 
-// piiSeparator reads one group separator at q: a space (also no-break,
-// narrow no-break or thin space) or a hyphen. It returns where the next
-// group starts and whether the separator was a hyphen.
-func piiSeparator(text string, q, limit int) (next int, dash, ok bool) {
-	if q >= limit {
-		return q, false, false
+// The separators between the digit groups of a number.
+const (
+	piiSepNone  = iota
+	piiSepSpace // one to three spaces or tabs
+	piiSepDash  // a hyphen, with or without spaces around it
+	piiSepDot   // "."
+	piiSepSlash // "/"
+	piiSepPlus  // "+", in a personnummer only
+)
+
+// piiSeparator reads a separator between two digit groups at q: one to
+// three spaces (tabs and any Unicode space included), a hyphen (ASCII or
+// Unicode) with up to three spaces on either side, or a "." or "/" alone.
+// It returns where the next group starts, the kind of separator (piiSepNone
+// and q for none), and whether it was exactly one space.
+func piiSeparator(text string, q, limit int) (next int, kind int8, single bool) {
+	p, spaces := piiSpaces(text, q, limit)
+	if p < limit {
+		r, size := utf8.DecodeRuneInString(text[p:limit])
+		switch {
+		case piiDash(r):
+			p, _ = piiSpaces(text, p+size, limit)
+			return p, piiSepDash, false
+		case spaces == 0 && r == '.':
+			return p + 1, piiSepDot, false
+		case spaces == 0 && r == '/':
+			return p + 1, piiSepSlash, false
+		}
 	}
-	r, size := utf8.DecodeRuneInString(text[q:limit])
-	switch {
-	case piiSpace(r):
-		return q + size, false, true
-	case piiDash(r):
-		return q + size, true, true
+	if spaces == 0 {
+		return q, piiSepNone, false
 	}
-	return q, false, false
+	return p, piiSepSpace, spaces == 1
+}
+
+// piiSpaces skips up to three spaces at q and returns where they end and
+// how many there were.
+func piiSpaces(text string, q, limit int) (int, int) {
+	n := 0
+	for n < 3 && q < limit {
+		r, size := utf8.DecodeRuneInString(text[q:limit])
+		if !piiSpace(r) {
+			break
+		}
+		q += size
+		n++
+	}
+	return q, n
 }
 
 // swedishEnd returns the end of the longest run of groups, from first on,
@@ -482,9 +593,12 @@ func piiSeparator(text string, q, limit int) (next int, dash, ok bool) {
 // digits, area code group 2-4 digits); without, they are the national
 // significant number after +46 (7-9 digits, area code group 1-3 digits).
 // Mobile numbers (7x) have the most digits. Groups after the first have at
-// least two digits, and only the one right after the area code may follow
-// a hyphen. skip is how many digits of the first group are not part of the
-// number (the "46" of "+46701234567").
+// least two digits. Any separator may follow the area code; the groups of
+// the subscriber number after it are all split alike (all spaces, all
+// hyphens or all dots), and in national form, when they are split by
+// hyphens or dots, the number has at least 9 digits. skip is how many
+// digits of the first group are not part of the number (the "46" of
+// "+46701234567").
 //
 // When the longest valid run may not end where it ends, a shorter one is
 // tried. Masking a later match cuts the groups short, and this makes the
@@ -504,18 +618,26 @@ func (sc piiScan) swedishEnd(g *piiGroups, first, skip int, trunkZero bool) (int
 	var valid [piiMaxGroups]bool
 	last := -1
 	total := 0
+	punct := false
 	for i := first; i < g.n; i++ {
 		l := g.len(i)
 		if i == first {
 			l -= skip
-		} else if l < 2 || (g.dash[i] && i != first+1) || g.trunk == i || g.len(first)-skip > maxArea {
+		} else if l < 2 || g.trunk == i || g.len(first)-skip > maxArea {
 			break
+		} else if i > first+1 {
+			if g.sep[i] != g.sep[first+2] {
+				break
+			}
+			punct = punct || g.sep[i] != piiSepSpace
 		}
 		total += l
 		if total > maxDigits {
 			break
 		}
-		if total >= minDigits && (!mobile || total == maxDigits) {
+		// A national number with hyphens or dots inside the subscriber
+		// number has 9 or 10 digits: 01-02-2026 is a date.
+		if total >= minDigits && (!mobile || total == maxDigits) && (!trunkZero || !punct || total >= 9) {
 			valid[i], last = true, i
 		}
 	}
@@ -554,7 +676,7 @@ func (sc piiScan) bracketed(s int) (int, bool) {
 		return 0, false
 	}
 	p := q + 1
-	if next, dash, ok := piiSeparator(text, p, sc.limit); ok && !dash {
+	if next, k, _ := piiSeparator(text, p, sc.limit); k == piiSepSpace {
 		p = next
 	}
 	if p >= sc.limit || !piiDigit(text[p]) {
@@ -576,10 +698,10 @@ func (sc piiScan) bracketed(s int) (int, bool) {
 	}
 	g.start[0], g.end[0], g.n = s+1, q, 1
 	for i := 0; i < rest.n && g.n < piiMaxGroups; i++ {
-		g.start[g.n], g.end[g.n], g.dash[g.n] = rest.start[i], rest.end[i], rest.dash[i]
+		g.start[g.n], g.end[g.n], g.sep[g.n] = rest.start[i], rest.end[i], rest.sep[i]
 		g.n++
 	}
-	g.dash[1] = true // the bracket counts as the hyphen after the area code
+	g.sep[1] = piiSepDash // the bracket counts as the hyphen after the area code
 	end, ok := sc.swedishEnd(&g, 0, 0, true)
 	if !ok || end <= q {
 		return 0, false
@@ -712,9 +834,10 @@ func piiDash(r rune) bool {
 	return r == '-' || (r >= '\u2010' && r <= '\u2013') || r == '\u2212'
 }
 
-// piiSpace reports a space inside a phone number: ASCII, no-break, thin or narrow no-break.
+// piiSpace reports a space inside a number: ASCII, a tab, or any Unicode
+// space separator (no-break, figure, thin, narrow no-break and others).
 func piiSpace(r rune) bool {
-	return r == ' ' || r == '\u00a0' || r == '\u2009' || r == '\u202f'
+	return r == ' ' || r == '\t' || (r >= utf8.RuneSelf && unicode.Is(unicode.Zs, r))
 }
 
 // piiEmailLocalRune reports a rune allowed in the local part of an address.

@@ -63,9 +63,11 @@ func TestFindPIIPersonnummer(t *testing.T) {
 		{"samordningsnummer 29 January", "850189-1231", []string{"samordningsnummer=850189-1231"}},
 
 		{"samordningsnummer 30 February", "850290-1237", nil},
-		{"wrong check digit", "811218-9877", nil},
-		{"wrong check digit together", "8112189877", nil},
-		{"wrong check digit 12", "198112189877", nil},
+		{"wrong check digit: possible personnummer", "811218-9877", []string{"possible_personnummer=811218-9877"}},
+		{"wrong check digit together", "8112189877", []string{"possible_personnummer=8112189877"}},
+		{"wrong check digit 12", "198112189877", []string{"possible_personnummer=198112189877"}},
+		{"wrong check digit with a space is not taken", "811218 9877", nil},
+		{"wrong check digit and no real date", "851301-1230", nil},
 		{"1900 is no leap year", "19000229-1235", nil},
 		{"leap day with plus: 1800 and 1900 are no leap years", "000229+1235", nil},
 		{"2019 and 1919 are no leap years", "190229-1234", nil},
@@ -87,7 +89,7 @@ func TestFindPIIPersonnummer(t *testing.T) {
 		{"hyphen-joined to a number after", "8112189876-12", nil},
 		{"five digits after the hyphen", "811218-98761", nil},
 		{"three digits after the hyphen", "811218-987", nil},
-		{"space as separator is not taken", "811218 9876", nil},
+		{"space as separator", "811218 9876", []string{"personnummer=811218 9876"}},
 		{"decimal point before", "1.8112189876", nil},
 		{"slash after a letter", "KS/8112189876", nil},
 	}
@@ -147,7 +149,8 @@ func TestFindPIIPhone(t *testing.T) {
 		{"mobile one digit short", "070-123 45 6", nil},
 		{"mobile one digit long", "070-123 45 678", nil},
 		{"national 11 digits", "07012345678", nil},
-		{"hyphen inside the subscriber number", "08-123-45-67", nil},
+		{"hyphens inside the subscriber number", "08-123-45-67", []string{"phone=08-123-45-67"}},
+		{"hyphen and spaces mixed inside the subscriber number", "08-123-45 67", nil},
 		{"the longest valid run that may end there", "08 555 010 00-12", []string{"phone=08 555 010"}},
 		{"area code group too long", "08123 45 67 89", nil},
 		{"single digit group", "08 1 2 3 4 5 6 7", nil},
@@ -236,7 +239,6 @@ func TestFindPIINotPersonalData(t *testing.T) {
 		"§ 159, 2020-12-01",
 		"Lag 1930:173",
 		"SFS 2009:724",
-		"8501011237", // wrong check digit
 		"8502301230", // 30 February
 		"1234567890", // neither
 		"0000000000", // neither
@@ -318,10 +320,11 @@ func TestRedactIdempotentAndValidUTF8(t *testing.T) {
 func TestPIIKindMask(t *testing.T) {
 	assert.Equal(t, "[personnummer]", message.PIIPersonnummer.Mask())
 	assert.Equal(t, "[samordningsnummer]", message.PIISamordningsnummer.Mask())
+	assert.Equal(t, "[möjligt personnummer]", message.PIIPossiblePersonnummer.Mask())
 	assert.Equal(t, "[telefon]", message.PIIPhone.Mask())
 	assert.Equal(t, "[e-post]", message.PIIEmail.Mask())
 	assert.Equal(t, "[personuppgift]", message.PIIKind("address").Mask())
-	for _, k := range []message.PIIKind{message.PIIPersonnummer, message.PIISamordningsnummer, message.PIIPhone, message.PIIEmail, "x"} {
+	for _, k := range []message.PIIKind{message.PIIPersonnummer, message.PIISamordningsnummer, message.PIIPossiblePersonnummer, message.PIIPhone, message.PIIEmail, "x"} {
 		assert.False(t, strings.ContainsAny(k.Mask(), "0123456789@"), "mask %q must give Redact nothing to find", k.Mask())
 	}
 }
