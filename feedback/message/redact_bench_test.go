@@ -42,3 +42,32 @@ func BenchmarkFindPII500(b *testing.B) {
 		_ = message.FindPII(redactBench500)
 	}
 }
+
+// redactBenchNoPII500 is redactBench500 with no personal data: Swedish
+// text, dates, times, amounts and diary numbers only.
+var redactBenchNoPII500 = strings.NewReplacer(
+	"121212-1212", "ej angivet", "070-123 45 67", "mobilen", "+46 8 555 010 00", "växeln", "anna.oberg@example.se", "mig",
+).Replace(redactBench500)
+
+// redactBenchDisguised500 is redactBench500 with its personal data
+// disguised: full-width digits, zero-width spaces and a "＠".
+var redactBenchDisguised500 = strings.NewReplacer(
+	"121212-1212", "１２１２１２－１２１２", "070-123 45 67", "070\u200b-123\u200b45\u200b67", "anna.oberg@", "anna.oberg＠",
+).Replace(redactBench500)
+
+func BenchmarkFindPIINoPII500(b *testing.B) {
+	if n := len(message.FindPII(redactBenchNoPII500)); n != 0 {
+		b.Fatalf("want no personal data, got %d", n)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		_ = message.FindPII(redactBenchNoPII500)
+	}
+}
+
+func BenchmarkFindPIIDisguised500(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		_ = message.FindPII(redactBenchDisguised500)
+	}
+}
