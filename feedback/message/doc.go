@@ -64,8 +64,8 @@
 //     neither spaces nor invisible format characters (U+2800 braille blank,
 //     U+3164 Hangul filler) stop a match;
 //   - a number glued to a letter is not found, also when an invisible
-//     character stands between them (Tel0701234567, Tel + zero-width space
-//   - 0701234567): it is read as an order or reference number;
+//     character stands between them (Tel0701234567, or Tel, a zero-width
+//     space and 0701234567): it is read as an order or reference number;
 //   - a date written with spaces from the 1st to the 9th of a month
 //     (05 03 2026) is taken for a phone number, as is an amount with a
 //     leading "+" and at least 8 digits (+21 523 357 kr); a 12-digit
