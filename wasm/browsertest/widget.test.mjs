@@ -2,8 +2,10 @@
 // Debian's Chromium: keyboard-only submission in three languages, live
 // classification and the due date, personal data, the offline queue
 // (delivered exactly once), inert XSS payloads, the CSP, axe (WCAG 2.1 A and
-// AA) in every state, forced colours, reduced motion, reflow, and the time
-// to interactive. Screenshots go to test-results/widget/.
+// AA) in every state, forced colours, reduced motion, reflow, and that the
+// form is usable while the WebAssembly and the API hang. No test fails on
+// elapsed time: the time to interactive and the load times are printed and
+// written to test-results/widget/figures.json, with the screenshots.
 //
 //   make test-browser     (or: node --test wasm/browsertest/widget.test.mjs)
 import { test, describe, before, after, afterEach } from "node:test";
@@ -112,25 +114,29 @@ async function countWith(marker) {
 }
 
 describe("budgets", () => {
-  test("the form is interactive within 100 ms of the loader arriving, before the WebAssembly is fetched", async () => {
+  // The form must not wait on the network: it is rendered in the loader's
+  // first task, before anything else is requested. How long that takes
+  // depends on the machine and its load, so the time is a figure, printed
+  // and kept in figures.json, never a pass or fail.
+  test("the time to interactive (a figure); the WebAssembly is requested only after the form is interactive", async t => {
     // Ten page loads; the first warms up the new browser and is not counted.
     figures.renderMs = [];
     for (let i = 0; i < 10; i++) {
       const page = await open(LANGS[i % 3]);
       await wasmReady(page);
-      const t = await page.evaluate(() => {
+      const m = await page.evaluate(() => {
         const loader = performance.getEntriesByType("resource").find(e => e.name.includes("synpunkt.js"));
         const wasm = performance.getEntriesByType("resource").find(e => e.name.includes("synpunkt.wasm"));
         const mark = name => performance.getEntriesByName(name)[0].startTime;
         return { tti: mark("synpunkt:interactive") - loader.responseEnd, render: mark("synpunkt:interactive") - mark("synpunkt:loader"),
           interactive: mark("synpunkt:interactive"), wasmStart: wasm.startTime, wasmLoad: mark("synpunkt:wasm") - wasm.startTime };
       });
-      assert.ok(t.wasmStart > t.interactive, "the WebAssembly is fetched after the form is interactive");
+      assert.ok(m.wasmStart > m.interactive, "the WebAssembly is fetched after the form is interactive");
       await finish(opened.pop());
       if (i === 0) continue;
-      figures.timeToInteractiveMs.push(Math.round(t.tti * 10) / 10);
-      figures.renderMs.push(Math.round(t.render * 10) / 10);
-      figures.wasmLoadMs.push(Math.round(t.wasmLoad));
+      figures.timeToInteractiveMs.push(Math.round(m.tti * 10) / 10);
+      figures.renderMs.push(Math.round(m.render * 10) / 10);
+      figures.wasmLoadMs.push(Math.round(m.wasmLoad));
     }
     // How long the Go side takes for a message of 10,000 characters, the
     // most the API takes (a figure for the README, not a timed assertion).
@@ -151,9 +157,70 @@ describe("budgets", () => {
     });
     console.log(`# Go in the browser, 10,000 characters (ms per call): ${JSON.stringify(figures.goCallsMs)}`);
     const sorted = [...figures.timeToInteractiveMs].sort((a, b) => a - b);
-    const median = sorted[sorted.length >> 1];
-    console.log(`# time to interactive (ms): ${figures.timeToInteractiveMs.join(", ")}; of which the loader's own code (ms): ${figures.renderMs.join(", ")}; WebAssembly loaded in (ms): ${figures.wasmLoadMs.join(", ")}`);
-    assert.ok(median <= 100, `median time to interactive ${median} ms`);
+    const line = `time to interactive (ms): median ${sorted[sorted.length >> 1]}, max ${sorted.at(-1)} of ${figures.timeToInteractiveMs.join(", ")}; ` +
+      `of which the loader's own code (ms): ${figures.renderMs.join(", ")}; WebAssembly loaded in (ms): ${figures.wasmLoadMs.join(", ")}`;
+    console.log("# " + line);
+    t.diagnostic(line);
+  });
+
+  test("the form is usable, and sends, while the WebAssembly and the API's policy and form stamp hang", async () => {
+    // Every request the loader makes on its own is held unanswered: the
+    // WebAssembly's two files, the policy and the form stamp (and any other
+    // API request but the submission itself).
+    const held = [];
+    const hold = route => { held.push({ route, path: new URL(route.request().url()).pathname }); };
+    const page = await open("sv", { before: async p => {
+      await p.addInitScript(() => {
+        // When each fetch is made, on the page's clock.
+        const f = globalThis.fetch;
+        globalThis.__fetches = [];
+        globalThis.fetch = (input, init) => {
+          __fetches.push({ url: String(input?.url ?? input), at: performance.now() });
+          return f(input, init);
+        };
+      });
+      await p.route("**/widget/wasm_exec.js*", hold);
+      await p.route("**/widget/synpunkt.wasm*", hold);
+      await p.route("**/api/**", route => new URL(route.request().url()).pathname === "/api/feedback" ? route.continue() : hold(route));
+    } });
+    // Rendered, with nothing answered: the first render awaits no response.
+    const form = widget(page).locator("form");
+    await form.waitFor({ state: "visible" });
+    const first = await page.evaluate(() => ({
+      interactive: performance.getEntriesByName("synpunkt:interactive")[0]?.startTime,
+      fetches: __fetches.map(f => ({ ...f })),
+    }));
+    assert.ok(first.interactive !== undefined, "the form is interactive");
+    for (const f of first.fetches) assert.ok(f.at > first.interactive, `${f.url} was fetched before the form was interactive`);
+
+    // Focusable by keyboard (focus asks for the WebAssembly, which hangs),
+    // and fillable.
+    const marker = `hang${Date.now()}`;
+    const text = `Gatlyktan på Storgatan 5 har varit trasig i en vecka. ${marker}`;
+    assert.equal((await tab(page, el => el.tag === "textarea")).tag, "textarea");
+    await page.keyboard.type(text);
+    assert.equal(await widget(page).locator("textarea").inputValue(), text);
+    await widget(page).getByLabel("Nej, jag vill vara anonym").check();
+    // waitHeld waits (at most 30 s, against a hang) until path is requested.
+    const waitHeld = async path => {
+      for (let i = 0; i < 300 && !held.some(h => h.path.endsWith(path)); i++) await new Promise(r => setTimeout(r, 100));
+      return held.find(h => h.path.endsWith(path));
+    };
+    for (const path of ["wasm_exec.js", "/api/policy", "/api/form-stamp"]) assert.ok(await waitHeld(path), `${path} was requested and hangs`);
+
+    // Sent: the submission waits for the form stamp; when that request
+    // fails, the message goes without one, as from a plain API client, and
+    // the server classifies it. The WebAssembly still hangs.
+    await widget(page).getByRole("button", { name: "Skicka" }).click();
+    await widget(page).getByText("Skickar").waitFor();
+    assert.equal(await countWith(marker), 0, "not sent before the stamp request ends");
+    await (await waitHeld("/api/form-stamp")).route.abort();
+    await widget(page).getByText(SAY.sv.thanks).waitFor();
+    assert.ok(await widget(page).getByText("Du skickade anonymt").isVisible(), "the receipt of an anonymous message");
+    assert.equal(await page.evaluate(() => performance.getEntriesByName("synpunkt:wasm").length), 0, "the WebAssembly never arrived");
+    assert.equal(await countWith(marker), 1);
+    const mine = (await staffCases(server)).find(c => c.text.includes(marker));
+    console.log(`# sent while the WebAssembly hung: classified by the server as ${mine.kind}; held unanswered: ${held.map(h => h.path).join(", ")}`);
   });
 
   test("the widget's files come compressed, with their content types and caching", async () => {
@@ -377,24 +444,47 @@ describe("never loses a message", () => {
 
 describe("answers from the server", () => {
   test("503 and 429: retried by itself with backoff and Retry-After, delivered once", async () => {
+    // The waits are checked from both sides, neither of which a slow or
+    // busy machine can break: each retry came no sooner than its wait (the
+    // times the requests arrived), and each wait the widget scheduled (due
+    // in the queue, less the time it was written) is no longer than it
+    // should be. How late a retry came is a figure.
     const answers = [];
-    const page = await open("sv", { before: p => p.route("**/api/feedback", async route => {
-      const n = answers.push(Date.now());
-      if (n === 1) return route.fulfill({ status: 503, contentType: "application/json", body: '{"status":503,"error":"draining"}' });
-      if (n === 2) return route.fulfill({ status: 429, contentType: "application/json", headers: { "retry-after": "1" }, body: '{"status":429,"error":"rate_limited","retry_after":1}' });
-      return route.continue();
-    }) });
+    const page = await open("sv", { before: async p => {
+      await p.addInitScript(() => {
+        const set = Storage.prototype.setItem;
+        globalThis.__waits = {};
+        Storage.prototype.setItem = function (key, value) {
+          if (key === "synpunkt:queue:v1") {
+            const now = Date.now();
+            for (const x of JSON.parse(value)) if (x.due && !(x.attempts in __waits)) __waits[x.attempts] = Math.round(x.due - now);
+          }
+          return set.call(this, key, value);
+        };
+      });
+      await p.route("**/api/feedback", async route => {
+        const n = answers.push(Date.now());
+        if (n === 1) return route.fulfill({ status: 503, contentType: "application/json", body: '{"status":503,"error":"draining"}' });
+        if (n === 2) return route.fulfill({ status: 429, contentType: "application/json", headers: { "retry-after": "1" }, body: '{"status":429,"error":"rate_limited","retry_after":1}' });
+        return route.continue();
+      });
+    } });
     const marker = `busy${Date.now()}`;
     await widget(page).locator("textarea").fill(`Bra förslag: fler papperskorgar i parken. ${marker}`);
     await widget(page).getByLabel("Nej, jag vill vara anonym").check();
     await widget(page).getByRole("button", { name: "Skicka" }).click();
     await widget(page).getByText(SAY.sv.waiting).waitFor();
-    await widget(page).getByText(SAY.sv.earlier).waitFor({ timeout: 20000 });
+    await widget(page).getByText(SAY.sv.earlier).waitFor({ timeout: 30000 });
     assert.equal(answers.length, 3);
+    const waits = await page.evaluate(() => __waits);
     const backoff = answers[1] - answers[0], retryAfter = answers[2] - answers[1];
-    figures.retryMs = { backoff, retryAfter };
-    assert.ok(backoff >= 2500 && backoff <= 6000, `first retry after ${backoff} ms (4 s ± 25%)`);
-    assert.ok(retryAfter >= 900 && retryAfter <= 2500, `Retry-After: 1 s, waited ${retryAfter} ms`);
+    figures.retryMs = { backoff, retryAfter, scheduled: waits };
+    console.log(`# retries: after the 503 scheduled in ${waits[1]} ms, came after ${backoff} ms; after the 429 (Retry-After: 1) scheduled in ${waits[2]} ms, came after ${retryAfter} ms`);
+    // The first backoff is 4 s ± 25%; Retry-After: 1 is 1 s.
+    assert.ok(backoff >= 2990, `the first retry came after ${backoff} ms, sooner than 3 s`);
+    assert.ok(waits[1] <= 5000, `the first retry was scheduled in ${waits[1]} ms, later than 5 s`);
+    assert.ok(retryAfter >= 990, `Retry-After: 1 s, retried after ${retryAfter} ms`);
+    assert.ok(waits[2] <= 1000, `Retry-After: 1 s, the retry was scheduled in ${waits[2]} ms`);
     assert.equal(await countWith(marker), 1);
   });
 
