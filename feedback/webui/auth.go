@@ -33,6 +33,16 @@ const (
 	DefaultSessionMaxAge = 10 * time.Hour
 )
 
+// SessionWarnIdle and SessionWarnAbsolute are how long before a staff
+// session ends the staff pages warn (assets/session.js; WCAG 2.2.1 Timing
+// Adjustable asks for at least 20 seconds): before the idle timeout, with
+// a button that keeps the session, and before the absolute timeout, which
+// nothing extends, early enough to send what is being written.
+const (
+	SessionWarnIdle     = 3 * time.Minute
+	SessionWarnAbsolute = 15 * time.Minute
+)
+
 // StaffSubject is the feedback.Session.Subject of a session signed in with
 // the shared staff secret.
 const StaffSubject = "staff-token"
@@ -173,7 +183,11 @@ func (s *site) staffOnly(h http.HandlerFunc) http.HandlerFunc {
 		if !ok {
 			w.Header().Set("Cache-Control", "no-store")
 			next := r.URL.RequestURI()
-			http.Redirect(w, r, "/staff/login?next="+url.QueryEscape(next)+langParam(r), http.StatusSeeOther)
+			ended := ""
+			if hadSession(r) {
+				ended = "&ended=1"
+			}
+			http.Redirect(w, r, "/staff/login?next="+url.QueryEscape(next)+ended+langParam(r), http.StatusSeeOther)
 			return
 		}
 		h(w, r)
@@ -181,12 +195,13 @@ func (s *site) staffOnly(h http.HandlerFunc) http.HandlerFunc {
 }
 
 // staffPost lets through a POST from signed-in staff with the session's
-// CSRF token; without a session it answers 401, without the token 403.
+// CSRF token; without a session it answers 401 with the login page
+// (signedOut), without the token 403.
 func (s *site) staffPost(h http.HandlerFunc) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		sess, ok := s.session(r)
 		if !ok {
-			s.fail(w, r, http.StatusUnauthorized, "login.title")
+			s.signedOut(w, r)
 			return
 		}
 		if !s.validCSRF(r, sess) {
@@ -197,11 +212,95 @@ func (s *site) staffPost(h http.HandlerFunc) http.HandlerFunc {
 	}
 }
 
+// hadSession reports whether r carries a session cookie, whether or not
+// its session is still active: a cookie whose session the store refuses
+// is one that ended while the browser kept it (the idle timeout; logout
+// clears the cookie, and the cookie itself expires with the session's
+// absolute timeout).
+func hadSession(r *http.Request) bool {
+	c, err := r.Cookie(SessionCookie)
+	return err == nil && c.Value != ""
+}
+
+// signedOut answers a staff POST that came without an active session: 401
+// with the login page, which says that the session has ended ("login.idle"
+// when the request still carried a session cookie) and leads back to the
+// case after sign-in. A reply or note the person had typed (the form field
+// text) is shown on the page, read-only, to copy: it cannot be sent
+// without a new session and its CSRF token, but it is not lost.
+func (s *site) signedOut(w http.ResponseWriter, r *http.Request) {
+	p := s.newPage(r, "login.title")
+	d := loginData{Done: p.T("login.ended"), Draft: r.PostFormValue("text")}
+	if hadSession(r) {
+		d.Done = p.T("login.idle")
+	}
+	if strings.HasPrefix(r.URL.Path, "/staff/case/") {
+		d.Next = withLang(r.URL.Path, p.Lang)
+	}
+	p.Data = d
+	s.render(w, http.StatusUnauthorized, "login", p)
+}
+
+// sessionState is what GET and POST /staff/session answer: the seconds
+// left until the session ends if it is not used again (Idle, which the
+// absolute timeout caps) and until it ends however much it is used
+// (Absolute), and its CSRF token.
+type sessionState struct {
+	Idle     int64  `json:"idle"`
+	Absolute int64  `json:"absolute"`
+	CSRF     string `json:"csrf"`
+}
+
+// secondsLeft returns the whole seconds from now until t, and 0 when t is
+// not after now. It rounds down, so a page never believes it has more time
+// than the server gives it.
+func secondsLeft(now, t time.Time) int64 {
+	if !t.After(now) {
+		return 0
+	}
+	return int64(t.Sub(now) / time.Second)
+}
+
+// stateOf returns the sessionState of sess at now.
+func (s *site) stateOf(sess feedback.Session, now time.Time) sessionState {
+	return sessionState{Idle: secondsLeft(now, sess.Ends()), Absolute: secondsLeft(now, sess.Expires), CSRF: s.csrfToken(sess)}
+}
+
+// sessionEndpoint serves /staff/session for the session warning
+// (assets/session.js). POST, with the CSRF token in the header or the
+// form, is "stay signed in": looking the session up records the use, so
+// its idle timeout starts again (the warning comes at least
+// SessionWarnIdle before the end, long after the last recorded use, so
+// the once-a-minute throttle of feedback.SessionTouchInterval never holds
+// the write back with the default timeouts; the answer carries the
+// deadline the store really has in any case). GET answers the same
+// without a CSRF token: after the person has signed in again in another
+// tab, the page learns its new session's CSRF token from it. Browsers let
+// only this site's pages read the answer, and the SameSite=Strict cookie
+// is not sent from other sites. GET records a use too, so the script asks
+// only when the person acts. Without an active session both answer 401,
+// and POST without the CSRF token 403, as JSON.
+func (s *site) sessionEndpoint(w http.ResponseWriter, r *http.Request) {
+	sess, ok := s.session(r)
+	if !ok {
+		writeJSON(w, http.StatusUnauthorized, map[string]string{"error": "unauthorized"})
+		return
+	}
+	if r.Method == http.MethodPost && !s.validCSRF(r, sess) {
+		writeJSON(w, http.StatusForbidden, map[string]string{"error": "csrf"})
+		return
+	}
+	writeJSON(w, http.StatusOK, s.stateOf(sess, s.now()))
+}
+
 // loginData is the data of the login page.
 type loginData struct {
 	Next  string
 	Error string
 	Done  string
+	// Draft is the text a staff POST carried when it came without a
+	// session (signedOut), shown to copy.
+	Draft string
 }
 
 func (s *site) loginForm(w http.ResponseWriter, r *http.Request) {
@@ -213,6 +312,8 @@ func (s *site) loginForm(w http.ResponseWriter, r *http.Request) {
 	d := loginData{Next: r.FormValue("next")}
 	if r.FormValue("out") == "1" {
 		d.Done = p.T("login.out")
+	} else if r.FormValue("ended") == "1" {
+		d.Done = p.T("login.idle")
 	}
 	p.Data = d
 	s.render(w, http.StatusOK, "login", p)

@@ -32,6 +32,8 @@
 //	GET  /staff/case/{id}        one case, whole, with its history and the forms that change its status
 //	POST /staff/case/{id}        a status change (CSRF token required)
 //	POST /staff/plaincheck       the plain-language check of a draft reply, as JSON (CSRF header required)
+//	POST /staff/session          "stay logged in": records a use of the session (CSRF token required); JSON time left
+//	GET  /staff/session          the session's time left and CSRF token, as JSON (after a new login in another tab)
 //	GET  /staff/uppfoljning      the follow-up dashboard: SVG charts with data tables, period selector
 //	GET  /staff/export.csv       feedback.Stats as CSV (?from, ?to; ?what=overdue for the overdue cases)
 //	GET  /assets/...             CSS and JavaScript, versioned by content hash
@@ -50,6 +52,39 @@
 // working day). Uses are written back at most once a minute
 // (feedback.SessionTouchInterval). Signing in again over a session ends
 // the old one. Ended sessions are deleted when a new one is made.
+//
+// So that nobody is logged out unwarned with a half-written reply (WCAG
+// 2.2.1 Timing Adjustable), every page with a session carries its time
+// left on <body> (data-session-idle: seconds until it ends unless used;
+// data-session-absolute: until it ends however much it is used; both
+// computed per request, rounded down) and loads assets/session.js, which
+// shows a modal alertdialog in the page's language. SessionWarnIdle (3
+// min) before the idle end it asks "Fortsätt vara inloggad?" with a button
+// (and Escape) that posts to /staff/session with the CSRF token: the
+// lookup records the use, so the idle timeout starts again; the warning
+// comes long after the last recorded use, so the once-a-minute throttle
+// never swallows that write with the default timeouts, and the answer
+// carries the deadline the store really has anyway. The absolute timeout
+// cannot be extended, by design (a forgotten session on a shared computer
+// must die the same day), so SessionWarnAbsolute (15 min) before it the
+// dialog says at what time, and advises to send the text first. At either
+// end the dialog says the person is logged out, that the text is still on
+// the page, and offers the login page in a new tab: after a new login
+// there, "Jag har loggat in igen" (or coming back to the tab) takes
+// the new session's CSRF token from GET /staff/session into the page's
+// forms, so the draft is sent without being retyped. WCAG 2.2.1 is met by
+// warning and extending for the idle limit; for the absolute one by a new
+// login that keeps what was typed. The script sees only its own requests:
+// another tab or the plain-language check keep the session alive too, so
+// it may warn early, never late.
+//
+// The warning needs JavaScript. Without it the pages work as before, and
+// a staff form sent after the end is answered 401 with the login page,
+// which says "Du har varit inaktiv för länge och har loggats ut" (when the
+// browser still had the cookie), leads back to the case after login, and
+// shows the typed text (the field text) read-only to copy; it is not
+// stored anywhere. A page asked for after the end redirects to the login
+// page with the same message.
 //
 // The cookie is HttpOnly and SameSite=Strict, and Secure when the request
 // came over TLS, when Config.SecureCookies is set, or when Config.PublicURL

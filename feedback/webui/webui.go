@@ -232,6 +232,8 @@ func (s *site) routes() {
 	m.HandleFunc("GET /staff/case/{id}", s.staffOnly(s.staffCase))
 	m.HandleFunc("POST /staff/case/{id}", s.staffPost(s.transition))
 	m.HandleFunc("POST /staff/plaincheck", s.plainCheck)
+	m.HandleFunc("GET /staff/session", s.sessionEndpoint)
+	m.HandleFunc("POST /staff/session", s.sessionEndpoint)
 	m.HandleFunc("GET /staff/uppfoljning", s.staffOnly(s.followUp))
 	m.HandleFunc("GET /staff/export.csv", s.exportCSV)
 	m.HandleFunc("/", s.notFound)
@@ -320,9 +322,28 @@ type page struct {
 	Policy   *servicerules.Policy
 	Staff    bool   // the person is logged in as staff
 	CSRF     string // the CSRF token, on staff pages
-	Data     any
+	// Session is the staff session's time left when the page was made,
+	// for the session warning; zero without a session.
+	Session sessionState
+	Data    any
 
 	asset func(string) string
+}
+
+// SessionWarn returns the seconds before the end of the session at which
+// the session warning comes: SessionWarnIdle for "idle" and
+// SessionWarnAbsolute for "absolute".
+func (p page) SessionWarn(which string) int64 {
+	if which == "absolute" {
+		return int64(SessionWarnAbsolute / time.Second)
+	}
+	return int64(SessionWarnIdle / time.Second)
+}
+
+// SessionText returns the message key, with its %s a <span> that the
+// session warning fills with the clock time the session ends at.
+func (p page) SessionText(key string) template.HTML {
+	return template.HTML(fmt.Sprintf(template.HTMLEscapeString(p.T(key)), `<span class="session-clock"></span>`))
 }
 
 // Asset returns the URL of the asset name ("site.css"), versioned by its
@@ -405,6 +426,7 @@ func (s *site) newPage(r *http.Request, titleKey string) page {
 	if sess, ok := s.session(r); ok {
 		p.Staff = true
 		p.CSRF = s.csrfToken(sess)
+		p.Session = s.stateOf(sess, s.now())
 	} else if s.bearerStaff(r) {
 		p.Staff = true // reading only: without a session there is no CSRF token
 	}
