@@ -53,19 +53,23 @@ type PIIKind = message.PIIKind
 
 // The kinds of personal data.
 const (
-	PIIPersonnummer      = message.PIIPersonnummer
-	PIISamordningsnummer = message.PIISamordningsnummer
-	PIIPhone             = message.PIIPhone
-	PIIEmail             = message.PIIEmail
+	PIIPersonnummer = message.PIIPersonnummer
+	// PIIPossiblePersonnummer: shaped like a personnummer with a real date,
+	// but a wrong check digit (most often mistyped); masked all the same.
+	PIIPossiblePersonnummer = message.PIIPossiblePersonnummer
+	PIISamordningsnummer    = message.PIISamordningsnummer
+	PIIPhone                = message.PIIPhone
+	PIIEmail                = message.PIIEmail
 )
 
 // The masks Redact puts in place of personal data.
 const (
-	MaskPersonnummer      = message.MaskPersonnummer
-	MaskSamordningsnummer = message.MaskSamordningsnummer
-	MaskPhone             = message.MaskPhone
-	MaskEmail             = message.MaskEmail
-	MaskOther             = message.MaskOther
+	MaskPersonnummer         = message.MaskPersonnummer
+	MaskPossiblePersonnummer = message.MaskPossiblePersonnummer
+	MaskSamordningsnummer    = message.MaskSamordningsnummer
+	MaskPhone                = message.MaskPhone
+	MaskEmail                = message.MaskEmail
+	MaskOther                = message.MaskOther
 )
 
 // FindPII returns the personal data in text; see message.FindPII.

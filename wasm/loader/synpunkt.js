@@ -113,7 +113,7 @@ const T = {
     piiRemove: "Ta bort personuppgifterna ur meddelandet",
     piiRemoved: "Personuppgifterna är borttagna ur meddelandet.",
     kinds: { praise: "beröm", complaint: "ett klagomål", suggestion: "ett förslag", question: "en fråga", fault_report: "en felanmälan", damage_claim: "ett skadeanspråk", appeal: "ett överklagande" },
-    pii: { personnummer: "personnummer", samordningsnummer: "samordningsnummer", phone: "telefonnummer", email: "e-postadress" },
+    pii: { personnummer: "personnummer", possible_personnummer: "möjligt personnummer", samordningsnummer: "samordningsnummer", phone: "telefonnummer", email: "e-postadress" },
   },
   fi: {
     title: "Anna palautetta",
@@ -183,7 +183,7 @@ const T = {
     piiRemove: "Poista henkilötiedot viestistä",
     piiRemoved: "Henkilötiedot on poistettu viestistä.",
     kinds: { praise: "kiitos", complaint: "valitus", suggestion: "ehdotus", question: "kysymys", fault_report: "vikailmoitus", damage_claim: "vahingonkorvausvaatimus", appeal: "valitus päätöksestä" },
-    pii: { personnummer: "henkilötunnus", samordningsnummer: "yhteensovittamisnumero", phone: "puhelinnumero", email: "sähköpostiosoite" },
+    pii: { personnummer: "henkilötunnus", possible_personnummer: "mahdollinen henkilötunnus", samordningsnummer: "yhteensovittamisnumero", phone: "puhelinnumero", email: "sähköpostiosoite" },
   },
   en: {
     title: "Give feedback",
@@ -253,7 +253,7 @@ const T = {
     piiRemove: "Remove the personal data from the message",
     piiRemoved: "The personal data has been removed from the message.",
     kinds: { praise: "praise", complaint: "a complaint", suggestion: "a suggestion", question: "a question", fault_report: "a fault report", damage_claim: "a damage claim", appeal: "an appeal" },
-    pii: { personnummer: "personal identity number", samordningsnummer: "co-ordination number", phone: "phone number", email: "e-mail address" },
+    pii: { personnummer: "personal identity number", possible_personnummer: "possible personal identity number", samordningsnummer: "co-ordination number", phone: "phone number", email: "e-mail address" },
   },
 };
 
