@@ -221,14 +221,20 @@ func keyReused() *Problem {
 		MessageFI: "Tätä idempotenssiavainta on jo käytetty toiseen viestiin. Tee jokaiselle viestille uusi avain."}
 }
 
-func invalidSubmission(ve *feedback.ValidationError) *Problem {
+// fieldList names the fields of ve's errors, each once in a row, for a
+// problem's messages: "text, contact.email".
+func fieldList(ve *feedback.ValidationError) string {
 	names := make([]string, 0, len(ve.Fields))
 	for _, f := range ve.Fields {
 		if len(names) == 0 || names[len(names)-1] != f.Field {
 			names = append(names, f.Field)
 		}
 	}
-	list := strings.Join(names, ", ")
+	return strings.Join(names, ", ")
+}
+
+func invalidSubmission(ve *feedback.ValidationError) *Problem {
+	list := fieldList(ve)
 	return &Problem{Status: http.StatusBadRequest, Code: "invalid_submission", Fields: ve.Fields,
 		Message:   "Please correct: " + list + ".",
 		MessageSV: "Rätta till: " + list + ".",

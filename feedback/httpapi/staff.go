@@ -348,13 +348,7 @@ func (h *Handler) postTransition(w http.ResponseWriter, r *http.Request) {
 // error for each problem, named by the fields of TransitionRequest ("text",
 // "unit", "diary_number", "by", "promised").
 func invalidTransition(ve *feedback.ValidationError) *Problem {
-	names := make([]string, 0, len(ve.Fields))
-	for _, f := range ve.Fields {
-		if len(names) == 0 || names[len(names)-1] != f.Field {
-			names = append(names, f.Field)
-		}
-	}
-	list := strings.Join(names, ", ")
+	list := fieldList(ve)
 	return &Problem{Status: http.StatusBadRequest, Code: "invalid_transition", Fields: ve.Fields,
 		Message:   "The change was not saved. Please correct: " + list + ".",
 		MessageSV: "Ändringen sparades inte. Rätta till: " + list + ".",
