@@ -172,7 +172,7 @@ func (c *Calendar) buildTable() {
 	}
 	for y := tableFirstYear; y <= tableLastYear; y++ {
 		for k, sd := range c.shortDays {
-			day, ok := shortDayOf(sd, y)
+			day, ok := sd.Day.dayIn(y)
 			if !ok || !inTable(day) {
 				continue
 			}
@@ -190,16 +190,6 @@ func (c *Calendar) buildTable() {
 			}
 		}
 	}
-}
-
-// shortDayOf returns the day number of a short-day rule in year.
-func shortDayOf(sd ShortDay, year int) (int64, bool) {
-	t, _ := sd.Day.Calc(year)
-	if t.IsZero() {
-		return 0, false
-	}
-	y, m, d := t.Date()
-	return Date{y, m, d}.days(), true
 }
 
 // holidayIndex returns 1 + the index in holidayDefs of the holiday on day, or 0.
@@ -229,7 +219,7 @@ func (c *Calendar) shortRule(day int64) (int, bool) {
 	}
 	y := dateOfDays(day).Year
 	for k, sd := range c.shortDays {
-		if d, ok := shortDayOf(sd, y); ok && d == day {
+		if d, ok := sd.Day.dayIn(y); ok && d == day {
 			return k, true
 		}
 	}

@@ -235,6 +235,7 @@ func TestNewRejectsBadOptions(t *testing.T) {
 		{"empty week", calendar.WithWeekdayHours(), "no office hours"},
 		{"invalid closure", calendar.WithClosures(calendar.Closure{Date: calendar.Date{Year: 2026, Month: time.February, Day: 30}}), "2026-02-30"},
 		{"short day without rule", calendar.WithShortDays(calendar.ShortDay{Name: "x", By: time.Hour}), "no rule"},
+		{"short day on no real date", calendar.WithShortDays(calendar.ShortDay{Name: "x", Day: calendar.FixedDate(time.February, 30), By: time.Hour}), "no real date"},
 		{"negative shortening", calendar.WithShortDays(calendar.ShortDay{Name: "x", Day: calendar.StateAgreementShortDays()[0].Day, By: -time.Hour}), "between 0 and 24"},
 		{"nil option", calendar.Option{}, "nil Option"},
 	}

@@ -90,3 +90,17 @@ func ExampleCalendar_Holidays() {
 	// 2026-06-19 midsommarafton de facto
 	// 2026-06-20 midsommardagen public
 }
+
+func ExampleWithShortDays() {
+	// An organisation's own short day: the office closes two hours early on
+	// the Wednesday before Easter, the day before skärtorsdag.
+	own := calendar.ShortDay{Name: "onsdag före skärtorsdag", Day: calendar.FromEaster(-4), By: 2 * time.Hour}
+	c, err := calendar.New(calendar.WithShortDays(own))
+	if err != nil {
+		panic(err)
+	}
+	day, _ := own.Day.In(2026)
+	fmt.Println(day, c.HoursOn(day))
+	// Output:
+	// 2026-04-01 [08:00-14:30]
+}

@@ -13,7 +13,7 @@ const maxSkipped = 60
 // A Skip is a day that did not count towards a deadline, and why.
 type Skip struct {
 	Date Date
-	Why  Reason
+	Why  DayOff
 }
 
 // An Explanation says how a deadline was reached, so that staff and citizens
@@ -39,7 +39,7 @@ type Explanation struct {
 	MovedFrom Date
 }
 
-func (e *Explanation) skip(day int64, why Reason) {
+func (e *Explanation) skip(day int64, why DayOff) {
 	if len(e.Skipped) < maxSkipped {
 		e.Skipped = append(e.Skipped, Skip{dateOfDays(day), why})
 	} else {

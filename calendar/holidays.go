@@ -8,20 +8,20 @@ import (
 	"github.com/rickar/cal/v2/se"
 )
 
-// Kind says why a holiday is a day off.
-type Kind int
+// A HolidayKind says why a holiday is a day off.
+type HolidayKind int
 
 // The kinds of holiday.
 const (
 	// Public is an allmän helgdag under Lag 1989:253.
-	Public Kind = iota + 1
+	Public HolidayKind = iota + 1
 	// DeFacto is midsommarafton, julafton or nyårsafton: not an allmän helgdag,
 	// but not a working day under Lag 1930:173 and closed in practice.
 	DeFacto
 )
 
 // String returns "public" or "de facto".
-func (k Kind) String() string {
+func (k HolidayKind) String() string {
 	switch k {
 	case Public:
 		return "public"
@@ -35,7 +35,7 @@ func (k Kind) String() string {
 type Holiday struct {
 	Date time.Time // local midnight in Europe/Stockholm
 	Name string    // Swedish name, for example "julafton"
-	Kind Kind
+	Kind HolidayKind
 }
 
 // holidayDef declares one holiday: its rule (from rickar/cal, with the year
@@ -43,7 +43,7 @@ type Holiday struct {
 type holidayDef struct {
 	rule       *cal.Holiday
 	sv, fi, en string
-	kind       Kind
+	kind       HolidayKind
 }
 
 // holidayDefs are the Swedish holidays since 1953, as data. The order is the

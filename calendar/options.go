@@ -4,8 +4,6 @@ import (
 	"errors"
 	"strconv"
 	"time"
-
-	"github.com/rickar/cal/v2"
 )
 
 // An Option configures a Calendar. Options are applied in order by New, and a
@@ -87,12 +85,12 @@ func WithClosures(cs ...Closure) Option {
 }
 
 // A ShortDay is a rule for a day on which the office closes early, such as
-// skärtorsdag. The rule finds the day each year; the office then closes By
+// skärtorsdag. Day finds the day each year; the office then closes By
 // earlier (ByOnFriday, when it is not zero, if the day is a Friday). A short day
 // only matters when it is a working day.
 type ShortDay struct {
-	Name       string       // in Swedish: "skärtorsdag"
-	Day        *cal.Holiday // the rule for the day, in rickar/cal's terms
+	Name       string  // in Swedish: "skärtorsdag"
+	Day        DayRule // the day in each year: FromEaster(-3)
 	By         time.Duration
 	ByOnFriday time.Duration
 }
@@ -115,10 +113,10 @@ func (s ShortDay) by(wd time.Weekday) time.Duration {
 // national rule: pass these to WithShortDays, or write your own.
 func StateAgreementShortDays() []ShortDay {
 	return []ShortDay{
-		{Name: "trettondagsafton", Day: &cal.Holiday{Month: time.January, Day: 5, Func: cal.CalcDayOfMonth}, By: 4 * time.Hour},
-		{Name: "skärtorsdag", Day: &cal.Holiday{Offset: -3, Func: cal.CalcEasterOffset}, By: 4 * time.Hour},
-		{Name: "valborgsmässoafton", Day: &cal.Holiday{Month: time.April, Day: 30, Func: cal.CalcDayOfMonth}, By: 2 * time.Hour, ByOnFriday: 4 * time.Hour},
-		{Name: "dag före alla helgons dag", Day: &cal.Holiday{Month: time.October, Day: 30, Weekday: time.Friday, Offset: 1, Func: cal.CalcWeekdayFrom}, By: 4 * time.Hour},
+		{Name: "trettondagsafton", Day: FixedDate(time.January, 5), By: 4 * time.Hour},
+		{Name: "skärtorsdag", Day: FromEaster(-3), By: 4 * time.Hour},
+		{Name: "valborgsmässoafton", Day: FixedDate(time.April, 30), By: 2 * time.Hour, ByOnFriday: 4 * time.Hour},
+		{Name: "dag före alla helgons dag", Day: WeekdayOnOrAfter(time.Friday, time.October, 30), By: 4 * time.Hour},
 	}
 }
 
@@ -130,8 +128,10 @@ func WithShortDays(s ...ShortDay) Option {
 			switch {
 			case sd.Name == "":
 				return errors.New("calendar: short day: empty name")
-			case sd.Day == nil || sd.Day.Func == nil:
+			case sd.Day == (DayRule{}):
 				return errors.New("calendar: short day " + strconv.Quote(sd.Name) + ": no rule for the day")
+			case !sd.Day.valid():
+				return errors.New("calendar: short day " + strconv.Quote(sd.Name) + ": the rule for the day names no real date")
 			case sd.By < 0 || sd.ByOnFriday < 0 || sd.By > 24*time.Hour || sd.ByOnFriday > 24*time.Hour:
 				return errors.New("calendar: short day " + strconv.Quote(sd.Name) + ": shortening must be between 0 and 24 hours")
 			}

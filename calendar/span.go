@@ -7,15 +7,15 @@ import (
 	"time"
 )
 
-// A Unit is what a Span counts.
-type Unit uint8
+// A SpanUnit is what a Span counts.
+type SpanUnit uint8
 
 // The units of a Span.
 const (
-	UnitWorkingDays Unit = iota + 1 // working days, ending at office close
-	UnitWorkingTime                 // time inside office hours
-	UnitHours                       // an absolute duration
-	UnitDays                        // calendar days, moved off non-working days by Lag 1930:173
+	UnitWorkingDays SpanUnit = iota + 1 // working days, ending at office close
+	UnitWorkingTime                     // time inside office hours
+	UnitHours                           // an absolute duration
+	UnitDays                            // calendar days, moved off non-working days by Lag 1930:173
 )
 
 // MaxCount is the largest number of days or hours a Span holds (about 270
@@ -26,7 +26,7 @@ const MaxCount = 100000
 // an amount of working time, an absolute number of hours, or calendar days.
 // The zero Span is zero working days. Spans are small values compared with ==.
 type Span struct {
-	unit Unit
+	unit SpanUnit
 	n    int64 // count; nanoseconds for UnitWorkingTime
 }
 
@@ -59,7 +59,7 @@ func Hours(n int) Span { return Span{UnitHours, clamp(int64(n), MaxCount)} }
 func Days(n int) Span { return Span{UnitDays, clamp(int64(n), MaxCount)} }
 
 // Unit returns what s counts.
-func (s Span) Unit() Unit {
+func (s Span) Unit() SpanUnit {
 	if s.unit == 0 {
 		return UnitWorkingDays
 	}
@@ -92,7 +92,7 @@ func (s Span) IsZero() bool { return s == Span{} }
 
 // unitWords are the words of each unit when a span is printed, singular and
 // plural, per language.
-var unitWords = map[string]map[Unit][2]string{
+var unitWords = map[string]map[SpanUnit][2]string{
 	"sv": {UnitWorkingDays: {"arbetsdag", "arbetsdagar"}, UnitHours: {"timme", "timmar"}, UnitDays: {"dag", "dagar"}},
 	"fi": {UnitWorkingDays: {"työpäivä", "työpäivää"}, UnitHours: {"tunti", "tuntia"}, UnitDays: {"päivä", "päivää"}},
 	"en": {UnitWorkingDays: {"working day", "working days"}, UnitHours: {"hour", "hours"}, UnitDays: {"day", "days"}},
@@ -144,14 +144,16 @@ func (s *Span) UnmarshalText(b []byte) error {
 	return nil
 }
 
-// spanUnit maps a unit word, folded to lower-case ASCII-ish form (see fold),
-// to the unit and how many of the base unit one of it is.
-type spanUnit struct {
-	unit Unit
+// A parsedUnit is what a unit word means: the unit, and how many of the base
+// unit one of it is.
+type parsedUnit struct {
+	unit SpanUnit
 	mult int64 // days per word for days; hours for hours; minutes for working time
 }
 
-var spanUnits = map[string]spanUnit{
+// spanUnits maps each unit word ParseSpan reads, folded (see fold), to what
+// it means.
+var spanUnits = map[string]parsedUnit{
 	// Swedish
 	"arbetsdag": {UnitWorkingDays, 1}, "arbetsdagar": {UnitWorkingDays, 1}, "arbetsdagen": {UnitWorkingDays, 1},
 	"arbetstimme": {UnitWorkingTime, 60}, "arbetstimmar": {UnitWorkingTime, 60},

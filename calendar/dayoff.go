@@ -2,86 +2,87 @@ package calendar
 
 import "time"
 
-// A ReasonKind says why a day is not a working day.
-type ReasonKind int
+// A DayOffKind says what kind of day off a day is.
+type DayOffKind int
 
-// The reasons a day is not a working day.
+// The kinds of day off.
 const (
-	Weekend       ReasonKind = iota + 1 // Saturday or Sunday, without office hours
+	Weekend       DayOffKind = iota + 1 // Saturday or Sunday, without office hours
 	PublicHoliday                       // an allmän helgdag
 	Eve                                 // midsommarafton, julafton or nyårsafton
 	Closed                              // one of the organisation's closure days
 	NoHours                             // a weekday on which the calendar has no office hours
 )
 
-// A Reason says why a day is not a working day.
-type Reason struct {
-	Kind ReasonKind
+// A DayOff says why a day is not a working day of a Calendar: a weekend, a
+// holiday or eve, a closure day, or a weekday without office hours.
+type DayOff struct {
+	Kind DayOffKind
 	Name string // in Swedish: the holiday, the closure's reason or the weekday
 
 	holiday int // 1 + index into holidayDefs, for names in other languages
 	weekday time.Weekday
 }
 
-// Text returns the reason in lang ("sv", "fi" or "en"), in a form that can
+// Text returns the day off in lang ("sv", "fi" or "en"), in a form that can
 // follow a date in parentheses: "julafton", "lördag", "stängt: klämdag".
-func (r Reason) Text(lang string) string {
+func (off DayOff) Text(lang string) string {
 	lang = normLang(lang)
-	switch r.Kind {
+	switch off.Kind {
 	case PublicHoliday, Eve:
-		if r.holiday > 0 {
-			return holidayDefs[r.holiday-1].name(lang)
+		if off.holiday > 0 {
+			return holidayDefs[off.holiday-1].name(lang)
 		}
 	case Weekend:
-		return WeekdayName(r.weekday, lang)
+		return WeekdayName(off.weekday, lang)
 	case NoHours:
 		switch lang {
 		case "fi":
-			return WeekdayName(r.weekday, lang) + ": suljettu"
+			return WeekdayName(off.weekday, lang) + ": suljettu"
 		case "en":
-			return WeekdayName(r.weekday, lang) + ": no office hours"
+			return WeekdayName(off.weekday, lang) + ": no office hours"
 		}
-		return WeekdayName(r.weekday, lang) + ": inga öppettider"
+		return WeekdayName(off.weekday, lang) + ": inga öppettider"
 	case Closed:
 		switch lang {
 		case "fi":
-			return "suljettu: " + r.Name
+			return "suljettu: " + off.Name
 		case "en":
-			return "closed: " + r.Name
+			return "closed: " + off.Name
 		}
-		return "stängt: " + r.Name
+		return "stängt: " + off.Name
 	}
-	return r.Name
+	return off.Name
 }
 
-// why returns the reason day is not a working day, and false when it is one.
+// why returns why day is not a working day, and false when it is one.
 // A holiday is named before a closure, and a closure before the weekday.
-func (c *Calendar) why(day int64) (Reason, bool) {
+func (c *Calendar) why(day int64) (DayOff, bool) {
 	wd := weekdayOf(day)
 	if h := holidayIndex(day); h > 0 {
-		return holidayReason(h), true
+		return holidayDayOff(h), true
 	}
 	if reason, ok := c.closures[day]; ok {
-		return Reason{Kind: Closed, Name: reason}, true
+		return DayOff{Kind: Closed, Name: reason}, true
 	}
 	if len(c.week[wd]) == 0 {
 		kind := NoHours
 		if wd == time.Saturday || wd == time.Sunday {
 			kind = Weekend
 		}
-		return Reason{Kind: kind, Name: WeekdayName(wd, "sv"), weekday: wd}, true
+		return DayOff{Kind: kind, Name: WeekdayName(wd, "sv"), weekday: wd}, true
 	}
 	if k, ok := c.shortRule(day); ok && trimEnd(c.week[wd], c.shortDays[k].by(wd)) == nil {
-		return Reason{Kind: Closed, Name: c.shortDays[k].Name}, true
+		return DayOff{Kind: Closed, Name: c.shortDays[k].Name}, true
 	}
-	return Reason{}, false
+	return DayOff{}, false
 }
 
-// Why returns the reason d is not a working day of the calendar, and false
+// Why returns why d is not a working day of the calendar, and false
 // when d is a working day.
-func (c *Calendar) Why(d Date) (Reason, bool) {
+func (c *Calendar) Why(d Date) (DayOff, bool) {
 	if !d.Valid() {
-		return Reason{}, false
+		return DayOff{}, false
 	}
 	return c.why(d.days())
 }
@@ -95,20 +96,20 @@ func legalWork(day int64) bool {
 }
 
 // legalWhy is why for legal working days.
-func legalWhy(day int64) Reason {
+func legalWhy(day int64) DayOff {
 	if h := holidayIndex(day); h > 0 {
-		return holidayReason(h)
+		return holidayDayOff(h)
 	}
 	wd := weekdayOf(day)
-	return Reason{Kind: Weekend, Name: WeekdayName(wd, "sv"), weekday: wd}
+	return DayOff{Kind: Weekend, Name: WeekdayName(wd, "sv"), weekday: wd}
 }
 
-// holidayReason returns the reason for the holiday 1 + index h in holidayDefs.
-func holidayReason(h int) Reason {
+// holidayDayOff returns the day off for the holiday 1 + index h in holidayDefs.
+func holidayDayOff(h int) DayOff {
 	def := &holidayDefs[h-1]
 	kind := PublicHoliday
 	if def.kind == DeFacto {
 		kind = Eve
 	}
-	return Reason{Kind: kind, Name: def.sv, holiday: h}
+	return DayOff{Kind: kind, Name: def.sv, holiday: h}
 }
