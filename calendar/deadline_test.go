@@ -1,6 +1,7 @@
 package calendar_test
 
 import (
+	"errors"
 	"math/rand"
 	"testing"
 	"time"
@@ -247,6 +248,27 @@ func TestNewRejectsBadOptions(t *testing.T) {
 			assert.Contains(t, err.Error(), tt.want)
 		})
 	}
+}
+
+// An error about one interval wraps the interval's own error, with the
+// same text as before.
+func TestHoursErrorsWrap(t *testing.T) {
+	_, err := calendar.New(calendar.WithHours(time.Monday, calendar.Interval{Open: 17 * time.Hour, Close: 8 * time.Hour}))
+	require.Error(t, err)
+	assert.Equal(t, "calendar: hours for Monday: interval 17:00-08:00 closes at or before it opens", err.Error())
+	inner := errors.Unwrap(err)
+	require.Error(t, inner)
+	assert.Equal(t, "interval 17:00-08:00 closes at or before it opens", inner.Error())
+	require.Error(t, errors.Unwrap(inner))
+	assert.Equal(t, "closes at or before it opens", errors.Unwrap(inner).Error())
+
+	_, err = calendar.ParseInterval("16:00-08:00")
+	assert.Equal(t, `calendar: invalid hours "16:00-08:00": closes at or before it opens`, err.Error())
+	require.Error(t, errors.Unwrap(err))
+
+	_, err = calendar.Interval{Open: 9 * time.Hour, Close: 8 * time.Hour}.MarshalText()
+	assert.Equal(t, `calendar: cannot marshal hours "09:00-08:00": closes at or before it opens`, err.Error())
+	require.Error(t, errors.Unwrap(err))
 }
 
 // randomInstant returns an instant in 1954-2200 with a random time of day.

@@ -28,7 +28,7 @@ func WithHours(day time.Weekday, iv ...Interval) Option {
 			return errors.New("calendar: WithHours: invalid weekday " + strconv.Itoa(int(day)))
 		}
 		if err := checkDay(ivs); err != nil {
-			return errors.New("calendar: hours for " + day.String() + ": " + err.Error())
+			return wrap("calendar: hours for "+day.String()+": ", err)
 		}
 		c.week[day] = ivs
 		return nil

@@ -22,6 +22,8 @@ type FieldError struct {
 	Field  string // path into the JSON document
 	Value  string // the value as written; empty when the field is missing
 	Reason string // what is wrong, in English
+
+	err error // the error that made the value unreadable, if any
 }
 
 // Error returns the field, the quoted value and the reason.
@@ -38,8 +40,17 @@ func (e *FieldError) Error() string {
 	return b.String()
 }
 
+// Unwrap returns the error that made the value unreadable, such as
+// calendar.ParseSpan's, or nil.
+func (e *FieldError) Unwrap() error { return e.err }
+
 func fieldErr(field, value, reason string) error {
 	return &FieldError{Field: field, Value: value, Reason: reason}
+}
+
+// fieldErrFrom is fieldErr for a value that err made unreadable.
+func fieldErrFrom(field, value, reason string, err error) error {
+	return &FieldError{Field: field, Value: value, Reason: reason, err: err}
 }
 
 // Parse reads a policy in the JSON format described in the package
@@ -85,7 +96,7 @@ func jsonError(err error) error {
 	var typ *json.UnmarshalTypeError
 	switch {
 	case errors.As(err, &syn):
-		return errors.New("servicerules: invalid JSON at byte " + strconv.FormatInt(syn.Offset, 10) + ": " + strings.TrimPrefix(syn.Error(), "json: "))
+		return &wrapError{"servicerules: invalid JSON at byte " + strconv.FormatInt(syn.Offset, 10) + ": " + strings.TrimPrefix(syn.Error(), "json: "), err}
 	case errors.As(err, &typ):
 		field := typ.Field
 		if field == "" {
@@ -95,7 +106,7 @@ func jsonError(err error) error {
 	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
 		return errors.New("servicerules: policy JSON ends too early")
 	}
-	return errors.New("servicerules: " + strings.TrimPrefix(err.Error(), "json: "))
+	return &wrapError{"servicerules: " + strings.TrimPrefix(err.Error(), "json: "), err}
 }
 
 func jsonKind(k string) string {
@@ -275,7 +286,7 @@ func parseSpan(path, s string) (calendar.Span, error) {
 	}
 	sp, err := calendar.ParseSpan(s)
 	if err != nil {
-		return calendar.Span{}, fieldErr(path, s, "not a span such as \"1 arbetsdag\", \"48 timmar\" or \"3 veckor\" ("+strings.TrimPrefix(err.Error(), "calendar: ")+")")
+		return calendar.Span{}, fieldErrFrom(path, s, "not a span such as \"1 arbetsdag\", \"48 timmar\" or \"3 veckor\" ("+strings.TrimPrefix(err.Error(), "calendar: ")+")", err)
 	}
 	return sp, nil
 }
@@ -782,7 +793,7 @@ func build(d document) (*Policy, error) {
 	}
 	cal, err := calendar.New(opts...)
 	if err != nil {
-		return nil, fieldErr("calendar", "", strings.TrimPrefix(err.Error(), "calendar: "))
+		return nil, fieldErrFrom("calendar", "", strings.TrimPrefix(err.Error(), "calendar: "), err)
 	}
 	p.cal = cal
 	for i, c := range d.Channels {
@@ -791,7 +802,7 @@ func build(d document) (*Policy, error) {
 		}
 		cc, err := calendar.New(append(c.Hours.options(), common...)...)
 		if err != nil {
-			return nil, fieldErr(idx("channels", i)+".hours", "", strings.TrimPrefix(err.Error(), "calendar: "))
+			return nil, fieldErrFrom(idx("channels", i)+".hours", "", strings.TrimPrefix(err.Error(), "calendar: "), err)
 		}
 		if p.channels == nil {
 			p.channels = make(map[Channel]*calendar.Calendar)

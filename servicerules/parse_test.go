@@ -138,6 +138,26 @@ func TestParseFieldError(t *testing.T) {
 	assert.Contains(t, fe.Reason, "unknown channel")
 }
 
+// An error that comes from another package's error wraps it.
+func TestParseErrorsWrap(t *testing.T) {
+	_, err := Parse([]byte(`{"id": `))
+	require.Error(t, err)
+	assert.Equal(t, "servicerules: policy JSON ends too early", err.Error())
+
+	_, err = Parse([]byte(`{"id": "x",}`))
+	var syn *json.SyntaxError
+	require.True(t, errors.As(err, &syn), "%v", err)
+	assert.Equal(t, "servicerules: invalid JSON at byte 12: invalid character '}' looking for beginning of object key string", err.Error())
+
+	_, err = Parse([]byte(strings.Replace(minimal, `"2 arbetsdagar"`, `"2 fortnights"`, 1)))
+	var fe *FieldError
+	require.True(t, errors.As(err, &fe))
+	assert.Equal(t, "replies[0].limit", fe.Field)
+	require.Error(t, errors.Unwrap(fe))
+	assert.Equal(t, `calendar: invalid span "2 fortnights": unknown unit "fortnights"`, errors.Unwrap(fe).Error())
+	assert.Nil(t, errors.Unwrap(&FieldError{Field: "f", Reason: "r"}))
+}
+
 // Lists written as [] read back the same as lists left out, so a policy
 // always round-trips.
 func TestParseNormalisesEmptyLists(t *testing.T) {

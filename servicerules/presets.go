@@ -32,11 +32,11 @@ func Preset(name string) (*Policy, error) {
 	}
 	data, err := presetFiles.ReadFile("presets/" + name + ".json")
 	if err != nil {
-		return nil, errors.New("servicerules: preset " + strconv.Quote(name) + ": " + err.Error())
+		return nil, wrap("servicerules: preset "+strconv.Quote(name)+": ", err)
 	}
 	p, err := Parse(data)
 	if err != nil {
-		return nil, errors.New("servicerules: preset " + strconv.Quote(name) + ": " + strings.TrimPrefix(err.Error(), "servicerules: "))
+		return nil, &wrapError{"servicerules: preset " + strconv.Quote(name) + ": " + strings.TrimPrefix(err.Error(), "servicerules: "), err}
 	}
 	return p, nil
 }
