@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/kommunkit/kommunkit/internal/errwrap"
 )
 
 // An Interval is a span of office hours within a day, as wall-clock offsets
@@ -33,7 +35,7 @@ func ParseInterval(s string) (Interval, error) {
 	}
 	iv := Interval{open, closing}
 	if err := iv.check(); err != nil {
-		return Interval{}, wrap("calendar: invalid hours "+strconv.Quote(s)+": ", err)
+		return Interval{}, errwrap.Prefix("calendar: invalid hours "+strconv.Quote(s)+": ", err)
 	}
 	return iv, nil
 }
@@ -89,7 +91,7 @@ func appendClock(b []byte, d time.Duration, sep byte) []byte {
 // MarshalText implements encoding.TextMarshaler.
 func (iv Interval) MarshalText() ([]byte, error) {
 	if err := iv.check(); err != nil {
-		return nil, wrap("calendar: cannot marshal hours "+strconv.Quote(iv.String())+": ", err)
+		return nil, errwrap.Prefix("calendar: cannot marshal hours "+strconv.Quote(iv.String())+": ", err)
 	}
 	return iv.appendText(nil), nil
 }
@@ -108,7 +110,7 @@ func (iv *Interval) UnmarshalText(b []byte) error {
 func checkDay(ivs []Interval) error {
 	for i, iv := range ivs {
 		if err := iv.check(); err != nil {
-			return wrap("interval "+iv.String()+" ", err)
+			return errwrap.Prefix("interval "+iv.String()+" ", err)
 		}
 		if i > 0 && iv.Open < ivs[i-1].Close {
 			return errors.New("interval " + iv.String() + " overlaps or comes before " + ivs[i-1].String())

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"strconv"
 	"time"
+
+	"github.com/kommunkit/kommunkit/internal/errwrap"
 )
 
 // An Option configures a Calendar. Options are applied in order by New, and a
@@ -28,7 +30,7 @@ func WithHours(day time.Weekday, iv ...Interval) Option {
 			return errors.New("calendar: WithHours: invalid weekday " + strconv.Itoa(int(day)))
 		}
 		if err := checkDay(ivs); err != nil {
-			return wrap("calendar: hours for "+day.String()+": ", err)
+			return errwrap.Prefix("calendar: hours for "+day.String()+": ", err)
 		}
 		c.week[day] = ivs
 		return nil

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/kommunkit/kommunkit/calendar"
+	"github.com/kommunkit/kommunkit/internal/errwrap"
 )
 
 // MaxPolicySize is the largest policy file Parse reads, in bytes.
@@ -96,7 +97,7 @@ func jsonError(err error) error {
 	var typ *json.UnmarshalTypeError
 	switch {
 	case errors.As(err, &syn):
-		return &wrapError{"servicerules: invalid JSON at byte " + strconv.FormatInt(syn.Offset, 10) + ": " + strings.TrimPrefix(syn.Error(), "json: "), err}
+		return errwrap.New("servicerules: invalid JSON at byte "+strconv.FormatInt(syn.Offset, 10)+": "+strings.TrimPrefix(syn.Error(), "json: "), err)
 	case errors.As(err, &typ):
 		field := typ.Field
 		if field == "" {
@@ -106,7 +107,7 @@ func jsonError(err error) error {
 	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
 		return errors.New("servicerules: policy JSON ends too early")
 	}
-	return &wrapError{"servicerules: " + strings.TrimPrefix(err.Error(), "json: "), err}
+	return errwrap.New("servicerules: "+strings.TrimPrefix(err.Error(), "json: "), err)
 }
 
 func jsonKind(k string) string {

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"strconv"
 	"strings"
+
+	"github.com/kommunkit/kommunkit/internal/errwrap"
 )
 
 //go:embed presets/*.json
@@ -32,11 +34,11 @@ func Preset(name string) (*Policy, error) {
 	}
 	data, err := presetFiles.ReadFile("presets/" + name + ".json")
 	if err != nil {
-		return nil, wrap("servicerules: preset "+strconv.Quote(name)+": ", err)
+		return nil, errwrap.Prefix("servicerules: preset "+strconv.Quote(name)+": ", err)
 	}
 	p, err := Parse(data)
 	if err != nil {
-		return nil, &wrapError{"servicerules: preset " + strconv.Quote(name) + ": " + strings.TrimPrefix(err.Error(), "servicerules: "), err}
+		return nil, errwrap.New("servicerules: preset "+strconv.Quote(name)+": "+strings.TrimPrefix(err.Error(), "servicerules: "), err)
 	}
 	return p, nil
 }
