@@ -2,6 +2,7 @@ package feedback
 
 import (
 	"errors"
+	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -216,7 +217,7 @@ func NewCase(s Submission, cl Classification, p *servicerules.Policy) (Case, err
 	}
 	tok, err := uuid.NewRandom()
 	if err != nil {
-		return Case{}, errors.New("feedback: cannot make a receipt token: " + err.Error())
+		return Case{}, fmt.Errorf("feedback: cannot make a receipt token: %w", err)
 	}
 	c := Case{
 		Submission: s,
@@ -424,7 +425,8 @@ func nextStatuses(st, resume Status, mustRegister bool) []Status {
 // Transition.Validate and returns its *ValidationError, if any, so that no
 // path stores what staff may not write. cal is the policy's
 // calendar (servicerules.Policy.Calendar); it measures pauses in working time.
-// A nil cal means the library default calendar.
+// A nil cal means the library default calendar; when that cannot be made,
+// Apply returns calendar.New's error, wrapped.
 //
 // Leaving StatusWaiting ends the pause. When the case was paused before its
 // deadline, the deadline moves later by the working time the pause took:
@@ -474,7 +476,7 @@ func (c Case) Apply(t Transition, cal *calendar.Calendar) (Case, error) {
 	if cal == nil {
 		def, err := calendar.New()
 		if err != nil {
-			return fail("no calendar: " + err.Error())
+			return c, fmt.Errorf("feedback: Apply: no calendar: %w", err)
 		}
 		cal = def
 	}

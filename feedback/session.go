@@ -5,6 +5,7 @@ import (
 	"crypto/rand"
 	"encoding/base64"
 	"errors"
+	"fmt"
 	"strconv"
 	"time"
 )
@@ -63,7 +64,7 @@ func NewSession(subject string, now time.Time, idle, maxAge time.Duration) (Sess
 	}
 	b := make([]byte, SessionIDBytes)
 	if _, err := rand.Read(b); err != nil {
-		return Session{}, errors.New("feedback: NewSession: " + err.Error())
+		return Session{}, fmt.Errorf("feedback: NewSession: %w", err)
 	}
 	return Session{
 		ID:       base64.RawURLEncoding.EncodeToString(b),

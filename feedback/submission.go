@@ -2,6 +2,7 @@ package feedback
 
 import (
 	"errors"
+	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -562,7 +563,7 @@ func Accept(s Submission, received time.Time) (Submission, Classification, error
 	if out.ID == uuid.Nil {
 		id, err := uuid.NewV7()
 		if err != nil {
-			return Submission{}, Classification{}, errors.New("feedback: cannot make an ID: " + err.Error())
+			return Submission{}, Classification{}, fmt.Errorf("feedback: cannot make an ID: %w", err)
 		}
 		out.ID = id
 	}

@@ -27,6 +27,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"os/exec"
@@ -73,18 +74,18 @@ var loader embed.FS
 // meanwhile sends either the old file or the new one.
 func Build(ctx context.Context, dir string) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return errors.New("wasm: " + err.Error())
+		return fmt.Errorf("wasm: %w", err)
 	}
 	tmp, err := os.MkdirTemp(dir, ".build-")
 	if err != nil {
-		return errors.New("wasm: " + err.Error())
+		return fmt.Errorf("wasm: %w", err)
 	}
 	defer os.RemoveAll(tmp)
 
 	out := filepath.Join(tmp, "synpunkt.wasm")
 	dir, err = filepath.Abs(dir)
 	if err != nil {
-		return errors.New("wasm: " + err.Error())
+		return fmt.Errorf("wasm: %w", err)
 	}
 	src, err := goDir(ctx)
 	if err != nil {
@@ -97,11 +98,11 @@ func Build(ctx context.Context, dir string) error {
 	cmd.Dir = src
 	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm", "CGO_ENABLED=0")
 	if msg, err := cmd.CombinedOutput(); err != nil {
-		return errors.New("wasm: go build " + Package + ": " + err.Error() + "\n" + string(msg))
+		return fmt.Errorf("wasm: go build %s: %w\n%s", Package, err, msg)
 	}
 	module, err := os.ReadFile(out)
 	if err != nil {
-		return errors.New("wasm: " + err.Error())
+		return fmt.Errorf("wasm: %w", err)
 	}
 	execJS, err := wasmExec(ctx)
 	if err != nil {
@@ -130,7 +131,7 @@ func Build(ctx context.Context, dir string) error {
 func goDir(ctx context.Context) (string, error) {
 	out, err := exec.CommandContext(ctx, "go", "env", "GOMOD").Output()
 	if err != nil {
-		return "", errors.New("wasm: go env GOMOD: " + err.Error() + " (is the go command installed?)")
+		return "", fmt.Errorf("wasm: go env GOMOD: %w (is the go command installed?)", err)
 	}
 	if mod := strings.TrimSpace(string(out)); mod != "" && mod != os.DevNull {
 		return ".", nil
@@ -157,7 +158,7 @@ func Version(data []byte) string {
 func wasmExec(ctx context.Context) ([]byte, error) {
 	out, err := exec.CommandContext(ctx, "go", "env", "GOROOT").Output()
 	if err != nil {
-		return nil, errors.New("wasm: go env GOROOT: " + err.Error())
+		return nil, fmt.Errorf("wasm: go env GOROOT: %w", err)
 	}
 	root := strings.TrimSpace(string(out))
 	for _, p := range []string{"lib/wasm/wasm_exec.js", "misc/wasm/wasm_exec.js"} {
@@ -180,11 +181,11 @@ var (
 func Loader(versions map[string]string) ([]byte, error) {
 	src, err := loader.ReadFile("loader/synpunkt.js")
 	if err != nil {
-		return nil, errors.New("wasm: " + err.Error())
+		return nil, fmt.Errorf("wasm: %w", err)
 	}
 	css, err := loader.ReadFile("loader/synpunkt.css")
 	if err != nil {
-		return nil, errors.New("wasm: " + err.Error())
+		return nil, fmt.Errorf("wasm: %w", err)
 	}
 	style := cssComment.ReplaceAll(css, nil)
 	style = cssSpace.ReplaceAll(style, []byte(" "))
@@ -192,11 +193,11 @@ func Loader(versions map[string]string) ([]byte, error) {
 	style = bytes.ReplaceAll(style, []byte(": "), []byte(":"))
 	cssLit, err := json.Marshal(string(style))
 	if err != nil {
-		return nil, errors.New("wasm: " + err.Error())
+		return nil, fmt.Errorf("wasm: %w", err)
 	}
 	verLit, err := json.Marshal(versions)
 	if err != nil {
-		return nil, errors.New("wasm: " + err.Error())
+		return nil, fmt.Errorf("wasm: %w", err)
 	}
 	js := string(src)
 	for _, r := range []struct{ mark, value string }{
@@ -210,7 +211,7 @@ func Loader(versions map[string]string) ([]byte, error) {
 	}
 	min, err := minifyJS(js)
 	if err != nil {
-		return nil, errors.New("wasm: loader/synpunkt.js: " + err.Error())
+		return nil, fmt.Errorf("wasm: loader/synpunkt.js: %w", err)
 	}
 	return []byte("// <synpunkt-widget>, kommunkit's feedback form. Source: wasm/loader/synpunkt.js.\n" + min), nil
 }
@@ -231,7 +232,7 @@ func write(ctx context.Context, dir, tmp, name string, data []byte) error {
 	if _, err := os.Stat(dst + ".gz"); !same || err != nil {
 		gz, err := gzipped(ctx, data)
 		if err != nil {
-			return errors.New("wasm: gzip " + name + ": " + err.Error())
+			return fmt.Errorf("wasm: gzip %s: %w", name, err)
 		}
 		if err := place(tmp, dst+".gz", gz); err != nil {
 			return err
@@ -244,7 +245,7 @@ func write(ctx context.Context, dir, tmp, name string, data []byte) error {
 			return nil
 		}
 		if err != nil {
-			return errors.New("wasm: brotli " + name + ": " + err.Error())
+			return fmt.Errorf("wasm: brotli %s: %w", name, err)
 		}
 		if err := place(tmp, dst+".br", br); err != nil {
 			return err
@@ -280,7 +281,10 @@ func gzipped(ctx context.Context, data []byte) ([]byte, error) {
 		return nil, err
 	}
 	back, err := io.ReadAll(zr)
-	if err != nil || !bytes.Equal(back, data) {
+	if err != nil {
+		return nil, fmt.Errorf("the compressed copy does not decompress: %w", err)
+	}
+	if !bytes.Equal(back, data) {
 		return nil, errors.New("the compressed copy does not decompress to the file")
 	}
 	return out, nil
@@ -289,7 +293,7 @@ func gzipped(ctx context.Context, data []byte) ([]byte, error) {
 func place(tmp, dst string, data []byte) error {
 	f, err := os.CreateTemp(tmp, filepath.Base(dst))
 	if err != nil {
-		return errors.New("wasm: " + err.Error())
+		return fmt.Errorf("wasm: %w", err)
 	}
 	_, err = f.Write(data)
 	if cerr := f.Close(); err == nil {
@@ -302,7 +306,7 @@ func place(tmp, dst string, data []byte) error {
 		err = os.Rename(f.Name(), dst)
 	}
 	if err != nil {
-		return errors.New("wasm: write " + dst + ": " + err.Error())
+		return fmt.Errorf("wasm: write %s: %w", dst, err)
 	}
 	return nil
 }
@@ -330,7 +334,7 @@ process.stdout.write(z.brotliCompressSync(require("fs").readFileSync(0), {params
 	cmd.Stderr = &stderr
 	out, err := cmd.Output()
 	if err != nil {
-		return nil, errors.New(err.Error() + ": " + strings.TrimSpace(stderr.String()))
+		return nil, fmt.Errorf("%w: %s", err, strings.TrimSpace(stderr.String()))
 	}
 	if len(out) == 0 {
 		return nil, errors.New("empty output")

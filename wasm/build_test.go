@@ -3,6 +3,8 @@ package wasm
 import (
 	"bufio"
 	"context"
+	"errors"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -159,4 +161,24 @@ func reach(edges map[string][]string, start string, found, avoid func(string) bo
 		}
 	}
 	return nil
+}
+
+// TestErrorsWrap checks that Build's and Measure's errors keep their cause
+// for errors.Is: a cancelled build is context.Canceled, and a missing file
+// is fs.ErrNotExist.
+func TestErrorsWrap(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	err := Build(ctx, t.TempDir())
+	require.Error(t, err)
+	assert.ErrorIs(t, err, context.Canceled)
+	assert.True(t, strings.HasPrefix(err.Error(), "wasm: "), err.Error())
+
+	_, err = Measure(t.TempDir())
+	assert.ErrorIs(t, err, fs.ErrNotExist)
+
+	_, err = minifyJS("let s = 'unterminated")
+	require.Error(t, err)
+	assert.Equal(t, "line 1: unterminated string", err.Error())
+	assert.NotNil(t, errors.Unwrap(err), "the minifier's error keeps its cause")
 }

@@ -2,6 +2,7 @@ package wasm
 
 import (
 	"errors"
+	"fmt"
 	"strconv"
 	"strings"
 )
@@ -60,7 +61,7 @@ func minifyJS(src string) (string, error) {
 		case c == '"' || c == '\'':
 			j, err := quoted(src, i, c)
 			if err != nil {
-				return "", errors.New("line " + line() + ": " + err.Error())
+				return "", fmt.Errorf("line %s: %w", line(), err)
 			}
 			emit(src[i:j])
 			lastWord = ""
@@ -68,7 +69,7 @@ func minifyJS(src string) (string, error) {
 		case c == '`':
 			j, err := template(src, i)
 			if err != nil {
-				return "", errors.New("line " + line() + ": " + err.Error())
+				return "", fmt.Errorf("line %s: %w", line(), err)
 			}
 			emit(src[i:j])
 			lastWord = ""
@@ -76,7 +77,7 @@ func minifyJS(src string) (string, error) {
 		case c == '/' && regexAllowed(last, lastWord):
 			j, err := regex(src, i)
 			if err != nil {
-				return "", errors.New("line " + line() + ": " + err.Error())
+				return "", fmt.Errorf("line %s: %w", line(), err)
 			}
 			emit(src[i:j])
 			lastWord = ""

@@ -1,7 +1,7 @@
 package wasm
 
 import (
-	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 )
@@ -31,7 +31,7 @@ func Measure(dir string) ([]Size, error) {
 			fi, err := os.Stat(p + f.ext)
 			if err != nil {
 				if f.must {
-					return nil, errors.New("wasm: " + err.Error())
+					return nil, fmt.Errorf("wasm: %w", err)
 				}
 				continue
 			}

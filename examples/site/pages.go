@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -80,7 +79,7 @@ func widgetDir(flagDir string) (string, error) {
 	}
 	cache, err := os.UserCacheDir()
 	if err != nil {
-		return "", errors.New("no directory for the widget: give -widget-dir")
+		return "", fmt.Errorf("no directory for the widget (%w): give -widget-dir", err)
 	}
 	return filepath.Join(cache, "kommunkit", "widget"), nil
 }

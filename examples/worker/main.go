@@ -56,6 +56,7 @@ import (
 	"database/sql"
 	"encoding/hex"
 	"errors"
+	"fmt"
 	"io"
 	"net"
 	"net/http"
@@ -109,8 +110,8 @@ func newHandler(ctx context.Context) (http.Handler, error) {
 	}
 	token := cloudflare.Getenv("KOMMUNKIT_STAFF_TOKEN")
 	if err := httpapi.CheckStaffToken(token); err != nil {
-		logError(errors.New("KOMMUNKIT_STAFF_TOKEN: " + err.Error() + ", so the staff routes are locked; " +
-			"set it with `wrangler secret put KOMMUNKIT_STAFF_TOKEN`"))
+		logError(fmt.Errorf("KOMMUNKIT_STAFF_TOKEN: %w, so the staff routes are locked; "+
+			"set it with `wrangler secret put KOMMUNKIT_STAFF_TOKEN`", err))
 		if token, err = randomToken(); err != nil {
 			return nil, err
 		}
@@ -119,7 +120,7 @@ func newHandler(ctx context.Context) (http.Handler, error) {
 
 	connector, err := d1.OpenConnector(d1Binding)
 	if err != nil {
-		return nil, errors.New("D1 binding " + strconv.Quote(d1Binding) + ": " + err.Error())
+		return nil, fmt.Errorf("D1 binding %s: %w", strconv.Quote(d1Binding), err)
 	}
 	store, err := sqlstore.Open(ctx, sql.OpenDB(connector), sqlstore.Config{
 		NoTransactions: true,

@@ -75,6 +75,7 @@ import (
 	"crypto/subtle"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"mime"
 	"net"
 	"net/http"
@@ -167,7 +168,7 @@ func New(cfg Config) (*Handler, error) {
 		return nil, errors.New("httpapi: Config.Policy is required")
 	}
 	if err := CheckStaffToken(cfg.StaffToken); err != nil {
-		return nil, errors.New("httpapi: Config.StaffToken: " + err.Error())
+		return nil, fmt.Errorf("httpapi: Config.StaffToken: %w", err)
 	}
 	if cfg.RateLimit < 0 {
 		return nil, errors.New("httpapi: Config.RateLimit " + strconv.Itoa(cfg.RateLimit) + " is negative")

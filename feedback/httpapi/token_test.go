@@ -5,6 +5,8 @@ import (
 	"crypto/rand"
 	"encoding/base64"
 	"encoding/hex"
+	"errors"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -74,4 +76,17 @@ func TestNewRefusesAWeakStaffToken(t *testing.T) {
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "StaffToken")
 	assert.Contains(t, err.Error(), "entropy")
+	// New's error wraps CheckStaffToken's, so errors.Unwrap reaches it.
+	cause := errors.Unwrap(err)
+	require.NotNil(t, cause, "New's error wraps the cause")
+	assert.Equal(t, httpapi.CheckStaffToken("aaaaaaaaaaaaaaaa").Error(), cause.Error())
+}
+
+// TestRequestErrorUnwraps checks that the error Config.ErrorLog receives
+// reaches the error behind the 500 through errors.Is.
+func TestRequestErrorUnwraps(t *testing.T) {
+	cause := fmt.Errorf("sqlstore: list: %w", context.DeadlineExceeded)
+	var err error = &httpapi.RequestError{Method: "GET", Route: "/api/staff/cases", Err: cause}
+	assert.ErrorIs(t, err, context.DeadlineExceeded)
+	assert.Equal(t, "httpapi: 500 on GET /api/staff/cases: sqlstore: list: context deadline exceeded", err.Error())
 }

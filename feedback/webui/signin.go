@@ -2,6 +2,7 @@ package webui
 
 import (
 	"errors"
+	"fmt"
 	"net"
 	"net/http"
 	"net/netip"
@@ -153,7 +154,7 @@ func remoteClient(r *http.Request) string {
 func ParsePublicURL(s string) (*url.URL, error) {
 	u, err := url.Parse(s)
 	if err != nil {
-		return nil, errors.New("public URL " + strconv.Quote(s) + ": " + err.Error())
+		return nil, fmt.Errorf("public URL %s: %w", strconv.Quote(s), err)
 	}
 	if err := checkPublicURL(u); err != nil {
 		return nil, err

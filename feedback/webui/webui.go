@@ -443,7 +443,7 @@ func (s *site) render(w http.ResponseWriter, code int, name string, p page) {
 	}
 	var b bytes.Buffer
 	if err := t.ExecuteTemplate(&b, "layout", p); err != nil {
-		s.log(err)
+		s.log(fmt.Errorf("webui: render %s: %w", name, err))
 		http.Error(w, "internal error", http.StatusInternalServerError)
 		return
 	}

@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/kommunkit/kommunkit/calendar"
+	"github.com/kommunkit/kommunkit/internal/errwrap"
 )
 
 // ShortDaysStateAgreement is the value of "short_days" that selects
@@ -85,7 +86,7 @@ func Read(v any) (Facts, error) {
 			ds, _ := obj["date"].(string)
 			d, err := calendar.ParseDate(ds)
 			if err != nil {
-				return Facts{}, errors.New(field + ".date: " + strconv.Quote(ds) + " is not a date")
+				return Facts{}, errwrap.New(field+".date: "+strconv.Quote(ds)+" is not a date", err)
 			}
 			reason, _ := obj["reason"].(string)
 			opts = append(opts, calendar.WithClosures(calendar.Closure{Date: d, Reason: reason}))
@@ -102,7 +103,7 @@ func Read(v any) (Facts, error) {
 	}
 	cal, err := calendar.New(opts...)
 	if err != nil {
-		return Facts{}, errors.New("policyfacts: office_hours: " + err.Error())
+		return Facts{}, errwrap.Prefix("policyfacts: office_hours: ", err)
 	}
 	f := Facts{cal: cal, replies: map[string]Reply{}}
 	if chs, ok := doc["channels"]; ok && chs != nil {
@@ -129,14 +130,14 @@ func Read(v any) (Facts, error) {
 			r.Via, _ = ro["via"].(string)
 			limit, hasLimit, err := span(ro, "limit")
 			if err != nil {
-				return Facts{}, errors.New(field + ".reply" + err.Error())
+				return Facts{}, errwrap.Prefix(field+".reply", err)
 			}
 			if !hasLimit {
 				continue // a duty without a figure
 			}
 			r.Limit = limit
 			if r.Target, r.HasTarget, err = span(ro, "target"); err != nil {
-				return Facts{}, errors.New(field + ".reply" + err.Error())
+				return Facts{}, errwrap.Prefix(field+".reply", err)
 			}
 			f.replies[ch] = r
 		}
@@ -161,7 +162,7 @@ func intervals(days map[string]any, key string) ([]calendar.Interval, error) {
 		s, _ := item.(string)
 		iv, err := calendar.ParseInterval(s)
 		if err != nil {
-			return nil, errors.New(field + "[" + strconv.Itoa(i) + "]: " + strconv.Quote(s) + " is not office hours")
+			return nil, errwrap.New(field+"["+strconv.Itoa(i)+"]: "+strconv.Quote(s)+" is not office hours", err)
 		}
 		ivs = append(ivs, iv)
 	}
@@ -177,7 +178,7 @@ func span(obj map[string]any, key string) (calendar.Span, bool, error) {
 	}
 	sp, err := calendar.ParseSpan(s)
 	if err != nil {
-		return calendar.Span{}, false, errors.New("." + key + ": " + strconv.Quote(s) + " is not a span")
+		return calendar.Span{}, false, errwrap.New("."+key+": "+strconv.Quote(s)+" is not a span", err)
 	}
 	return sp, !sp.IsZero(), nil
 }

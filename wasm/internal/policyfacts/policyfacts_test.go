@@ -3,6 +3,7 @@ package policyfacts_test
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -276,4 +277,37 @@ func everyNth(ts []time.Time, n int) []time.Time {
 		out = append(out, ts[i])
 	}
 	return out
+}
+
+// TestReadErrorsWrap checks that Read's errors keep their cause (the
+// calendar's error about hours, a span or a date) for errors.Unwrap, with
+// the text TestReadErrors reads.
+func TestReadErrorsWrap(t *testing.T) {
+	_, err := policyfacts.Read(decode(t, []byte(`{"office_hours": {}}`)))
+	require.Error(t, err)
+	var closed []calendar.Option
+	for wd := time.Sunday; wd <= time.Saturday; wd++ {
+		closed = append(closed, calendar.WithHours(wd))
+	}
+	_, want := calendar.New(closed...)
+	require.Error(t, want, "a calendar that is never open")
+	cause := errors.Unwrap(err)
+	require.NotNil(t, cause, "Read's error wraps calendar.New's")
+	assert.Equal(t, want.Error(), cause.Error())
+	assert.Equal(t, "policyfacts: office_hours: "+want.Error(), err.Error())
+
+	_, err = policyfacts.Read(decode(t, []byte(`{"channels": [{"channel": "web", "reply": {"limit": "soon"}}]}`)))
+	require.Error(t, err)
+	require.NotNil(t, errors.Unwrap(err), "Read's error wraps the span's")
+	assert.Equal(t, `.limit: "soon" is not a span`, errors.Unwrap(err).Error())
+	_, want = calendar.ParseSpan("soon")
+	require.Error(t, want)
+	assert.Equal(t, want.Error(), errors.Unwrap(errors.Unwrap(err)).Error(), "and the span's wraps calendar.ParseSpan's")
+
+	_, err = policyfacts.Read(decode(t, []byte(`{"closures": [{"date": "2026-02-30"}]}`)))
+	_, want = calendar.ParseDate("2026-02-30")
+	require.Error(t, want)
+	require.NotNil(t, errors.Unwrap(err), "Read's error wraps calendar.ParseDate's")
+	assert.Equal(t, want.Error(), errors.Unwrap(err).Error())
+	assert.Equal(t, `policyfacts: closures[0].date: "2026-02-30" is not a date`, err.Error())
 }
