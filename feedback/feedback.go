@@ -9,6 +9,12 @@
 // widget runs on its own; this package re-exports all of it, so
 // feedback.Classify and feedback.Redact are the same functions.
 //
+// The package also declares what its adapters implement: a CaseStore keeps
+// cases and a SessionStore staff sessions (together a Store), with the
+// errors ErrNotFound, ErrConflict, ErrClosed and ErrKeyReused that every
+// store wraps. Package feedback/sqlstore implements them on SQL; the hosts
+// (feedback/httpapi, feedback/webui) depend on these interfaces only.
+//
 // The package is pure Go and builds for GOOS=js GOARCH=wasm.
 package feedback
 

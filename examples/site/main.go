@@ -2,6 +2,11 @@
 // (package feedback/httpapi) on SQLite, the staff inbox and follow-up
 // dashboard, and the feedback widget.
 //
+// It is the one place that chooses the store: it opens a feedback/sqlstore
+// Store on a SQLite file and hands it to the API and the pages, which take
+// it as the interfaces of package feedback (feedback.CaseStore,
+// feedback.Store) and import no store of their own.
+//
 //	go run ./examples/site                      # http://127.0.0.1:8080
 //	go run ./examples/site -addr 127.0.0.1:9000 -db /tmp/k.db -policy osteraker -rate-limit 0
 //
@@ -161,6 +166,8 @@ func run(addr, dbPath, policyName string, rateLimit int, wdir string, buildWidge
 	}
 	defer db.Close()
 	ctx := context.Background()
+	// The store, wired in here only: the API and the pages take it as
+	// feedback.CaseStore and feedback.Store.
 	store, err := sqlstore.Open(ctx, db, sqlstore.Config{Calendar: policy.Calendar()})
 	if err != nil {
 		return err

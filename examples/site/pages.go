@@ -10,8 +10,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/kommunkit/kommunkit/feedback"
 	"github.com/kommunkit/kommunkit/feedback/httpapi"
-	"github.com/kommunkit/kommunkit/feedback/sqlstore"
 	"github.com/kommunkit/kommunkit/feedback/webui"
 	"github.com/kommunkit/kommunkit/servicerules"
 	"github.com/kommunkit/kommunkit/wasm"
@@ -19,7 +19,7 @@ import (
 
 // pageConfig is what the site's pages need.
 type pageConfig struct {
-	Store      *sqlstore.Store
+	Store      feedback.Store
 	Policy     *servicerules.Policy
 	StaffToken string
 	StampKey   []byte

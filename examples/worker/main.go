@@ -3,7 +3,9 @@
 // Command worker serves kommunkit's feedback API on Cloudflare Workers, with
 // the cases in Cloudflare D1. It mounts the same http.Handler
 // (feedback/httpapi), on the same feedback/sqlstore SQL, as examples/site
-// does on one machine with SQLite; only the wiring differs:
+// does on one machine with SQLite; only the wiring differs. As there, main
+// is the one place that chooses the store: it opens a sqlstore.Store on D1
+// and passes it as httpapi.Config.Store, which takes any feedback.CaseStore.
 //
 //   - the database is D1, reached through database/sql with the connector of
 //     github.com/syumai/workers/cloudflare/d1, and the store is opened with

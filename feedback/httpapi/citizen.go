@@ -12,7 +12,6 @@ import (
 
 	"github.com/kommunkit/kommunkit/calendar"
 	"github.com/kommunkit/kommunkit/feedback"
-	"github.com/kommunkit/kommunkit/feedback/sqlstore"
 	"github.com/kommunkit/kommunkit/servicerules"
 )
 
@@ -205,7 +204,7 @@ func (h *Handler) submitError(w http.ResponseWriter, err error) {
 		writeProblem(w, invalidSubmission(ve))
 	case errors.Is(err, feedback.ErrKeyReused):
 		writeProblem(w, keyReused())
-	case errors.Is(err, sqlstore.ErrClosed):
+	case errors.Is(err, feedback.ErrClosed):
 		writeProblem(w, unavailable())
 	default:
 		h.internal(w, err)
@@ -257,7 +256,7 @@ func (h *Handler) getFeedback(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	v, err := h.store.Lookup(r.Context(), tok)
-	if errors.Is(err, sqlstore.ErrNotFound) {
+	if errors.Is(err, feedback.ErrNotFound) {
 		writeProblem(w, notFound())
 		return
 	}

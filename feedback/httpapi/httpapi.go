@@ -59,12 +59,15 @@
 //
 // # Durability
 //
-// A 201 is written only after the case is committed (sqlstore's group
-// commit). A retry with the same idempotency key and body gets 200 and the
-// same body.
+// A 201 is written only after Config.Store has stored the case
+// (feedback.CaseStore.Insert; with feedback/sqlstore, once its group commit
+// is committed). A retry with the same idempotency key and body gets 200
+// and the same body.
 //
-// The package builds for GOOS=js GOARCH=wasm: it imports no database driver
-// and nothing that needs an operating system.
+// The package builds for GOOS=js GOARCH=wasm: it takes the store as the
+// interface feedback.CaseStore and imports no store, no database driver
+// and nothing that needs an operating system. A program's main opens the
+// store (examples/site: SQLite; examples/worker: D1) and passes it in.
 package httpapi
 
 import (
@@ -86,7 +89,6 @@ import (
 
 	"github.com/kommunkit/kommunkit/calendar"
 	"github.com/kommunkit/kommunkit/feedback"
-	"github.com/kommunkit/kommunkit/feedback/sqlstore"
 	"github.com/kommunkit/kommunkit/servicerules"
 )
 
@@ -101,8 +103,9 @@ const NoStampCost = 4
 
 // Config configures a Handler.
 type Config struct {
-	// Store keeps the cases. Required.
-	Store *sqlstore.Store
+	// Store keeps the cases (feedback/sqlstore in a program,
+	// feedback/memstore in tests). Required.
+	Store feedback.CaseStore
 	// Policy is the active service policy: deadlines, receipts, public
 	// facts. Required.
 	Policy *servicerules.Policy
@@ -138,7 +141,7 @@ type Config struct {
 // A Handler serves the feedback API. Make one with New; it is safe for
 // concurrent use.
 type Handler struct {
-	store      *sqlstore.Store
+	store      feedback.CaseStore
 	policy     *servicerules.Policy
 	cal        *calendar.Calendar
 	staffHash  [sha256.Size]byte

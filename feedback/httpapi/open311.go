@@ -16,7 +16,6 @@ import (
 
 	"github.com/kommunkit/kommunkit/calendar"
 	"github.com/kommunkit/kommunkit/feedback"
-	"github.com/kommunkit/kommunkit/feedback/sqlstore"
 	"github.com/kommunkit/kommunkit/servicerules"
 )
 
@@ -316,7 +315,7 @@ func (h *Handler) o311Post(w http.ResponseWriter, r *http.Request) {
 			writeO311Problem(w, invalidSubmission(ve))
 		case errors.Is(err, feedback.ErrKeyReused):
 			writeO311Problem(w, keyReused())
-		case errors.Is(err, sqlstore.ErrClosed):
+		case errors.Is(err, feedback.ErrClosed):
 			writeO311Problem(w, unavailable())
 		default:
 			noteError(w, err)
@@ -434,7 +433,7 @@ func (h *Handler) o311Get(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	c, err := h.store.Get(r.Context(), id)
-	if errors.Is(err, sqlstore.ErrNotFound) {
+	if errors.Is(err, feedback.ErrNotFound) {
 		writeO311Error(w, http.StatusNotFound, "service request not found")
 		return
 	}
@@ -466,7 +465,7 @@ func (h *Handler) o311List(w http.ResponseWriter, r *http.Request) {
 			}
 			c, err := h.store.Get(ctx, id)
 			if err != nil {
-				if !errors.Is(err, sqlstore.ErrNotFound) {
+				if !errors.Is(err, feedback.ErrNotFound) {
 					noteError(w, err)
 					writeO311Error(w, http.StatusInternalServerError, "internal error; please try again")
 					return
@@ -484,7 +483,7 @@ func (h *Handler) o311List(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	now := h.now()
-	f := sqlstore.Filter{Channels: []servicerules.Channel{servicerules.EService}, Limit: sqlstore.DefaultListLimit}
+	f := feedback.CaseFilter{Channels: []servicerules.Channel{servicerules.EService}, Limit: feedback.DefaultListLimit}
 	for _, name := range []string{"start_date", "end_date"} {
 		if v := q.Get(name); v != "" {
 			t, err := time.Parse(time.RFC3339, v)

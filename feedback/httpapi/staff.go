@@ -13,7 +13,6 @@ import (
 
 	"github.com/kommunkit/kommunkit/calendar"
 	"github.com/kommunkit/kommunkit/feedback"
-	"github.com/kommunkit/kommunkit/feedback/sqlstore"
 	"github.com/kommunkit/kommunkit/servicerules"
 )
 
@@ -123,8 +122,8 @@ func splitList(v string) []string {
 }
 
 // parseFilter reads the query of GET /api/staff/cases.
-func parseFilter(q url.Values, now time.Time) (sqlstore.Filter, *Problem) {
-	var f sqlstore.Filter
+func parseFilter(q url.Values, now time.Time) (feedback.CaseFilter, *Problem) {
+	var f feedback.CaseFilter
 	for _, v := range q["status"] {
 		for _, s := range splitList(v) {
 			st, err := feedback.ParseStatus(s)
@@ -269,7 +268,7 @@ func (h *Handler) getCase(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	c, err := h.store.Get(r.Context(), id)
-	if errors.Is(err, sqlstore.ErrNotFound) {
+	if errors.Is(err, feedback.ErrNotFound) {
 		writeProblem(w, notFound())
 		return
 	}
@@ -324,7 +323,7 @@ func (h *Handler) postTransition(w http.ResponseWriter, r *http.Request) {
 	switch {
 	case err == nil:
 		writeJSON(w, http.StatusOK, staffCase(c, h.now(), true))
-	case errors.Is(err, sqlstore.ErrNotFound):
+	case errors.Is(err, feedback.ErrNotFound):
 		writeProblem(w, notFound())
 	case errors.As(err, &ve):
 		writeProblem(w, invalidTransition(ve))
@@ -333,7 +332,7 @@ func (h *Handler) postTransition(w http.ResponseWriter, r *http.Request) {
 			Message:   "The case cannot go from " + string(te.From) + " to " + string(te.To) + ": " + te.Reason + ".",
 			MessageSV: "Ärendet kan inte gå från " + te.From.Name(feedback.Swedish) + " till " + te.To.Name(feedback.Swedish) + ".",
 			MessageFI: "Asia ei voi siirtyä tilasta " + te.From.Name(feedback.Finnish) + " tilaan " + te.To.Name(feedback.Finnish) + "."})
-	case errors.Is(err, sqlstore.ErrConflict):
+	case errors.Is(err, feedback.ErrConflict):
 		writeProblem(w, &Problem{Status: http.StatusConflict, Code: "conflict",
 			Message:   "Someone else changed the case at the same time. Read it again and retry.",
 			MessageSV: "Någon annan ändrade ärendet samtidigt. Läs in det igen och försök på nytt.",

@@ -65,7 +65,7 @@ func Example() {
 	fmt.Println(err)
 
 	// Staff see a redacted list, and answer.
-	list, _ := st.List(ctx, sqlstore.Filter{Statuses: []feedback.Status{feedback.StatusReceived}})
+	list, _ := st.List(ctx, feedback.CaseFilter{Statuses: []feedback.Status{feedback.StatusReceived}})
 	fmt.Println(list[0].Text)
 	st.Apply(ctx, first.ID, feedback.Transition{To: feedback.StatusAnswered, At: received.Add(2 * time.Hour), Text: "Den töms i morgon."})
 	v, _ = st.Lookup(ctx, first.Token.String())
@@ -74,7 +74,7 @@ func Example() {
 	// created: true
 	// created: false same case: true same token: true
 	// received complaint onsdag 11 mars 2026 kl. 16:30
-	// sqlstore: case not found
+	// sqlstore: look up a receipt token: feedback: case not found
 	// Soptunnan har inte tömts. Ring mig på [telefon].
 	// answered Den töms i morgon.
 }

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"embed"
 	"errors"
+	"fmt"
 	"io/fs"
 	"sort"
 	"strconv"
@@ -94,7 +95,7 @@ const createMigrationsTable = `CREATE TABLE IF NOT EXISTS schema_migrations (
 // column is there is taken as applied (see addsColumn).
 func migrate(ctx context.Context, db *sql.DB, useTx bool) error {
 	if _, err := db.ExecContext(ctx, createMigrationsTable); err != nil {
-		return errors.New("sqlstore: create schema_migrations: " + err.Error())
+		return fmt.Errorf("sqlstore: create schema_migrations: %w", err)
 	}
 	ms, err := Migrations()
 	if err != nil {
@@ -109,7 +110,7 @@ func migrate(ctx context.Context, db *sql.DB, useTx bool) error {
 			continue
 		}
 		if err := applyMigration(ctx, db, m, useTx); err != nil {
-			return errors.New("sqlstore: migration " + m.Name + ": " + err.Error())
+			return fmt.Errorf("sqlstore: migration %s: %w", m.Name, err)
 		}
 	}
 	return nil
@@ -131,7 +132,7 @@ func migrationApplied(ctx context.Context, q querier, version int) (bool, error)
 	var n int
 	err := q.QueryRowContext(ctx, `SELECT COUNT(*) FROM schema_migrations WHERE version = ?`, version).Scan(&n)
 	if err != nil {
-		return false, errors.New("sqlstore: read schema_migrations: " + err.Error())
+		return false, fmt.Errorf("sqlstore: read schema_migrations: %w", err)
 	}
 	return n > 0, nil
 }

@@ -32,7 +32,7 @@ func TestQueriesUseIndexes(t *testing.T) {
 	defer st.Close()
 
 	at := time.Date(2026, 3, 10, 9, 0, 0, 0, time.UTC)
-	list := func(f Filter) string { q, _ := listQuery(f); return q }
+	list := func(f feedback.CaseFilter) string { q, _ := listQuery(f); return q }
 	queries := []struct {
 		name, query, index string
 	}{
@@ -41,9 +41,9 @@ func TestQueriesUseIndexes(t *testing.T) {
 		{"GetByKey", `SELECT ` + caseColumns + ` FROM cases WHERE idempotency_key = ?`, "sqlite_autoindex_cases_3"},
 		{"history", historyQuery, "sqlite_autoindex_case_changes_1"},
 		{"CasesReceived", casesReceivedQuery, "cases_by_received"},
-		{"List by status", list(Filter{Statuses: []feedback.Status{feedback.StatusReceived, feedback.StatusRegistered}}), "cases_by_status_due"},
-		{"List by status and channel", list(Filter{Statuses: []feedback.Status{feedback.StatusReceived}, Channels: []servicerules.Channel{servicerules.Web}}), "cases_by_status_due"},
-		{"List of a period", list(Filter{From: at, To: at.Add(24 * time.Hour)}), "cases_by_received"},
+		{"List by status", list(feedback.CaseFilter{Statuses: []feedback.Status{feedback.StatusReceived, feedback.StatusRegistered}}), "cases_by_status_due"},
+		{"List by status and channel", list(feedback.CaseFilter{Statuses: []feedback.Status{feedback.StatusReceived}, Channels: []servicerules.Channel{servicerules.Web}}), "cases_by_status_due"},
+		{"List of a period", list(feedback.CaseFilter{From: at, To: at.Add(24 * time.Hour)}), "cases_by_received"},
 	}
 	used := map[string]bool{}
 	for _, q := range queries {

@@ -6,6 +6,7 @@ import (
 	"database/sql"
 	"encoding/hex"
 	"errors"
+	"fmt"
 	"time"
 
 	"github.com/kommunkit/kommunkit/feedback"
@@ -30,13 +31,16 @@ func (s *Store) CreateSession(ctx context.Context, sess feedback.Session) error 
 	if err := sess.Check(); err != nil {
 		return err
 	}
+	if err := s.ready(ctx); err != nil {
+		return fmt.Errorf("sqlstore: create session: %w", err)
+	}
 	if _, err := s.db.ExecContext(ctx, `DELETE FROM staff_sessions WHERE idle_until <= ?`, ts(sess.Created)); err != nil {
-		return errors.New("sqlstore: delete ended sessions: " + err.Error())
+		return fmt.Errorf("sqlstore: delete ended sessions: %w", err)
 	}
 	_, err := s.db.ExecContext(ctx, `INSERT INTO staff_sessions (id_hash, subject, created_at, last_seen, idle_ms, expires_at, idle_until) VALUES (?, ?, ?, ?, ?, ?, ?)`,
 		sessionHash(sess.ID), sess.Subject, ts(sess.Created), ts(sess.LastSeen), sess.Idle.Milliseconds(), ts(sess.Expires), ts(sess.Ends()))
 	if err != nil {
-		return errors.New("sqlstore: create session: " + err.Error())
+		return fmt.Errorf("sqlstore: create session: %w", err)
 	}
 	return nil
 }
@@ -47,6 +51,9 @@ func (s *Store) CreateSession(ctx context.Context, sess feedback.Session) error 
 // feedback.SessionTouchInterval after the last recorded one is written
 // back, which moves the idle timeout on.
 func (s *Store) LookupSession(ctx context.Context, id string, now time.Time) (feedback.Session, error) {
+	if err := s.ready(ctx); err != nil {
+		return feedback.Session{}, fmt.Errorf("sqlstore: look up session: %w", err)
+	}
 	if id == "" {
 		return feedback.Session{}, feedback.ErrNoSession
 	}
@@ -62,7 +69,7 @@ func (s *Store) LookupSession(ctx context.Context, id string, now time.Time) (fe
 		return feedback.Session{}, feedback.ErrNoSession
 	}
 	if err != nil {
-		return feedback.Session{}, errors.New("sqlstore: look up session: " + err.Error())
+		return feedback.Session{}, fmt.Errorf("sqlstore: look up session: %w", err)
 	}
 	sess.ID = id
 	sess.Idle = time.Duration(idleMS) * time.Millisecond
@@ -71,7 +78,7 @@ func (s *Store) LookupSession(ctx context.Context, id string, now time.Time) (fe
 		src string
 	}{{&sess.Created, created}, {&sess.LastSeen, seen}, {&sess.Expires, exp}} {
 		if *f.dst, err = parseTS(f.src); err != nil {
-			return feedback.Session{}, err
+			return feedback.Session{}, fmt.Errorf("sqlstore: look up session: %w", err)
 		}
 	}
 	if !sess.Active(now) {
@@ -86,7 +93,7 @@ func (s *Store) LookupSession(ctx context.Context, id string, now time.Time) (fe
 	_, err = s.db.ExecContext(ctx, `UPDATE staff_sessions SET last_seen = ?, idle_until = ? WHERE id_hash = ? AND idle_until > ?`,
 		ts(touched.LastSeen), ts(touched.Ends()), h, ts(now))
 	if err != nil {
-		return feedback.Session{}, errors.New("sqlstore: touch session: " + err.Error())
+		return feedback.Session{}, fmt.Errorf("sqlstore: touch session: %w", err)
 	}
 	return touched, nil
 }
@@ -94,11 +101,14 @@ func (s *Store) LookupSession(ctx context.Context, id string, now time.Time) (fe
 // RevokeSession deletes the session named id, so that its cookie signs
 // nobody in any more. A session that is not there is not an error.
 func (s *Store) RevokeSession(ctx context.Context, id string) error {
+	if err := s.ready(ctx); err != nil {
+		return fmt.Errorf("sqlstore: revoke session: %w", err)
+	}
 	if id == "" {
 		return nil
 	}
 	if _, err := s.db.ExecContext(ctx, `DELETE FROM staff_sessions WHERE id_hash = ?`, sessionHash(id)); err != nil {
-		return errors.New("sqlstore: revoke session: " + err.Error())
+		return fmt.Errorf("sqlstore: revoke session: %w", err)
 	}
 	return nil
 }

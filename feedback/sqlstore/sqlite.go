@@ -3,6 +3,7 @@ package sqlstore
 import (
 	"database/sql"
 	"errors"
+	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -80,7 +81,7 @@ func (o SQLite) Open() (*sql.DB, error) {
 	}
 	db, err := sql.Open("sqlite", dsn)
 	if err != nil {
-		return nil, errors.New("sqlstore: open " + strconv.Quote(o.Path) + ": " + err.Error() + " (import _ \"modernc.org/sqlite\")")
+		return nil, fmt.Errorf("sqlstore: open %q: %w (import _ \"modernc.org/sqlite\")", o.Path, err)
 	}
 	n := o.MaxConns
 	if n <= 0 {
@@ -90,7 +91,7 @@ func (o SQLite) Open() (*sql.DB, error) {
 	db.SetMaxIdleConns(n)
 	if err := db.Ping(); err != nil {
 		db.Close()
-		return nil, errors.New("sqlstore: open " + strconv.Quote(o.Path) + ": " + err.Error())
+		return nil, fmt.Errorf("sqlstore: open %q: %w", o.Path, err)
 	}
 	return db, nil
 }

@@ -6,6 +6,12 @@
 // ON CONFLICT ... DO NOTHING),
 // SELECT and UPDATE; no PRAGMA, trigger, ATTACH or RETURNING.
 //
+// A Store implements feedback.Store, the cases and the staff sessions, and
+// wraps its errors around feedback's (feedback.ErrNotFound, ErrConflict,
+// ErrClosed, ErrKeyReused), so that callers test for them with errors.Is.
+// The hosts (feedback/httpapi, feedback/webui) take that interface; a
+// program's main opens this store and hands it to them.
+//
 // The package does not import a driver. Programs import one
 // (import _ "modernc.org/sqlite") and open the database, for SQLite with
 // OpenSQLite, which sets WAL mode, a busy timeout, synchronous=FULL and
@@ -58,24 +64,12 @@ import (
 	"github.com/kommunkit/kommunkit/servicerules"
 )
 
-// Errors the Store returns.
-var (
-	// ErrNotFound: no case has that token or ID.
-	ErrNotFound = errors.New("sqlstore: case not found")
-	// ErrConflict: another writer changed the case first; read it again
-	// and retry.
-	ErrConflict = errors.New("sqlstore: the case was changed by someone else")
-	// ErrClosed: the Store has been closed.
-	ErrClosed = errors.New("sqlstore: store is closed")
-)
+// Store is a feedback.Store: the cases and the staff sessions.
+var _ feedback.Store = (*Store)(nil)
 
 // DefaultMaxBatch is how many inserts one group commit holds at most when
 // Config.MaxBatch is 0.
 const DefaultMaxBatch = 256
-
-// DefaultListLimit is how many cases List returns at most when
-// Filter.Limit is 0.
-const DefaultListLimit = 1000
 
 // Config configures a Store.
 type Config struct {
@@ -171,7 +165,7 @@ func Open(ctx context.Context, db *sql.DB, cfg Config) (*Store, error) {
 	}
 	ins, err := db.PrepareContext(ctx, insertCase)
 	if err != nil {
-		return nil, errors.New("sqlstore: prepare insert: " + err.Error())
+		return nil, fmt.Errorf("sqlstore: prepare insert: %w", err)
 	}
 	s := &Store{
 		insertStmt: ins,
@@ -194,8 +188,9 @@ func Open(ctx context.Context, db *sql.DB, cfg Config) (*Store, error) {
 }
 
 // Close stops the group-commit writer after it has committed every insert
-// it was given, and makes later calls to Insert fail with ErrClosed. It does
-// not close the *sql.DB. Close may be called more than once.
+// it was given, and makes later calls of every method fail with an error
+// wrapping feedback.ErrClosed. It does not close the *sql.DB. Close may be
+// called more than once.
 func (s *Store) Close() error {
 	s.mu.Lock()
 	if !s.closed {
@@ -212,53 +207,50 @@ func (s *Store) Close() error {
 	return nil
 }
 
-// Insert stores c (made by feedback.NewCase) and returns the stored case
-// and whether this call created it. When c's idempotency key is already
-// stored for the same submission (the same SubmissionFingerprint), Insert
-// stores nothing and returns the case stored first with created false;
-// when it is stored for another submission, Insert stores nothing and
-// returns an error wrapping feedback.ErrKeyReused. With transactions, concurrent calls share one commit
-// (group commit), and Insert returns only after the commit that holds c.
-// If ctx ends while the commit is under way, Insert returns ctx's error and
-// the case may still be stored; a retry with the same key finds it.
+// Insert stores c (made by feedback.NewCase) as feedback.CaseStore says.
+// With transactions, concurrent calls share one commit (group commit), and
+// Insert returns only after the commit that holds c.
 func (s *Store) Insert(ctx context.Context, c feedback.Case) (feedback.Case, bool, error) {
 	if err := checkInsertable(c); err != nil {
-		return feedback.Case{}, false, err
+		return feedback.Case{}, false, fmt.Errorf("sqlstore: insert: %w", err)
+	}
+	if err := s.ready(ctx); err != nil {
+		return feedback.Case{}, false, fmt.Errorf("sqlstore: insert case %s: %w", c.ID, err)
 	}
 	row := makeRow(c)
 	if !s.useTx {
-		if err := s.isClosed(); err != nil {
-			return feedback.Case{}, false, err
-		}
 		r := s.insertOne(ctx, nil, row)
 		return r.Case, r.Created, r.Err
 	}
 	req := insertRequest{row: row, done: make(chan InsertResult, 1)}
 	if err := s.enqueue(ctx, req); err != nil {
-		return feedback.Case{}, false, err
+		return feedback.Case{}, false, fmt.Errorf("sqlstore: insert case %s: %w", c.ID, err)
 	}
 	select {
 	case r := <-req.done:
 		return r.Case, r.Created, r.Err
 	case <-ctx.Done():
-		return feedback.Case{}, false, ctx.Err()
+		return feedback.Case{}, false, fmt.Errorf("sqlstore: insert case %s: %w", c.ID, ctx.Err())
 	}
 }
 
-func (s *Store) isClosed() error {
+// ready returns the error of a call that may not start: the store is
+// closed (feedback.ErrClosed), or ctx has ended (ctx's error).
+func (s *Store) ready(ctx context.Context) error {
 	s.mu.RLock()
-	defer s.mu.RUnlock()
-	if s.closed {
-		return ErrClosed
+	closed := s.closed
+	s.mu.RUnlock()
+	if closed {
+		return feedback.ErrClosed
 	}
-	return nil
+	return ctx.Err()
 }
 
 func (s *Store) enqueue(ctx context.Context, req insertRequest) error {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	if s.closed {
-		return ErrClosed
+		return feedback.ErrClosed
 	}
 	select {
 	case s.reqs <- req:
@@ -281,14 +273,14 @@ func (s *Store) GroupCommits() (commits, inserts int64) {
 // cannot be stored has its Err set and does not stop the others; the error
 // returned is for the batch as a whole (the commit failed).
 func (s *Store) InsertBatch(ctx context.Context, cs []feedback.Case) ([]InsertResult, error) {
-	if err := s.isClosed(); err != nil {
-		return nil, err
+	if err := s.ready(ctx); err != nil {
+		return nil, fmt.Errorf("sqlstore: insert batch: %w", err)
 	}
 	out := make([]InsertResult, len(cs))
 	var ok []int
 	for i, c := range cs {
 		if err := checkInsertable(c); err != nil {
-			out[i].Err = err
+			out[i].Err = fmt.Errorf("sqlstore: insert: %w", err)
 			continue
 		}
 		ok = append(ok, i)
@@ -358,32 +350,23 @@ func (s *Store) commitBatch(ctx context.Context, rows []caseRow) ([]InsertResult
 	res := make([]InsertResult, len(rows))
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
-		return res, errors.New("sqlstore: begin: " + err.Error())
+		return res, fmt.Errorf("sqlstore: begin: %w", err)
 	}
 	defer tx.Rollback()
 	for i, r := range rows {
 		res[i] = s.insertOne(ctx, tx, r)
 	}
 	if err := tx.Commit(); err != nil {
-		return res, errors.New("sqlstore: commit: " + err.Error())
+		return res, fmt.Errorf("sqlstore: commit: %w", err)
 	}
 	return res, nil
 }
 
+// checkInsertable reports why c cannot be inserted: it is not a new case
+// (feedback.Case.CheckNew), or a time cannot be stored (storableTimes).
 func checkInsertable(c feedback.Case) error {
-	switch {
-	case c.ID == uuid.Nil:
-		return errors.New("sqlstore: the case has no ID; make it with feedback.NewCase")
-	case c.Token == uuid.Nil:
-		return errors.New("sqlstore: the case has no receipt token; make it with feedback.NewCase")
-	case c.IdempotencyKey == "":
-		return errors.New("sqlstore: the case has no idempotency key")
-	case c.Received.IsZero():
-		return errors.New("sqlstore: the case has no time received")
-	case !c.Status.Valid():
-		return errors.New("sqlstore: the case has an unknown status " + strconv.Quote(string(c.Status)))
-	case len(c.History) > 1:
-		return errors.New("sqlstore: only a new case can be inserted; use Apply for changes")
+	if err := c.CheckNew(); err != nil {
+		return err
 	}
 	return storableTimes(c)
 }
@@ -397,7 +380,7 @@ func storableTimes(c feedback.Case) error {
 			continue
 		}
 		if y := t.UTC().Year(); y < 1000 || y > 9999 {
-			return errors.New("sqlstore: the time " + strconv.Quote(t.String()) + " is outside the years 1000 to 9999")
+			return errors.New("the time " + strconv.Quote(t.String()) + " is outside the years 1000 to 9999")
 		}
 	}
 	return nil
@@ -461,11 +444,11 @@ func (s *Store) insertOne(ctx context.Context, tx *sql.Tx, row caseRow) InsertRe
 	id := row.stored.ID.String()
 	r, err := ins.ExecContext(ctx, row.args...)
 	if err != nil {
-		return InsertResult{Err: errors.New("sqlstore: insert case " + id + ": " + err.Error())}
+		return InsertResult{Err: fmt.Errorf("sqlstore: insert case %s: %w", id, err)}
 	}
 	n, err := r.RowsAffected()
 	if err != nil {
-		return InsertResult{Err: errors.New("sqlstore: insert case " + id + ": " + err.Error())}
+		return InsertResult{Err: fmt.Errorf("sqlstore: insert case %s: %w", id, err)}
 	}
 	if n == 1 {
 		return InsertResult{Case: row.stored, Created: true}
@@ -481,55 +464,72 @@ func (s *Store) insertOne(ctx context.Context, tx *sql.Tx, row caseRow) InsertRe
 }
 
 // Lookup returns what the citizen may see of the case whose receipt token
-// is token, and ErrNotFound when there is none. It looks at the token only:
-// a case ID, or anything that is not a UUID, is not found.
+// is token, as feedback.CaseStore says.
 func (s *Store) Lookup(ctx context.Context, token string) (feedback.CitizenView, error) {
+	if err := s.ready(ctx); err != nil {
+		return feedback.CitizenView{}, fmt.Errorf("sqlstore: look up a receipt token: %w", err)
+	}
 	tok, err := uuid.Parse(token)
 	if err != nil || tok == uuid.Nil || len(token) != 36 {
-		return feedback.CitizenView{}, ErrNotFound
+		return feedback.CitizenView{}, fmt.Errorf("sqlstore: look up a receipt token: %w", feedback.ErrNotFound)
 	}
 	c, _, err := s.getWhere(ctx, s.db, "token = ?", tok.String())
 	if err != nil {
-		return feedback.CitizenView{}, err
+		// The token is a secret: the error does not name it.
+		return feedback.CitizenView{}, fmt.Errorf("sqlstore: look up a receipt token: %w", err)
 	}
 	return c.Citizen(), nil
 }
 
 // Get returns the whole case with ID id, with its history, for staff;
-// ErrNotFound when there is none.
+// an error wrapping feedback.ErrNotFound when there is none.
 func (s *Store) Get(ctx context.Context, id uuid.UUID) (feedback.Case, error) {
+	if err := s.ready(ctx); err != nil {
+		return feedback.Case{}, fmt.Errorf("sqlstore: get case %s: %w", id, err)
+	}
 	c, _, err := s.getWhere(ctx, s.db, "id = ?", id.String())
-	return c, err
+	if err != nil {
+		return feedback.Case{}, fmt.Errorf("sqlstore: get case %s: %w", id, err)
+	}
+	return c, nil
 }
 
 // GetByKey returns the case stored under an idempotency key, for staff;
-// ErrNotFound when there is none.
+// an error wrapping feedback.ErrNotFound when there is none.
 func (s *Store) GetByKey(ctx context.Context, key string) (feedback.Case, error) {
+	if err := s.ready(ctx); err != nil {
+		return feedback.Case{}, fmt.Errorf("sqlstore: get case by idempotency key: %w", err)
+	}
 	k, err := feedback.ParseIdempotencyKey(key)
 	if err != nil {
-		return feedback.Case{}, ErrNotFound
+		return feedback.Case{}, fmt.Errorf("sqlstore: get case by idempotency key: %w", feedback.ErrNotFound)
 	}
 	c, _, err := s.getWhere(ctx, s.db, "idempotency_key = ?", k)
-	return c, err
+	if err != nil {
+		return feedback.Case{}, fmt.Errorf("sqlstore: get case by idempotency key: %w", err)
+	}
+	return c, nil
 }
 
 // getWhere reads one case with its history, and the row's version (the
-// number of changes, "received" included). Outside a transaction the row
+// number of changes, "received" included); feedback.ErrNotFound when there
+// is no such case. Outside a transaction the row
 // and the history are read in two snapshots, so a change made in between
 // shows as a history that does not match the version; getWhere then reads
-// again, a few times, and after that returns what it has.
+// again, a few times, and after that returns what it has. Its errors are
+// for the caller to prefix.
 func (s *Store) getWhere(ctx context.Context, q querier, where string, arg any) (feedback.Case, int64, error) {
 	for attempt := 0; ; attempt++ {
 		rows, err := q.QueryContext(ctx, `SELECT `+caseColumns+` FROM cases WHERE `+where, arg)
 		if err != nil {
-			return feedback.Case{}, 0, errors.New("sqlstore: read case: " + err.Error())
+			return feedback.Case{}, 0, fmt.Errorf("read case: %w", err)
 		}
 		cs, versions, err := scanCases(rows, false)
 		if err != nil {
 			return feedback.Case{}, 0, err
 		}
 		if len(cs) == 0 {
-			return feedback.Case{}, 0, ErrNotFound
+			return feedback.Case{}, 0, feedback.ErrNotFound
 		}
 		c := cs[0]
 		if err := s.loadHistory(ctx, q, &c); err != nil {
@@ -547,7 +547,7 @@ FROM case_changes WHERE case_id = ? ORDER BY seq`
 func (s *Store) loadHistory(ctx context.Context, q querier, c *feedback.Case) error {
 	rows, err := q.QueryContext(ctx, historyQuery, c.ID.String())
 	if err != nil {
-		return errors.New("sqlstore: read history: " + err.Error())
+		return fmt.Errorf("read history: %w", err)
 	}
 	defer rows.Close()
 	hist := []feedback.Change{{Transition: feedback.Transition{To: feedback.StatusReceived, At: c.Received}}}
@@ -556,57 +556,46 @@ func (s *Store) loadHistory(ctx context.Context, q querier, c *feedback.Case) er
 		var from, to, at string
 		var promised sql.NullString
 		if err := rows.Scan(&from, &to, &at, &ch.By, &ch.Unit, &ch.DiaryNumber, &ch.Text, &promised); err != nil {
-			return errors.New("sqlstore: read history: " + err.Error())
+			return fmt.Errorf("read history: %w", err)
 		}
 		ch.From, ch.To = feedback.Status(from), feedback.Status(to)
 		var perr error
 		if ch.At, perr = parseTS(at); perr != nil {
-			return perr
+			return fmt.Errorf("read history of case %s: %w", c.ID, perr)
 		}
 		if ch.Promised, perr = parseNullTS(promised); perr != nil {
-			return perr
+			return fmt.Errorf("read history of case %s: %w", c.ID, perr)
 		}
 		hist = append(hist, ch)
 	}
 	if err := rows.Err(); err != nil {
-		return errors.New("sqlstore: read history: " + err.Error())
+		return fmt.Errorf("read history: %w", err)
 	}
 	c.History = hist
 	return nil
 }
 
-// A Filter selects cases for List. Zero fields select everything.
-type Filter struct {
-	Statuses []feedback.Status
-	Kinds    []feedback.Kind
-	Channels []servicerules.Channel
-	Units    []string
-	// OverdueAt, when not zero, keeps only the cases overdue at that
-	// instant, as feedback.Case.Overdue says.
-	OverdueAt time.Time
-	// From and To, when not zero, keep the cases received in [From, To).
-	From, To time.Time
-	// Limit is the most cases returned (0: DefaultListLimit), after Offset
-	// cases are skipped.
-	Limit, Offset int
-}
-
-// List returns the cases f selects, for staff, sorted by due time (cases
-// with no due time last), then by time received. Their texts are redacted
-// (feedback.Redact) and their contact details masked: the whole case is for
-// Get. Histories are not loaded.
-func (s *Store) List(ctx context.Context, f Filter) ([]feedback.Case, error) {
+// List returns the cases f selects, for staff, as feedback.CaseStore says:
+// sorted by due time, texts redacted and contact details masked, without
+// histories.
+func (s *Store) List(ctx context.Context, f feedback.CaseFilter) ([]feedback.Case, error) {
+	if err := s.ready(ctx); err != nil {
+		return nil, fmt.Errorf("sqlstore: list: %w", err)
+	}
 	q, args := listQuery(f)
 	rows, err := s.db.QueryContext(ctx, q, args...)
 	if err != nil {
-		return nil, errors.New("sqlstore: list: " + err.Error())
+		return nil, fmt.Errorf("sqlstore: list: %w", err)
 	}
 	cs, _, err := scanCases(rows, true)
-	return cs, err
+	if err != nil {
+		return nil, fmt.Errorf("sqlstore: list: %w", err)
+	}
+	return cs, nil
 }
 
 // listQuery returns the query List runs for f, and its arguments.
-func listQuery(f Filter) (string, []any) {
+func listQuery(f feedback.CaseFilter) (string, []any) {
 	var where []string
 	var args []any
 	in := func(col string, vals []string) {
@@ -642,7 +631,7 @@ func listQuery(f Filter) (string, []any) {
 	}
 	limit := f.Limit
 	if limit <= 0 {
-		limit = DefaultListLimit
+		limit = feedback.DefaultListLimit
 	}
 	q += ` ORDER BY due_at IS NULL, due_at, received_at, id LIMIT ? OFFSET ?`
 	args = append(args, limit, max(f.Offset, 0))
@@ -663,12 +652,18 @@ const casesReceivedQuery = `SELECT ` + caseColumns + ` FROM cases WHERE received
 // without histories, sorted by time received: the input of follow-up
 // statistics (feedback.FollowUp).
 func (s *Store) CasesReceived(ctx context.Context, from, to time.Time) ([]feedback.Case, error) {
+	if err := s.ready(ctx); err != nil {
+		return nil, fmt.Errorf("sqlstore: cases received: %w", err)
+	}
 	rows, err := s.db.QueryContext(ctx, casesReceivedQuery, ts(from), ts(to))
 	if err != nil {
-		return nil, errors.New("sqlstore: read cases: " + err.Error())
+		return nil, fmt.Errorf("sqlstore: cases received: %w", err)
 	}
 	cs, _, err := scanCases(rows, false)
-	return cs, err
+	if err != nil {
+		return nil, fmt.Errorf("sqlstore: cases received: %w", err)
+	}
+	return cs, nil
 }
 
 // FollowUp returns the follow-up statistics for the cases received in
@@ -682,17 +677,30 @@ func (s *Store) FollowUp(ctx context.Context, p feedback.Period, at time.Time) (
 }
 
 // Apply makes transition t on the case with ID id, records it in the
-// case's history, and returns the case after it. It returns ErrNotFound for
-// an unknown ID, the *feedback.TransitionError of feedback.Case.Apply for an
-// illegal transition, and ErrConflict when another writer changed the case
+// case's history, and returns the case after it. It returns an error
+// wrapping feedback.ErrNotFound for an unknown ID, the
+// *feedback.TransitionError of feedback.Case.Apply for an illegal
+// transition, and feedback.ErrConflict when another writer changed the case
 // at the same time (read it again and retry).
 func (s *Store) Apply(ctx context.Context, id uuid.UUID, t feedback.Transition) (feedback.Case, error) {
+	c, err := s.applyTx(ctx, id, t)
+	if err != nil {
+		return feedback.Case{}, fmt.Errorf("sqlstore: apply to case %s: %w", id, err)
+	}
+	return c, nil
+}
+
+// applyTx is Apply, in a transaction when the database has them.
+func (s *Store) applyTx(ctx context.Context, id uuid.UUID, t feedback.Transition) (feedback.Case, error) {
+	if err := s.ready(ctx); err != nil {
+		return feedback.Case{}, err
+	}
 	if !s.useTx {
 		return s.apply(ctx, s.db, id, t)
 	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
-		return feedback.Case{}, errors.New("sqlstore: begin: " + err.Error())
+		return feedback.Case{}, fmt.Errorf("begin: %w", err)
 	}
 	defer tx.Rollback()
 	c, err := s.apply(ctx, tx, id, t)
@@ -700,7 +708,7 @@ func (s *Store) Apply(ctx context.Context, id uuid.UUID, t feedback.Transition) 
 		return feedback.Case{}, err
 	}
 	if err := tx.Commit(); err != nil {
-		return feedback.Case{}, errors.New("sqlstore: commit: " + err.Error())
+		return feedback.Case{}, fmt.Errorf("commit: %w", err)
 	}
 	return c, nil
 }
@@ -728,19 +736,19 @@ func (s *Store) apply(ctx context.Context, q querier, id uuid.UUID, t feedback.T
 		c.InterimText, c.ReplyText, version+1,
 		id.String(), version)
 	if err != nil {
-		return feedback.Case{}, errors.New("sqlstore: update case: " + err.Error())
+		return feedback.Case{}, fmt.Errorf("update case: %w", err)
 	}
 	if n, err := r.RowsAffected(); err != nil || n != 1 {
-		return feedback.Case{}, ErrConflict
+		return feedback.Case{}, feedback.ErrConflict
 	}
 	_, err = q.ExecContext(ctx, `INSERT INTO case_changes (case_id, seq, from_status, to_status, at, by_whom, unit, diary_number, text, promised)
  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		id.String(), version, string(ch.From), string(ch.To), ts(ch.At), ch.By, ch.Unit, ch.DiaryNumber, ch.Text, nullTS(ch.Promised))
 	if err != nil {
 		if isConstraint(err) {
-			return feedback.Case{}, ErrConflict
+			return feedback.Case{}, feedback.ErrConflict
 		}
-		return feedback.Case{}, errors.New("sqlstore: record change: " + err.Error())
+		return feedback.Case{}, fmt.Errorf("record change: %w", err)
 	}
 	return c, nil
 }
@@ -782,14 +790,14 @@ func scanCases(rows *sql.Rows, redacted bool) ([]feedback.Case, []int64, error) 
 			&registered, &responded, &answered, &closed, &paused, &pausedMS,
 			&c.InterimText, &c.ReplyText, &c.SubmissionFingerprint, &version)
 		if err != nil {
-			return nil, nil, errors.New("sqlstore: read case: " + err.Error())
+			return nil, nil, fmt.Errorf("read case: %w", err)
 		}
 		var perr error
 		if c.ID, perr = uuid.Parse(id); perr != nil {
-			return nil, nil, errors.New("sqlstore: bad id " + strconv.Quote(id))
+			return nil, nil, errors.New("bad id " + strconv.Quote(id))
 		}
 		if c.Token, perr = uuid.Parse(token); perr != nil {
-			return nil, nil, errors.New("sqlstore: bad token in case " + id)
+			return nil, nil, errors.New("bad token in case " + id)
 		}
 		c.Channel = servicerules.Channel(channel)
 		c.Text = text
@@ -806,7 +814,7 @@ func scanCases(rows *sql.Rows, redacted bool) ([]feedback.Case, []int64, error) 
 		c.Recipient = feedback.Recipient(recipient)
 		if decision != "" {
 			if c.DecisionReceived, perr = calendar.ParseDate(decision); perr != nil {
-				return nil, nil, errors.New("sqlstore: bad decision date in case " + id)
+				return nil, nil, errors.New("bad decision date in case " + id)
 			}
 		}
 		c.AboutStaff = aboutStaff != 0
@@ -826,14 +834,14 @@ func scanCases(rows *sql.Rows, redacted bool) ([]feedback.Case, []int64, error) 
 			{&c.AnsweredAt, answered}, {&c.ClosedAt, closed}, {&c.PausedAt, paused},
 		} {
 			if *f.dst, perr = parseNullTS(f.src); perr != nil {
-				return nil, nil, errors.New("sqlstore: case " + id + ": " + perr.Error())
+				return nil, nil, fmt.Errorf("case %s: %w", id, perr)
 			}
 		}
 		out = append(out, c)
 		versions = append(versions, version)
 	}
 	if err := rows.Err(); err != nil {
-		return nil, nil, errors.New("sqlstore: read cases: " + err.Error())
+		return nil, nil, fmt.Errorf("read cases: %w", err)
 	}
 	return out, versions, nil
 }
@@ -870,7 +878,7 @@ func nullTS(t time.Time) any {
 func parseTS(s string) (time.Time, error) {
 	t, err := time.Parse(tsLayout, s)
 	if err != nil {
-		return time.Time{}, errors.New("sqlstore: bad time " + strconv.Quote(s))
+		return time.Time{}, errors.New("bad time " + strconv.Quote(s))
 	}
 	return t.In(calendar.Location()), nil
 }

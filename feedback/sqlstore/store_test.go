@@ -140,7 +140,7 @@ func TestInsertGetLookup(t *testing.T) {
 	require.NotNil(t, v.Due)
 	assert.True(t, c.ReplyDue.Equal(*v.Due))
 
-	list, err := st.List(ctx, sqlstore.Filter{})
+	list, err := st.List(ctx, feedback.CaseFilter{})
 	require.NoError(t, err)
 	require.Len(t, list, 1)
 	assert.NotContains(t, list[0].Text, "070-123 45 67", "lists show redacted texts")
@@ -170,7 +170,7 @@ func TestInsertRejectsWhatIsNotANewCase(t *testing.T) {
 		_, _, err := st.Insert(ctx, bad)
 		assert.Error(t, err, name)
 	}
-	list, err := st.List(ctx, sqlstore.Filter{})
+	list, err := st.List(ctx, feedback.CaseFilter{})
 	require.NoError(t, err)
 	assert.Empty(t, list)
 }
@@ -275,7 +275,7 @@ func TestInsertBatch(t *testing.T) {
 			assert.True(t, res[4].Created)
 			assert.Equal(t, b.ID, res[4].Case.ID)
 
-			all, err := st.List(ctx, sqlstore.Filter{})
+			all, err := st.List(ctx, feedback.CaseFilter{})
 			require.NoError(t, err)
 			assert.Len(t, all, 3)
 		})
@@ -302,7 +302,7 @@ func TestTokenPrivacy(t *testing.T) {
 		"token and suffix": c.Token.String() + "x",
 	} {
 		_, err := st.Lookup(ctx, tok)
-		assert.ErrorIs(t, err, sqlstore.ErrNotFound, name)
+		assert.ErrorIs(t, err, feedback.ErrNotFound, name)
 	}
 	v, err := st.Lookup(ctx, c.Token.String())
 	require.NoError(t, err)
@@ -312,9 +312,9 @@ func TestTokenPrivacy(t *testing.T) {
 	assert.Equal(t, c.Token, up.Token)
 
 	_, err = st.Get(ctx, uuid.New())
-	assert.ErrorIs(t, err, sqlstore.ErrNotFound)
+	assert.ErrorIs(t, err, feedback.ErrNotFound)
 	_, err = st.GetByKey(ctx, "nonsense")
-	assert.ErrorIs(t, err, sqlstore.ErrNotFound)
+	assert.ErrorIs(t, err, feedback.ErrNotFound)
 }
 
 func TestMigrationsIdempotent(t *testing.T) {
@@ -329,7 +329,7 @@ func TestMigrationsIdempotent(t *testing.T) {
 	require.NoError(t, st.Close())
 	require.NoError(t, st.Close(), "Close twice")
 	_, _, err = st.Insert(ctx, c)
-	assert.ErrorIs(t, err, sqlstore.ErrClosed)
+	assert.ErrorIs(t, err, feedback.ErrClosed)
 
 	// Open again on the same handle, and twice at once on new handles.
 	st2, err := sqlstore.Open(ctx, db, sqlstore.Config{})
@@ -460,7 +460,7 @@ func TestLifecyclePersistence(t *testing.T) {
 	_, err = st2.Apply(ctx, c.ID, feedback.Transition{To: feedback.StatusAnswered, At: stockholm(2026, 3, 19, 9, 0), Text: "x"})
 	assert.ErrorIs(t, err, feedback.ErrIllegalTransition)
 	_, err = st2.Apply(ctx, uuid.New(), steps[0])
-	assert.ErrorIs(t, err, sqlstore.ErrNotFound)
+	assert.ErrorIs(t, err, feedback.ErrNotFound)
 
 	// A time the text form cannot order is refused, and the case stays readable.
 	d := kindCase(t, p, feedback.Question, servicerules.Email, anna, stockholm(2026, 3, 10, 9, 0))
@@ -497,7 +497,7 @@ func TestConcurrentApply(t *testing.T) {
 						mu.Unlock()
 						return
 					}
-					assert.True(t, errors.Is(err, feedback.ErrIllegalTransition) || errors.Is(err, sqlstore.ErrConflict), "%v", err)
+					assert.True(t, errors.Is(err, feedback.ErrIllegalTransition) || errors.Is(err, feedback.ErrConflict), "%v", err)
 				})
 			}
 			wg.Wait()
@@ -565,13 +565,13 @@ func TestListFilters(t *testing.T) {
 		}
 		return out
 	}
-	list := func(f sqlstore.Filter) []feedback.Case {
+	list := func(f feedback.CaseFilter) []feedback.Case {
 		got, err := st.List(ctx, f)
 		require.NoError(t, err)
 		return got
 	}
 
-	all := list(sqlstore.Filter{})
+	all := list(feedback.CaseFilter{})
 	require.Len(t, all, len(cases))
 	for i := 1; i < len(all); i++ {
 		a, b := all[i-1].Due(), all[i].Due()
@@ -583,28 +583,28 @@ func TestListFilters(t *testing.T) {
 	}
 
 	assert.ElementsMatch(t, where(func(c feedback.Case) bool { return c.Kind == feedback.Complaint }),
-		ids(list(sqlstore.Filter{Kinds: []feedback.Kind{feedback.Complaint}})))
+		ids(list(feedback.CaseFilter{Kinds: []feedback.Kind{feedback.Complaint}})))
 	assert.ElementsMatch(t, where(func(c feedback.Case) bool { return c.Channel == servicerules.Web || c.Channel == servicerules.Post }),
-		ids(list(sqlstore.Filter{Channels: []servicerules.Channel{servicerules.Web, servicerules.Post}})))
+		ids(list(feedback.CaseFilter{Channels: []servicerules.Channel{servicerules.Web, servicerules.Post}})))
 	assert.ElementsMatch(t, where(func(c feedback.Case) bool { return c.Status == feedback.StatusReceived }),
-		ids(list(sqlstore.Filter{Statuses: []feedback.Status{feedback.StatusReceived}})))
+		ids(list(feedback.CaseFilter{Statuses: []feedback.Status{feedback.StatusReceived}})))
 	assert.ElementsMatch(t, where(func(c feedback.Case) bool { return c.Unit == "Gata" }),
-		ids(list(sqlstore.Filter{Units: []string{"Gata"}})))
+		ids(list(feedback.CaseFilter{Units: []string{"Gata"}})))
 	assert.ElementsMatch(t, where(func(c feedback.Case) bool { return !c.Received.Before(at(2, 0)) && c.Received.Before(at(8, 0)) }),
-		ids(list(sqlstore.Filter{From: at(2, 0), To: at(8, 0)})))
+		ids(list(feedback.CaseFilter{From: at(2, 0), To: at(8, 0)})))
 	assert.ElementsMatch(t, where(func(c feedback.Case) bool { return c.Kind == feedback.Complaint && c.Channel == servicerules.Email }),
-		ids(list(sqlstore.Filter{Kinds: []feedback.Kind{feedback.Complaint}, Channels: []servicerules.Channel{servicerules.Email}})))
+		ids(list(feedback.CaseFilter{Kinds: []feedback.Kind{feedback.Complaint}, Channels: []servicerules.Channel{servicerules.Email}})))
 
 	// The SQL overdue filter agrees with Case.Overdue every three hours for three weeks.
 	for h := 0; h < 21*24; h += 3 {
 		instant := mon.Add(time.Duration(h) * time.Hour)
 		want := where(func(c feedback.Case) bool { return c.Overdue(instant) })
-		assert.ElementsMatch(t, want, ids(list(sqlstore.Filter{OverdueAt: instant})), "overdue at %s", instant)
+		assert.ElementsMatch(t, want, ids(list(feedback.CaseFilter{OverdueAt: instant})), "overdue at %s", instant)
 	}
-	overdue := list(sqlstore.Filter{OverdueAt: at(20, 0)})
+	overdue := list(feedback.CaseFilter{OverdueAt: at(20, 0)})
 	assert.NotEmpty(t, overdue)
 
-	page := list(sqlstore.Filter{Limit: 3, Offset: 2})
+	page := list(feedback.CaseFilter{Limit: 3, Offset: 2})
 	assert.Equal(t, ids(all)[2:5], ids(page))
 }
 
@@ -676,7 +676,7 @@ func TestCloseCommitsWhatItWasGiven(t *testing.T) {
 		wg.Go(func() {
 			got, _, err := st.Insert(ctx, c)
 			if err != nil {
-				assert.ErrorIs(t, err, sqlstore.ErrClosed)
+				assert.ErrorIs(t, err, feedback.ErrClosed)
 				return
 			}
 			mu.Lock()

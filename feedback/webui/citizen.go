@@ -12,7 +12,6 @@ import (
 	"github.com/kommunkit/kommunkit/calendar"
 	"github.com/kommunkit/kommunkit/feedback"
 	"github.com/kommunkit/kommunkit/feedback/httpapi"
-	"github.com/kommunkit/kommunkit/feedback/sqlstore"
 	"github.com/kommunkit/kommunkit/servicerules"
 )
 
@@ -292,7 +291,7 @@ type citizenData struct {
 func (s *site) citizenCase(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("X-Robots-Tag", "noindex")
 	v, err := s.cfg.Store.Lookup(r.Context(), r.PathValue("token"))
-	if errors.Is(err, sqlstore.ErrNotFound) {
+	if errors.Is(err, feedback.ErrNotFound) {
 		p := s.newPage(r, "case.notfound")
 		p.Data = message{Heading: p.T("case.notfound"), Body: p.T("case.notfound2")}
 		s.render(w, http.StatusNotFound, "message", p)

@@ -13,13 +13,13 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/kommunkit/kommunkit/feedback"
 	"github.com/kommunkit/kommunkit/feedback/httpapi"
-	"github.com/kommunkit/kommunkit/feedback/sqlstore"
 )
 
 func (e *env) count() int {
 	e.t.Helper()
-	cases, err := e.store.List(context.Background(), sqlstore.Filter{})
+	cases, err := e.store.List(context.Background(), feedback.CaseFilter{})
 	require.NoError(e.t, err)
 	return len(cases)
 }

@@ -43,8 +43,9 @@
 // Staff log in with the staff secret, compared in constant time. Each
 // sign-in makes a session of its own (feedback.Session) with 32 random
 // bytes as its ID; the cookie (SessionCookie) holds that ID and nothing
-// else, and the session store (Config.Sessions, by default the
-// sqlstore.Store, table staff_sessions) keeps only its SHA-256 hash. A
+// else, and the session store (Config.Sessions, by default Config.Store;
+// with feedback/sqlstore the table staff_sessions) keeps only its SHA-256
+// hash. A
 // session ends when the person logs out (the row is deleted, so a copy of
 // the cookie is worth nothing from then on), after Config.SessionIdle
 // without a request (DefaultSessionIdle, 2 hours), and at the latest
@@ -121,10 +122,10 @@
 // The plain form runs the same intake as POST /api/feedback: the honeypot
 // field and the signed form stamp of package httpapi (a stamp younger than
 // httpapi.MinFormAge or older than httpapi.MaxFormAge is refused),
-// feedback.Accept, feedback.NewCase and an idempotent sqlstore.Store.Insert
-// under the idempotency key in a hidden field, so a double click or a reload
-// shows the same receipt and stores nothing twice. Config.Allow lets the
-// host apply its rate limit to it.
+// feedback.Accept, feedback.NewCase and an idempotent Config.Store.Insert
+// (feedback.CaseStore) under the idempotency key in a hidden field, so a
+// double click or a reload shows the same receipt and stores nothing twice.
+// Config.Allow lets the host apply its rate limit to it.
 //
 // Every response gets the Content-Security-Policy above,
 // X-Content-Type-Options: nosniff, X-Frame-Options: DENY and

@@ -201,7 +201,7 @@ func (e *env) submit(text, name, email, phone string) (response, string) {
 // caseByToken finds a stored case by its receipt token.
 func (e *env) caseByToken(token string) feedback.Case {
 	e.t.Helper()
-	cases, err := e.store.List(context.Background(), sqlstore.Filter{})
+	cases, err := e.store.List(context.Background(), feedback.CaseFilter{})
 	require.NoError(e.t, err)
 	for _, c := range cases {
 		if c.Token.String() == token {

@@ -13,7 +13,6 @@ import (
 
 	"github.com/kommunkit/kommunkit/calendar"
 	"github.com/kommunkit/kommunkit/feedback"
-	"github.com/kommunkit/kommunkit/feedback/sqlstore"
 	"github.com/kommunkit/kommunkit/servicerules"
 )
 
@@ -57,7 +56,7 @@ type inboxData struct {
 func (s *site) inbox(w http.ResponseWriter, r *http.Request) {
 	p := s.newPage(r, "inbox.title")
 	q := r.URL.Query()
-	var f sqlstore.Filter
+	var f feedback.CaseFilter
 	d := inboxData{}
 
 	st := q.Get("status")
@@ -271,7 +270,7 @@ func (s *site) showCase(w http.ResponseWriter, r *http.Request, code int, form a
 		return
 	}
 	c, err := s.cfg.Store.Get(r.Context(), id)
-	if errors.Is(err, sqlstore.ErrNotFound) {
+	if errors.Is(err, feedback.ErrNotFound) {
 		s.notFound(w, r)
 		return
 	}
@@ -405,7 +404,7 @@ func (s *site) transition(w http.ResponseWriter, r *http.Request) {
 		// interim reply: keep the one the person has (Apply sets the
 		// interim text from the transition).
 		c, err := s.cfg.Store.Get(r.Context(), id)
-		if errors.Is(err, sqlstore.ErrNotFound) {
+		if errors.Is(err, feedback.ErrNotFound) {
 			s.notFound(w, r)
 			return
 		}
@@ -444,14 +443,14 @@ func (s *site) transition(w http.ResponseWriter, r *http.Request) {
 	switch {
 	case err == nil:
 		http.Redirect(w, r, withLang("/staff/case/"+id.String()+"?done="+string(to), lang), http.StatusSeeOther)
-	case errors.Is(err, sqlstore.ErrNotFound):
+	case errors.Is(err, feedback.ErrNotFound):
 		s.notFound(w, r)
 	case errors.As(err, &ve):
 		s.showInvalid(w, r, form, to, ve, lang)
 	case errors.As(err, &terr):
 		form.Error = msg(lang, "scase.illegal") + " (" + terr.Reason + ")"
 		s.showCase(w, r, http.StatusConflict, form)
-	case errors.Is(err, sqlstore.ErrConflict):
+	case errors.Is(err, feedback.ErrConflict):
 		form.Error = msg(lang, "scase.conflict")
 		s.showCase(w, r, http.StatusConflict, form)
 	default:

@@ -14,7 +14,6 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/kommunkit/kommunkit/feedback"
-	"github.com/kommunkit/kommunkit/feedback/sqlstore"
 )
 
 // change posts a status change from the staff case page, with its CSRF
@@ -29,7 +28,7 @@ func (e *env) change(id string, form url.Values) response {
 
 func (e *env) status(id string) feedback.Case {
 	e.t.Helper()
-	cases, err := e.store.List(context.Background(), sqlstore.Filter{})
+	cases, err := e.store.List(context.Background(), feedback.CaseFilter{})
 	require.NoError(e.t, err)
 	for _, c := range cases {
 		if c.ID.String() == id {

@@ -18,7 +18,6 @@ import (
 	"github.com/kommunkit/kommunkit/calendar"
 	"github.com/kommunkit/kommunkit/feedback"
 	"github.com/kommunkit/kommunkit/feedback/httpapi"
-	"github.com/kommunkit/kommunkit/feedback/sqlstore"
 	"github.com/kommunkit/kommunkit/servicerules"
 )
 
@@ -44,8 +43,10 @@ func statementDate() calendar.Date { return calendar.Date{Year: 2026, Month: tim
 
 // Config configures the pages.
 type Config struct {
-	// Store keeps the cases. Required.
-	Store *sqlstore.Store
+	// Store keeps the cases, and the staff sessions unless Sessions is
+	// set (feedback/sqlstore in a program, feedback/memstore in tests).
+	// Required.
+	Store feedback.Store
 	// Policy is the active service policy: its response times, calendar
 	// and source. Required.
 	Policy *servicerules.Policy
