@@ -13,6 +13,8 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/kommunkit/kommunkit/calendar"
+	"github.com/kommunkit/kommunkit/feedback/classify"
+	"github.com/kommunkit/kommunkit/feedback/message"
 	"github.com/kommunkit/kommunkit/servicerules"
 )
 
@@ -151,12 +153,12 @@ type Case struct {
 	// the same fingerprint is a retry, another is ErrKeyReused.
 	SubmissionFingerprint string `json:"-"`
 
-	// Kind, RunnerUp and Confidence are from Classify.
-	Kind       Kind    `json:"kind"`
-	RunnerUp   Kind    `json:"runner_up,omitempty"`
-	Confidence float64 `json:"confidence"`
+	// Kind, RunnerUp and Confidence are from classify.Message.
+	Kind       message.Kind `json:"kind"`
+	RunnerUp   message.Kind `json:"runner_up,omitempty"`
+	Confidence float64      `json:"confidence"`
 	// StaffComplaint is true for a complaint about staff: the submission
-	// says so (AboutStaff), or Classify calls it a complaint and StaffCue
+	// says so (AboutStaff), or classify.Message calls it a complaint and StaffCue
 	// finds a word about staff or about how someone was treated. Such a case
 	// must be registered before anything else happens to it.
 	StaffComplaint bool `json:"staff_complaint,omitempty"`
@@ -205,7 +207,7 @@ type Case struct {
 // for a message to the organisation (not to an elected official) that is a
 // synpunkt, a question, or unclassified. Fault reports, damage claims and
 // appeals go elsewhere, and the receipt says where.
-func NewCase(s Submission, cl Classification, p *servicerules.Policy) (Case, error) {
+func NewCase(s Submission, cl classify.Result, p *servicerules.Policy) (Case, error) {
 	if p == nil {
 		return Case{}, errors.New("feedback: NewCase needs a policy")
 	}
@@ -232,7 +234,7 @@ func NewCase(s Submission, cl Classification, p *servicerules.Policy) (Case, err
 	c.Received = s.Received.Round(0)
 	if s.AboutStaff {
 		c.StaffComplaint = true
-	} else if cl.Kind == Complaint {
+	} else if cl.Kind == message.Complaint {
 		_, c.StaffComplaint = StaffCue(s.Text)
 	}
 	cal := p.Calendar()
@@ -253,7 +255,7 @@ func (c Case) ReplyOwed() bool {
 	if c.Anonymous() || c.Recipient == ToElectedOfficial {
 		return false
 	}
-	return c.Kind == "" || c.Kind.IsSynpunkt() || c.Kind == Question
+	return c.Kind == "" || c.Kind.IsSynpunkt() || c.Kind == message.Question
 }
 
 // ReplyDeadline returns when a message received at received on ch from the
@@ -633,11 +635,11 @@ func (c Case) ResponseTime(cal *calendar.Calendar) (time.Duration, bool) {
 // its receipt token: nothing that staff wrote for themselves, no contact
 // details, no text. It is the only view the citizen path returns.
 type CitizenView struct {
-	Token    uuid.UUID `json:"token"`
-	Status   Status    `json:"status"`
-	Kind     Kind      `json:"kind"`
-	Language string    `json:"language"`
-	Received time.Time `json:"received"`
+	Token    uuid.UUID    `json:"token"`
+	Status   Status       `json:"status"`
+	Kind     message.Kind `json:"kind"`
+	Language string       `json:"language"`
+	Received time.Time    `json:"received"`
 	// Due is when the person gets a reply at the latest; nil when none is
 	// owed, and after the reply has come.
 	Due *time.Time `json:"due"`

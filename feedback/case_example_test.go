@@ -6,6 +6,8 @@ import (
 
 	"github.com/kommunkit/kommunkit/calendar"
 	"github.com/kommunkit/kommunkit/feedback"
+	"github.com/kommunkit/kommunkit/feedback/classify"
+	"github.com/kommunkit/kommunkit/feedback/message"
 	"github.com/kommunkit/kommunkit/servicerules"
 )
 
@@ -48,7 +50,7 @@ func ExampleCase_Apply() {
 		Text:           "När töms soptunnorna på Storgatan?",
 		Contact:        &feedback.Contact{Email: "anna@exempel.se"},
 	}, at(10, 9))
-	c, _ := feedback.NewCase(s, feedback.Classification{Kind: feedback.Question}, p)
+	c, _ := feedback.NewCase(s, classify.Result{Kind: message.Question}, p)
 	fmt.Println("due:", calendar.Format(c.Due(), "en"))
 
 	steps := []feedback.Transition{

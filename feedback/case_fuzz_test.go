@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/kommunkit/kommunkit/feedback"
+	"github.com/kommunkit/kommunkit/feedback/message"
 	"github.com/kommunkit/kommunkit/servicerules"
 )
 
@@ -32,7 +33,7 @@ func FuzzCaseApply(f *testing.F) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		cl.Kind = feedback.Complaint
+		cl.Kind = message.Complaint
 		c, err := feedback.NewCase(s, cl, p)
 		if err != nil {
 			t.Fatal(err)

@@ -13,6 +13,8 @@ import (
 
 	"github.com/kommunkit/kommunkit/calendar"
 	"github.com/kommunkit/kommunkit/feedback"
+	"github.com/kommunkit/kommunkit/feedback/classify"
+	"github.com/kommunkit/kommunkit/feedback/message"
 	"github.com/kommunkit/kommunkit/servicerules"
 )
 
@@ -29,7 +31,7 @@ func preset(t testing.TB, name string) *servicerules.Policy {
 
 // caseOf makes a case from a submission with a given classification, so
 // that the tests do not depend on the classifier.
-func caseOf(t testing.TB, p *servicerules.Policy, s feedback.Submission, kind feedback.Kind, at time.Time) feedback.Case {
+func caseOf(t testing.TB, p *servicerules.Policy, s feedback.Submission, kind message.Kind, at time.Time) feedback.Case {
 	t.Helper()
 	if s.IdempotencyKey == "" {
 		s.IdempotencyKey = uuid.NewString()
@@ -42,7 +44,7 @@ func caseOf(t testing.TB, p *servicerules.Policy, s feedback.Submission, kind fe
 	}
 	acc, _, err := feedback.Accept(s, at)
 	require.NoError(t, err)
-	c, err := feedback.NewCase(acc, feedback.Classification{Kind: kind, Language: "sv", Confidence: 0.9}, p)
+	c, err := feedback.NewCase(acc, classify.Result{Kind: kind, Language: "sv", Confidence: 0.9}, p)
 	require.NoError(t, err)
 	return c
 }
@@ -56,37 +58,37 @@ func TestNewCaseDeadlines(t *testing.T) {
 		name      string
 		policy    *servicerules.Policy
 		sub       feedback.Submission
-		kind      feedback.Kind
+		kind      message.Kind
 		at        time.Time
 		wantReg   time.Time
 		wantReply time.Time // zero: none owed
 		wantVia   servicerules.Channel
 	}{
-		{"e-mail complaint, one working day", nykvarn, feedback.Submission{Channel: servicerules.Email, Contact: withEmail}, feedback.Complaint,
+		{"e-mail complaint, one working day", nykvarn, feedback.Submission{Channel: servicerules.Email, Contact: withEmail}, message.Complaint,
 			tue, sthlm(2026, 3, 11, 16, 30), sthlm(2026, 3, 11, 16, 30), servicerules.Email},
-		{"web falls back to the e-mail rule", nykvarn, feedback.Submission{Channel: servicerules.Web, Contact: withEmail}, feedback.Suggestion,
+		{"web falls back to the e-mail rule", nykvarn, feedback.Submission{Channel: servicerules.Web, Contact: withEmail}, message.Suggestion,
 			tue, sthlm(2026, 3, 11, 16, 30), sthlm(2026, 3, 11, 16, 30), servicerules.Email},
-		{"question is answered too", nykvarn, feedback.Submission{Channel: servicerules.Email, Contact: withEmail}, feedback.Question,
+		{"question is answered too", nykvarn, feedback.Submission{Channel: servicerules.Email, Contact: withEmail}, message.Question,
 			tue, sthlm(2026, 3, 11, 16, 30), sthlm(2026, 3, 11, 16, 30), servicerules.Email},
 		{"unclassified is answered too", nykvarn, feedback.Submission{Channel: servicerules.Email, Contact: withEmail}, "",
 			tue, sthlm(2026, 3, 11, 16, 30), sthlm(2026, 3, 11, 16, 30), servicerules.Email},
-		{"over Christmas", nykvarn, feedback.Submission{Channel: servicerules.Email, Contact: withEmail}, feedback.Praise,
+		{"over Christmas", nykvarn, feedback.Submission{Channel: servicerules.Email, Contact: withEmail}, message.Praise,
 			sthlm(2026, 12, 23, 15, 0), sthlm(2026, 12, 28, 16, 30), sthlm(2026, 12, 28, 16, 30), servicerules.Email},
-		{"after close on a Friday", nykvarn, feedback.Submission{Channel: servicerules.Email, Contact: withEmail}, feedback.Praise,
+		{"after close on a Friday", nykvarn, feedback.Submission{Channel: servicerules.Email, Contact: withEmail}, message.Praise,
 			sthlm(2026, 3, 13, 16, 45), sthlm(2026, 3, 17, 16, 30), sthlm(2026, 3, 17, 16, 30), servicerules.Email},
-		{"Värmdö e-mail: two working days", preset(t, "varmdo"), feedback.Submission{Channel: servicerules.Email, Contact: withEmail}, feedback.Complaint,
+		{"Värmdö e-mail: two working days", preset(t, "varmdo"), feedback.Submission{Channel: servicerules.Email, Contact: withEmail}, message.Complaint,
 			tue, sthlm(2026, 3, 11, 16, 30), sthlm(2026, 3, 12, 16, 30), servicerules.Email},
-		{"Hässleholm gives no figure", preset(t, "hassleholm"), feedback.Submission{Channel: servicerules.Email, Contact: withEmail}, feedback.Complaint,
+		{"Hässleholm gives no figure", preset(t, "hassleholm"), feedback.Submission{Channel: servicerules.Email, Contact: withEmail}, message.Complaint,
 			tue, sthlm(2026, 3, 11, 16, 30), time.Time{}, ""},
-		{"anonymous", nykvarn, feedback.Submission{Channel: servicerules.Email}, feedback.Complaint,
+		{"anonymous", nykvarn, feedback.Submission{Channel: servicerules.Email}, message.Complaint,
 			tue, sthlm(2026, 3, 11, 16, 30), time.Time{}, ""},
-		{"name only is anonymous", nykvarn, feedback.Submission{Channel: servicerules.Email, Contact: &feedback.Contact{Name: "Anna"}}, feedback.Complaint,
+		{"name only is anonymous", nykvarn, feedback.Submission{Channel: servicerules.Email, Contact: &feedback.Contact{Name: "Anna"}}, message.Complaint,
 			tue, sthlm(2026, 3, 11, 16, 30), time.Time{}, ""},
-		{"fault report goes elsewhere", nykvarn, feedback.Submission{Channel: servicerules.Email, Contact: withEmail}, feedback.FaultReport,
+		{"fault report goes elsewhere", nykvarn, feedback.Submission{Channel: servicerules.Email, Contact: withEmail}, message.FaultReport,
 			tue, sthlm(2026, 3, 11, 16, 30), time.Time{}, ""},
-		{"appeal goes elsewhere", nykvarn, feedback.Submission{Channel: servicerules.Email, Contact: withEmail}, feedback.Appeal,
+		{"appeal goes elsewhere", nykvarn, feedback.Submission{Channel: servicerules.Email, Contact: withEmail}, message.Appeal,
 			tue, sthlm(2026, 3, 11, 16, 30), time.Time{}, ""},
-		{"elected official", nykvarn, feedback.Submission{Channel: servicerules.Email, Contact: withEmail, Recipient: feedback.ToElectedOfficial}, feedback.Complaint,
+		{"elected official", nykvarn, feedback.Submission{Channel: servicerules.Email, Contact: withEmail, Recipient: feedback.ToElectedOfficial}, message.Complaint,
 			tue, sthlm(2026, 3, 11, 16, 30), time.Time{}, ""},
 	}
 	for _, tt := range tests {
@@ -110,13 +112,13 @@ func TestNewCaseDeadlines(t *testing.T) {
 
 func TestNewCaseRejects(t *testing.T) {
 	p := preset(t, "nykvarn")
-	_, err := feedback.NewCase(feedback.Submission{}, feedback.Classification{}, nil)
+	_, err := feedback.NewCase(feedback.Submission{}, classify.Result{}, nil)
 	assert.ErrorContains(t, err, "policy")
-	_, err = feedback.NewCase(feedback.Submission{}, feedback.Classification{}, p)
+	_, err = feedback.NewCase(feedback.Submission{}, classify.Result{}, p)
 	var ve *feedback.ValidationError
 	assert.ErrorAs(t, err, &ve)
 	s := validSubmission() // valid, but not accepted: no ID, no time
-	_, err = feedback.NewCase(s, feedback.Classification{}, p)
+	_, err = feedback.NewCase(s, classify.Result{}, p)
 	assert.ErrorContains(t, err, "accepted")
 }
 
@@ -125,17 +127,17 @@ func TestStaffComplaint(t *testing.T) {
 	at := sthlm(2026, 3, 10, 9, 0)
 	tests := []struct {
 		text  string
-		kind  feedback.Kind
+		kind  message.Kind
 		flag  bool
 		staff bool
 	}{
-		{"Handläggaren var otrevlig när jag ringde.", feedback.Complaint, false, true},
-		{"Jag blev illa bemött i receptionen.", feedback.Complaint, false, true},
-		{"The bus driver was rude to my son.", feedback.Complaint, false, true},
-		{"Virkailija oli todella töykeä.", feedback.Complaint, false, true},
-		{"Soptunnan töms inte, tredje veckan nu.", feedback.Complaint, false, false},
-		{"Tack till personalen, så trevligt bemötande!", feedback.Praise, false, false},
-		{"Ni borde ha längre öppettider.", feedback.Suggestion, true, true},
+		{"Handläggaren var otrevlig när jag ringde.", message.Complaint, false, true},
+		{"Jag blev illa bemött i receptionen.", message.Complaint, false, true},
+		{"The bus driver was rude to my son.", message.Complaint, false, true},
+		{"Virkailija oli todella töykeä.", message.Complaint, false, true},
+		{"Soptunnan töms inte, tredje veckan nu.", message.Complaint, false, false},
+		{"Tack till personalen, så trevligt bemötande!", message.Praise, false, false},
+		{"Ni borde ha längre öppettider.", message.Suggestion, true, true},
 	}
 	for _, tt := range tests {
 		c := caseOf(t, p, feedback.Submission{Text: tt.text, AboutStaff: tt.flag, Contact: withEmail}, tt.kind, at)
@@ -178,7 +180,7 @@ func TestNext(t *testing.T) {
 	p := preset(t, "nykvarn")
 	cal := p.Calendar()
 	at := sthlm(2026, 3, 10, 9, 0)
-	c := caseOf(t, p, feedback.Submission{Contact: withEmail}, feedback.Complaint, at)
+	c := caseOf(t, p, feedback.Submission{Contact: withEmail}, message.Complaint, at)
 	step := func(to feedback.Status) feedback.Transition {
 		at = at.Add(time.Hour)
 		return feedback.Transition{To: to, At: at, Text: "text"}
@@ -200,7 +202,7 @@ func TestNext(t *testing.T) {
 	z := applyAll(t, a, cal, step(closed))
 	assert.Empty(t, z.Next())
 
-	staff := caseOf(t, p, feedback.Submission{Contact: withEmail, AboutStaff: true}, feedback.Complaint, at)
+	staff := caseOf(t, p, feedback.Submission{Contact: withEmail, AboutStaff: true}, message.Complaint, at)
 	assert.Equal(t, []feedback.Status{reg}, staff.Next())
 }
 
@@ -208,10 +210,10 @@ func TestApplyIllegal(t *testing.T) {
 	p := preset(t, "nykvarn")
 	cal := p.Calendar()
 	at := sthlm(2026, 3, 10, 9, 0)
-	c := caseOf(t, p, feedback.Submission{Contact: withEmail}, feedback.Complaint, at)
+	c := caseOf(t, p, feedback.Submission{Contact: withEmail}, message.Complaint, at)
 	answered := applyAll(t, c, cal, feedback.Transition{To: feedback.StatusAnswered, At: at.Add(time.Hour), Text: "Svar"})
 	closed := applyAll(t, answered, cal, feedback.Transition{To: feedback.StatusClosed, At: at.Add(2 * time.Hour)})
-	staff := caseOf(t, p, feedback.Submission{Contact: withEmail, AboutStaff: true}, feedback.Complaint, at)
+	staff := caseOf(t, p, feedback.Submission{Contact: withEmail, AboutStaff: true}, message.Complaint, at)
 
 	tests := []struct {
 		name   string
@@ -251,7 +253,7 @@ func TestApplyLifecycle(t *testing.T) {
 	p := preset(t, "nykvarn")
 	cal := p.Calendar()
 	at := sthlm(2026, 3, 10, 9, 0) // Tuesday; reply due Wednesday 16:30
-	c := caseOf(t, p, feedback.Submission{Contact: withEmail}, feedback.Complaint, at)
+	c := caseOf(t, p, feedback.Submission{Contact: withEmail}, message.Complaint, at)
 
 	reg, err := c.Apply(feedback.Transition{To: feedback.StatusRegistered, At: sthlm(2026, 3, 10, 10, 0), By: "registrator", Unit: "Gata/park", DiaryNumber: "KS 2026/0042"}, cal)
 	require.NoError(t, err)
@@ -305,7 +307,7 @@ func TestPauseStopsTheClock(t *testing.T) {
 	p := preset(t, "nykvarn")
 	cal := p.Calendar()
 	at := sthlm(2026, 3, 10, 9, 0) // Tuesday; reply due Wednesday 16:30
-	c := caseOf(t, p, feedback.Submission{Contact: withEmail}, feedback.Question, at)
+	c := caseOf(t, p, feedback.Submission{Contact: withEmail}, message.Question, at)
 	require.Equal(t, sthlm(2026, 3, 11, 16, 30).String(), c.ReplyDue.String())
 
 	w, err := c.Apply(feedback.Transition{To: feedback.StatusWaiting, At: sthlm(2026, 3, 10, 10, 0), Text: "Vilken adress gäller det?"}, cal)
@@ -343,7 +345,7 @@ func TestPauseStopsTheClock(t *testing.T) {
 func TestPauseAfterTheDeadlineMovesNothing(t *testing.T) {
 	p := preset(t, "nykvarn")
 	cal := p.Calendar()
-	c := caseOf(t, p, feedback.Submission{Contact: withEmail}, feedback.Complaint, sthlm(2026, 3, 10, 9, 0))
+	c := caseOf(t, p, feedback.Submission{Contact: withEmail}, message.Complaint, sthlm(2026, 3, 10, 9, 0))
 	w := applyAll(t, c, cal, feedback.Transition{To: feedback.StatusWaiting, At: sthlm(2026, 3, 12, 9, 0)})
 	assert.True(t, w.Overdue(sthlm(2026, 3, 20, 9, 0)), "it was overdue when the pause began")
 	r := applyAll(t, w, cal, feedback.Transition{To: feedback.StatusRegistered, At: sthlm(2026, 3, 16, 9, 0)})
@@ -357,7 +359,7 @@ func TestPauseAfterTheDeadlineMovesNothing(t *testing.T) {
 func TestPauseAfterInterimMovesThePromise(t *testing.T) {
 	p := preset(t, "nykvarn")
 	cal := p.Calendar()
-	c := caseOf(t, p, feedback.Submission{Contact: withEmail}, feedback.Complaint, sthlm(2026, 3, 10, 9, 0))
+	c := caseOf(t, p, feedback.Submission{Contact: withEmail}, message.Complaint, sthlm(2026, 3, 10, 9, 0))
 	c = applyAll(t, c, cal,
 		feedback.Transition{To: feedback.StatusInterimSent, At: sthlm(2026, 3, 10, 10, 0), Promised: sthlm(2026, 3, 17, 16, 30)},
 		feedback.Transition{To: feedback.StatusWaiting, At: sthlm(2026, 3, 16, 8, 0)},
@@ -372,7 +374,7 @@ func TestPauseAfterInterimMovesThePromise(t *testing.T) {
 func TestResumeKeepsTheInterimReply(t *testing.T) {
 	p := preset(t, "nykvarn")
 	cal := p.Calendar()
-	c := caseOf(t, p, feedback.Submission{Contact: withEmail}, feedback.Complaint, sthlm(2026, 3, 10, 9, 0))
+	c := caseOf(t, p, feedback.Submission{Contact: withEmail}, message.Complaint, sthlm(2026, 3, 10, 9, 0))
 	c = applyAll(t, c, cal,
 		feedback.Transition{To: feedback.StatusInterimSent, At: sthlm(2026, 3, 10, 10, 0), Text: "Anna svarar senast fredag."},
 		feedback.Transition{To: feedback.StatusWaiting, At: sthlm(2026, 3, 11, 8, 0)},
@@ -391,13 +393,13 @@ func TestRegistrationOverdue(t *testing.T) {
 	cal := p.Calendar()
 	at := sthlm(2026, 3, 10, 9, 0)
 	due := sthlm(2026, 3, 11, 16, 30)
-	c := caseOf(t, p, feedback.Submission{Contact: withEmail}, feedback.Praise, at)
+	c := caseOf(t, p, feedback.Submission{Contact: withEmail}, message.Praise, at)
 	assert.False(t, c.RegistrationOverdue(due))
 	assert.True(t, c.RegistrationOverdue(due.Add(time.Minute)))
 	answered := applyAll(t, c, cal, feedback.Transition{To: feedback.StatusAnswered, At: at.Add(time.Hour), Text: "Tack!"})
 	assert.False(t, answered.RegistrationOverdue(due.Add(time.Hour)), "handled without registration; staff decide")
 
-	staff := caseOf(t, p, feedback.Submission{Contact: withEmail, AboutStaff: true}, feedback.Complaint, at)
+	staff := caseOf(t, p, feedback.Submission{Contact: withEmail, AboutStaff: true}, message.Complaint, at)
 	assert.True(t, staff.RegistrationOverdue(due.Add(time.Minute)))
 	reg := applyAll(t, staff, cal, feedback.Transition{To: feedback.StatusRegistered, At: due.Add(time.Hour)})
 	assert.False(t, reg.RegistrationOverdue(due.Add(2*time.Hour)))
@@ -405,7 +407,7 @@ func TestRegistrationOverdue(t *testing.T) {
 
 func TestApplyNilCalendar(t *testing.T) {
 	p := preset(t, "nykvarn")
-	c := caseOf(t, p, feedback.Submission{Contact: withEmail}, feedback.Complaint, sthlm(2026, 3, 10, 9, 0))
+	c := caseOf(t, p, feedback.Submission{Contact: withEmail}, message.Complaint, sthlm(2026, 3, 10, 9, 0))
 	c = applyAll(t, c, nil,
 		feedback.Transition{To: feedback.StatusWaiting, At: sthlm(2026, 3, 10, 10, 0)},
 		feedback.Transition{To: feedback.StatusReceived, At: sthlm(2026, 3, 10, 11, 0)})
@@ -423,7 +425,7 @@ func TestCitizenView(t *testing.T) {
 
 	p := preset(t, "nykvarn")
 	cal := p.Calendar()
-	c := caseOf(t, p, feedback.Submission{Contact: withEmail}, feedback.Complaint, sthlm(2026, 3, 10, 9, 0))
+	c := caseOf(t, p, feedback.Submission{Contact: withEmail}, message.Complaint, sthlm(2026, 3, 10, 9, 0))
 	v := c.Citizen()
 	require.NotNil(t, v.Due)
 	assert.Equal(t, c.ReplyDue, *v.Due)

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/kommunkit/kommunkit/calendar"
+	"github.com/kommunkit/kommunkit/feedback/message"
 	"github.com/kommunkit/kommunkit/servicerules"
 )
 
@@ -17,9 +18,9 @@ const AppealWeeks = 3
 // A Receipt is the answer a person gets at once when they send a message:
 // in plain language, in their language, what happens now and by when.
 type Receipt struct {
-	Kind     Kind   `json:"kind"`
-	Language string `json:"language"`
-	Message  string `json:"message"`
+	Kind     message.Kind `json:"kind"`
+	Language string       `json:"language"`
+	Message  string       `json:"message"`
 	// Due is when the person gets a reply at the latest; nil when no reply
 	// is owed (anonymous, an elected official, routed elsewhere) or the
 	// policy gives no figure.
@@ -72,9 +73,9 @@ func (c Case) Receipt(p *servicerules.Policy) Receipt {
 	switch {
 	case c.Recipient == ToElectedOfficial:
 		c.electedOfficial(p, say)
-	case c.Kind == Appeal:
+	case c.Kind == message.Appeal:
 		r.AppealBy = c.appeal(p, lang, say)
-	case c.Kind == FaultReport:
+	case c.Kind == message.FaultReport:
 		say("Tack för din felanmälan.",
 			"Kiitos vikailmoituksestasi.",
 			"Thank you for your fault report.")
@@ -90,7 +91,7 @@ func (c Case) Receipt(p *servicerules.Policy) Receipt {
 				"He ottavat sinuun yhteyttä, jos he tarvitsevat lisätietoja.",
 				"They will contact you if they need to know more.")
 		}
-	case c.Kind == DamageClaim:
+	case c.Kind == message.DamageClaim:
 		say("Tack för ditt meddelande.",
 			"Kiitos viestistäsi.",
 			"Thank you for your message.")
@@ -111,19 +112,19 @@ func (c Case) Receipt(p *servicerules.Policy) Receipt {
 		}
 	default:
 		switch c.Kind {
-		case Praise:
+		case message.Praise:
 			say("Tack för ditt beröm! Vi skickar det vidare till dem det gäller.",
 				"Kiitos kehuistasi! Välitämme ne niille, joita ne koskevat.",
 				"Thank you for your praise! We will pass it on to the people it is about.")
-		case Complaint:
+		case message.Complaint:
 			say("Tack för att du hör av dig. Vi tar ditt klagomål på allvar.",
 				"Kiitos, että otit yhteyttä. Otamme palautteesi vakavasti.",
 				"Thank you for getting in touch. We take your complaint seriously.")
-		case Suggestion:
+		case message.Suggestion:
 			say("Tack för ditt förslag.",
 				"Kiitos ehdotuksestasi.",
 				"Thank you for your suggestion.")
-		case Question:
+		case message.Question:
 			say("Tack för din fråga.",
 				"Kiitos kysymyksestäsi.",
 				"Thank you for your question.")
@@ -145,7 +146,7 @@ func (c Case) replyPromise(lang string, say func(sv, fi, en string)) *time.Time 
 		say("Du har inte lämnat någon e-postadress eller något telefonnummer. Därför kan vi inte svara dig.",
 			"Et jättänyt sähköpostiosoitetta etkä puhelinnumeroa. Siksi emme voi vastata sinulle.",
 			"You did not leave an e-mail address or a phone number, so we cannot reply to you.")
-		if c.Kind == Question {
+		if c.Kind == message.Question {
 			say("Vill du ha svar, skicka frågan igen med din e-postadress eller ditt telefonnummer.",
 				"Jos haluat vastauksen, lähetä kysymys uudelleen sähköpostiosoitteesi tai puhelinnumerosi kanssa.",
 				"If you want an answer, send the question again with your e-mail address or phone number.")

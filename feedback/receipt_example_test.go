@@ -6,6 +6,8 @@ import (
 
 	"github.com/kommunkit/kommunkit/calendar"
 	"github.com/kommunkit/kommunkit/feedback"
+	"github.com/kommunkit/kommunkit/feedback/classify"
+	"github.com/kommunkit/kommunkit/feedback/message"
 	"github.com/kommunkit/kommunkit/servicerules"
 )
 
@@ -37,7 +39,7 @@ func ExampleCase_Receipt_appeal() {
 		Text:             "I want to appeal the decision on my building permit.",
 		DecisionReceived: calendar.Date{Year: 2026, Month: 5, Day: 30},
 	}, received)
-	c, _ := feedback.NewCase(s, feedback.Classification{Kind: feedback.Appeal}, p)
+	c, _ := feedback.NewCase(s, classify.Result{Kind: message.Appeal}, p)
 	r := c.Receipt(p)
 	fmt.Println(r.Message)
 	fmt.Println(r.AppealBy.Format(time.RFC3339), r.Due == nil)

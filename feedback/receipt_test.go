@@ -11,6 +11,8 @@ import (
 
 	"github.com/kommunkit/kommunkit/calendar"
 	"github.com/kommunkit/kommunkit/feedback"
+	"github.com/kommunkit/kommunkit/feedback/message"
+	"github.com/kommunkit/kommunkit/feedback/plain"
 	"github.com/kommunkit/kommunkit/servicerules"
 )
 
@@ -27,50 +29,50 @@ func TestReceipt(t *testing.T) {
 		name   string
 		policy *servicerules.Policy
 		sub    feedback.Submission
-		kind   feedback.Kind
+		kind   message.Kind
 		lang   string
 		want   want
 	}{
-		{"complaint with contact", nykvarn, feedback.Submission{Contact: withEmail}, feedback.Complaint, "sv",
+		{"complaint with contact", nykvarn, feedback.Submission{Contact: withEmail}, message.Complaint, "sv",
 			want{due: true, has: []string{"klagomål", "Du får svar senast onsdag 11 mars 2026 kl. 16:30.", "vem som svarar och när"}, hasNot: []string{"anonym", "inte svara dig"}}},
-		{"praise in English", nykvarn, feedback.Submission{Contact: withEmail}, feedback.Praise, "en",
+		{"praise in English", nykvarn, feedback.Submission{Contact: withEmail}, message.Praise, "en",
 			want{due: true, has: []string{"praise", "by Wednesday 11 March 2026 at 16:30"}}},
-		{"suggestion in Finnish", nykvarn, feedback.Submission{Contact: withEmail}, feedback.Suggestion, "fi",
+		{"suggestion in Finnish", nykvarn, feedback.Submission{Contact: withEmail}, message.Suggestion, "fi",
 			want{due: true, has: []string{"ehdotuksestasi", "viimeistään keskiviikko 11. maaliskuuta 2026 klo 16.30"}}},
-		{"web follows the e-mail rule and says so", nykvarn, feedback.Submission{Channel: servicerules.Web, Contact: withEmail}, feedback.Suggestion, "sv",
+		{"web follows the e-mail rule and says so", nykvarn, feedback.Submission{Channel: servicerules.Web, Contact: withEmail}, message.Suggestion, "sv",
 			want{due: true, has: []string{"ingen svarstid för kanalen webbplats", "svarstiden för e-post"}}},
-		{"no figure in the policy", preset(t, "hassleholm"), feedback.Submission{Contact: withEmail}, feedback.Complaint, "sv",
+		{"no figure in the policy", preset(t, "hassleholm"), feedback.Submission{Contact: withEmail}, message.Complaint, "sv",
 			want{due: false, has: []string{"anger ingen svarstid för kanalen e-post", "så snart vi kan"}, hasNot: []string{"senast"}}},
-		{"anonymous complaint", nykvarn, feedback.Submission{}, feedback.Complaint, "sv",
+		{"anonymous complaint", nykvarn, feedback.Submission{}, message.Complaint, "sv",
 			want{due: false, has: []string{"inte svara dig", "använder det"}, hasNot: []string{"senast"}}},
-		{"anonymous in English", nykvarn, feedback.Submission{}, feedback.Praise, "en",
+		{"anonymous in English", nykvarn, feedback.Submission{}, message.Praise, "en",
 			want{due: false, has: []string{"cannot reply to you"}}},
-		{"question with contact", nykvarn, feedback.Submission{Contact: withEmail}, feedback.Question, "sv",
+		{"question with contact", nykvarn, feedback.Submission{Contact: withEmail}, message.Question, "sv",
 			want{due: true, has: []string{"Tack för din fråga.", "senast onsdag 11 mars 2026"}}},
-		{"anonymous question", nykvarn, feedback.Submission{}, feedback.Question, "sv",
+		{"anonymous question", nykvarn, feedback.Submission{}, message.Question, "sv",
 			want{due: false, has: []string{"inte svara dig", "skicka frågan igen"}}},
-		{"fault report", nykvarn, feedback.Submission{Contact: withEmail}, feedback.FaultReport, "sv",
+		{"fault report", nykvarn, feedback.Submission{Contact: withEmail}, message.FaultReport, "sv",
 			want{due: false, has: []string{"felanmälan", "hör av sig till dig"}, hasNot: []string{"senast"}}},
-		{"anonymous fault report", nykvarn, feedback.Submission{}, feedback.FaultReport, "en",
+		{"anonymous fault report", nykvarn, feedback.Submission{}, message.FaultReport, "en",
 			want{due: false, has: []string{"fault reporting", "cannot tell you when"}}},
-		{"damage claim", nykvarn, feedback.Submission{Contact: withEmail}, feedback.DamageClaim, "sv",
+		{"damage claim", nykvarn, feedback.Submission{Contact: withEmail}, message.DamageClaim, "sv",
 			want{due: false, has: []string{"skadeanspråk", "skadeanmälan", "inte en synpunkt"}}},
-		{"anonymous damage claim", nykvarn, feedback.Submission{}, feedback.DamageClaim, "fi",
+		{"anonymous damage claim", nykvarn, feedback.Submission{}, message.DamageClaim, "fi",
 			want{due: false, has: []string{"vahingonkorvausvaatimus", "yhteystietojesi kanssa"}}},
-		{"appeal", nykvarn, feedback.Submission{Contact: withEmail}, feedback.Appeal, "sv",
+		{"appeal", nykvarn, feedback.Submission{Contact: withEmail}, message.Appeal, "sv",
 			want{appealBy: true, has: []string{"En synpunkt ersätter inte ett överklagande.", "den myndighet som fattade beslutet",
 				"vilket beslut", "varför", "vilken ändring", "senast tisdag 31 mars 2026", "förvaltningslagen 44 §", "räknat från i dag, tisdag 10 mars 2026"}}},
-		{"appeal with the decision date", nykvarn, feedback.Submission{Contact: withEmail, DecisionReceived: calendar.Date{Year: 2026, Month: 3, Day: 2}}, feedback.Appeal, "en",
+		{"appeal with the decision date", nykvarn, feedback.Submission{Contact: withEmail, DecisionReceived: calendar.Date{Year: 2026, Month: 3, Day: 2}}, message.Appeal, "en",
 			want{appealBy: true, has: []string{"Feedback does not replace an appeal", "by Monday 23 March 2026"}, hasNot: []string{"counted from today"}}},
-		{"appeal too late", nykvarn, feedback.Submission{DecisionReceived: calendar.Date{Year: 2026, Month: 1, Day: 12}}, feedback.Appeal, "sv",
+		{"appeal too late", nykvarn, feedback.Submission{DecisionReceived: calendar.Date{Year: 2026, Month: 1, Day: 12}}, message.Appeal, "sv",
 			want{appealBy: true, has: []string{"senast måndag 2 februari 2026", "redan gått ut"}}},
-		{"elected official", nykvarn, feedback.Submission{Contact: withEmail, Recipient: feedback.ToElectedOfficial}, feedback.Complaint, "sv",
+		{"elected official", nykvarn, feedback.Submission{Contact: withEmail, Recipient: feedback.ToElectedOfficial}, message.Complaint, "sv",
 			want{has: []string{"förtroendevald", "gäller inte", "registrator på kommun@nykvarn.se"}, hasNot: []string{"senast"}}},
-		{"elected official, no address in the policy", preset(t, "ale"), feedback.Submission{Contact: withEmail, Recipient: feedback.ToElectedOfficial}, feedback.Question, "en",
+		{"elected official, no address in the policy", preset(t, "ale"), feedback.Submission{Contact: withEmail, Recipient: feedback.ToElectedOfficial}, message.Question, "en",
 			want{has: []string{"elected official", "registrar."}}},
 		{"unclassified", nykvarn, feedback.Submission{Contact: withEmail}, "", "sv",
 			want{due: true, has: []string{"Tack för ditt meddelande.", "senast"}}},
-		{"unknown language gives Swedish", nykvarn, feedback.Submission{Contact: withEmail}, feedback.Praise, "",
+		{"unknown language gives Swedish", nykvarn, feedback.Submission{Contact: withEmail}, message.Praise, "",
 			want{due: true, has: []string{"Tack för ditt beröm!"}}},
 	}
 	for _, tt := range tests {
@@ -120,7 +122,7 @@ func TestReceiptAppealDeadline(t *testing.T) {
 		{calendar.Date{Year: 2026, Month: 12, Day: 4}, sthlm(2026, 12, 28, 23, 59).Add(59 * time.Second)},
 	}
 	for _, tt := range tests {
-		c := caseOf(t, p, feedback.Submission{Contact: withEmail, DecisionReceived: tt.decision}, feedback.Appeal, sthlm(2026, 3, 10, 9, 0))
+		c := caseOf(t, p, feedback.Submission{Contact: withEmail, DecisionReceived: tt.decision}, message.Appeal, sthlm(2026, 3, 10, 9, 0))
 		r := c.Receipt(p)
 		require.NotNil(t, r.AppealBy)
 		assert.Equal(t, tt.want.String(), r.AppealBy.String(), tt.decision.String())
@@ -133,16 +135,16 @@ func TestReceiptAppealDeadline(t *testing.T) {
 func TestReceiptIsPlainSwedish(t *testing.T) {
 	for _, pname := range []string{"nykvarn", "hassleholm", "ale"} {
 		p := preset(t, pname)
-		for _, kind := range append(feedback.Kinds(), "") {
+		for _, kind := range append(message.Kinds(), "") {
 			for _, contact := range []*feedback.Contact{nil, withEmail} {
 				for _, rcpt := range []feedback.Recipient{feedback.ToOrganisation, feedback.ToElectedOfficial} {
 					c := caseOf(t, p, feedback.Submission{Contact: contact, Recipient: rcpt, Channel: servicerules.Web, Language: "sv"}, kind, sthlm(2026, 3, 10, 9, 0))
 					msg := c.Receipt(p).Message
-					rep := feedback.CheckPlain(msg)
+					rep := plain.Check(msg)
 					assert.Less(t, rep.LIX, 40.0, "%s %s: %s", pname, kind, msg)
 					for _, f := range rep.Findings {
-						assert.NotEqual(t, feedback.PlainLongSentence, f.Kind, "%q", f.Text)
-						assert.NotEqual(t, feedback.PlainBureaucratic, f.Kind, "%q", f.Text)
+						assert.NotEqual(t, plain.LongSentence, f.Kind, "%q", f.Text)
+						assert.NotEqual(t, plain.Bureaucratic, f.Kind, "%q", f.Text)
 					}
 					for _, sentence := range strings.Split(msg, ". ") {
 						assert.LessOrEqual(t, len(strings.Fields(sentence)), 30, sentence)

@@ -12,6 +12,7 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/kommunkit/kommunkit/calendar"
+	"github.com/kommunkit/kommunkit/feedback/message"
 	"github.com/kommunkit/kommunkit/servicerules"
 )
 
@@ -72,7 +73,7 @@ type Group struct {
 // An OverdueCase is a case that is overdue at Stats.At.
 type OverdueCase struct {
 	ID       uuid.UUID
-	Kind     Kind
+	Kind     message.Kind
 	Channel  servicerules.Channel
 	Unit     string
 	Status   Status
@@ -112,7 +113,7 @@ func FollowUp(cases []Case, p Period, at time.Time, cal *calendar.Calendar) Stat
 		cal, _ = calendar.New()
 	}
 	st := Stats{Period: p, At: at, Total: Group{Dimension: DimTotal}}
-	kinds := map[Kind]*Group{}
+	kinds := map[message.Kind]*Group{}
 	channels := map[servicerules.Channel]*Group{}
 	units := map[string]*Group{}
 	for _, c := range cases {
@@ -158,7 +159,7 @@ func FollowUp(cases []Case, p Period, at time.Time, cal *calendar.Calendar) Stat
 		}
 	}
 	st.Total.finish()
-	for _, k := range append(Kinds(), "") {
+	for _, k := range append(message.Kinds(), "") {
 		if g := kinds[k]; g != nil {
 			g.finish()
 			st.ByKind = append(st.ByKind, *g)

@@ -7,6 +7,8 @@ import (
 
 	"github.com/kommunkit/kommunkit/calendar"
 	"github.com/kommunkit/kommunkit/feedback"
+	"github.com/kommunkit/kommunkit/feedback/classify"
+	"github.com/kommunkit/kommunkit/feedback/message"
 	"github.com/kommunkit/kommunkit/servicerules"
 )
 
@@ -22,7 +24,7 @@ func ExampleFollowUp() {
 			Text:           "Gatlyktan är trasig igen.",
 			Contact:        &feedback.Contact{Email: "anna@exempel.se"},
 		}, at(10, 9))
-		c, _ := feedback.NewCase(s, feedback.Classification{Kind: feedback.Complaint}, p)
+		c, _ := feedback.NewCase(s, classify.Result{Kind: message.Complaint}, p)
 		if !answered.IsZero() {
 			c, _ = c.Apply(feedback.Transition{To: feedback.StatusAnswered, At: answered, Text: "Den är lagad.", Unit: "Gata"}, cal)
 		}

@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/kommunkit/kommunkit/feedback"
+	"github.com/kommunkit/kommunkit/feedback/message"
 	"github.com/kommunkit/kommunkit/servicerules"
 )
 
@@ -21,28 +22,28 @@ func followUpCases(t *testing.T) ([]feedback.Case, *servicerules.Policy) {
 	tr := func(to feedback.Status, at time.Time, unit string) feedback.Transition {
 		return feedback.Transition{To: to, At: at, Unit: unit, Text: "Svar"}
 	}
-	mk := func(kind feedback.Kind, ch servicerules.Channel, contact *feedback.Contact, at time.Time, steps ...feedback.Transition) feedback.Case {
+	mk := func(kind message.Kind, ch servicerules.Channel, contact *feedback.Contact, at time.Time, steps ...feedback.Transition) feedback.Case {
 		return applyAll(t, caseOf(t, p, feedback.Submission{Channel: ch, Contact: contact}, kind, at), cal, steps...)
 	}
 	interim := tr(feedback.StatusInterimSent, sthlm(2026, 3, 11, 15, 0), "Kultur")
 	interim.Promised = sthlm(2026, 3, 20, 16, 30)
 	return []feedback.Case{
 		// 1. Due Wed 11 Mar 16:30, answered after 2 working hours: on time.
-		mk(feedback.Complaint, servicerules.Email, withEmail, sthlm(2026, 3, 10, 9, 0), tr(feedback.StatusAnswered, sthlm(2026, 3, 10, 11, 0), "Gata")),
+		mk(message.Complaint, servicerules.Email, withEmail, sthlm(2026, 3, 10, 9, 0), tr(feedback.StatusAnswered, sthlm(2026, 3, 10, 11, 0), "Gata")),
 		// 2. Answered Thu 12 Mar 10:30: late, 7.5 + 8.5 + 2.5 = 18.5 working hours.
-		mk(feedback.Complaint, servicerules.Email, withEmail, sthlm(2026, 3, 10, 9, 0), tr(feedback.StatusAnswered, sthlm(2026, 3, 12, 10, 30), "Gata")),
+		mk(message.Complaint, servicerules.Email, withEmail, sthlm(2026, 3, 10, 9, 0), tr(feedback.StatusAnswered, sthlm(2026, 3, 12, 10, 30), "Gata")),
 		// 3. Web, due Thu 12 Mar 16:30 (the e-mail rule); interim reply after
 		// 6 working hours promising Fri 20 Mar 16:30, then nothing: overdue.
-		mk(feedback.Complaint, servicerules.Web, withEmail, sthlm(2026, 3, 11, 9, 0), interim),
+		mk(message.Complaint, servicerules.Web, withEmail, sthlm(2026, 3, 11, 9, 0), interim),
 		// 4. Anonymous praise, closed: no reply owed.
-		mk(feedback.Praise, servicerules.Web, nil, sthlm(2026, 3, 12, 10, 0), tr(feedback.StatusClosed, sthlm(2026, 3, 12, 11, 0), "")),
+		mk(message.Praise, servicerules.Web, nil, sthlm(2026, 3, 12, 10, 0), tr(feedback.StatusClosed, sthlm(2026, 3, 12, 11, 0), "")),
 		// 5. Question by phone, waiting for the person since before its deadline.
-		mk(feedback.Question, servicerules.Phone, withEmail, sthlm(2026, 3, 16, 9, 0), tr(feedback.StatusWaiting, sthlm(2026, 3, 16, 10, 0), "")),
+		mk(message.Question, servicerules.Phone, withEmail, sthlm(2026, 3, 16, 9, 0), tr(feedback.StatusWaiting, sthlm(2026, 3, 16, 10, 0), "")),
 		// 6. Question, due Tue 31 Mar 16:30, still open at noon that day.
-		mk(feedback.Question, servicerules.Email, withEmail, sthlm(2026, 3, 30, 9, 0)),
+		mk(message.Question, servicerules.Email, withEmail, sthlm(2026, 3, 30, 9, 0)),
 		// Outside the period.
-		mk(feedback.Complaint, servicerules.Email, withEmail, sthlm(2026, 4, 1, 0, 0)),
-		mk(feedback.Complaint, servicerules.Email, withEmail, sthlm(2026, 2, 28, 23, 59)),
+		mk(message.Complaint, servicerules.Email, withEmail, sthlm(2026, 4, 1, 0, 0)),
+		mk(message.Complaint, servicerules.Email, withEmail, sthlm(2026, 2, 28, 23, 59)),
 	}, p
 }
 
@@ -140,7 +141,7 @@ func TestFollowUpEmptyAndBoundaries(t *testing.T) {
 
 func TestWriteCSVKeepsFormulasOut(t *testing.T) {
 	p := preset(t, "nykvarn")
-	c := caseOf(t, p, feedback.Submission{Contact: withEmail}, feedback.Complaint, sthlm(2026, 3, 10, 9, 0))
+	c := caseOf(t, p, feedback.Submission{Contact: withEmail}, message.Complaint, sthlm(2026, 3, 10, 9, 0))
 	c = applyAll(t, c, p.Calendar(), feedback.Transition{To: feedback.StatusRegistered, At: sthlm(2026, 3, 10, 10, 0), Unit: `=HYPERLINK("http://evil","x")`})
 	st := feedback.FollowUp([]feedback.Case{c}, march, sthlm(2026, 3, 31, 0, 0), p.Calendar())
 	var buf bytes.Buffer

@@ -8,6 +8,7 @@ import (
 
 	"github.com/google/uuid"
 
+	"github.com/kommunkit/kommunkit/feedback/message"
 	"github.com/kommunkit/kommunkit/servicerules"
 )
 
@@ -33,7 +34,7 @@ const DefaultListLimit = 1000
 // when the case has any of its values.
 type CaseFilter struct {
 	Statuses []Status
-	Kinds    []Kind
+	Kinds    []message.Kind
 	Channels []servicerules.Channel
 	Units    []string
 	// OverdueAt, when not zero, keeps only the cases overdue at that

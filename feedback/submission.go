@@ -12,7 +12,7 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/kommunkit/kommunkit/calendar"
-	"github.com/kommunkit/kommunkit/feedback/message"
+	"github.com/kommunkit/kommunkit/feedback/classify"
 	"github.com/kommunkit/kommunkit/servicerules"
 )
 
@@ -29,9 +29,9 @@ const (
 
 // Languages a submission and a receipt may be in.
 const (
-	Swedish = message.Swedish
-	Finnish = message.Finnish
-	English = message.English
+	Swedish = "sv"
+	Finnish = "fi"
+	English = "en"
 )
 
 // Recipient says whom a submission is addressed to, when it is not the
@@ -102,7 +102,7 @@ type Submission struct {
 	// Text is the message as written.
 	Text string `json:"text"`
 	// Language is "sv", "fi" or "en". Left empty, Accept takes the language
-	// Classify detects.
+	// classify.Message detects.
 	Language string `json:"language,omitempty"`
 	// Contact is how to reply; nil means anonymous.
 	Contact *Contact `json:"contact,omitempty"`
@@ -531,15 +531,15 @@ func ValidPhone(s string) bool {
 // (a UUIDv7) unless it has one, Received set to received, the channel,
 // language, recipient and idempotency key in their canonical forms, an empty
 // contact taken as none (anonymous), and the language, when the client gave
-// none, set to the one Classify detects. It also returns the classification
+// none, set to the one classify.Message detects. It also returns the classification
 // of the text.
 //
 // A bad submission gives a *ValidationError that lists every problem.
 // Accept reads the clock and crypto/rand only through uuid.NewV7, for the ID;
 // the time received is always the caller's.
-func Accept(s Submission, received time.Time) (Submission, Classification, error) {
+func Accept(s Submission, received time.Time) (Submission, classify.Result, error) {
 	if err := Validate(s); err != nil {
-		return Submission{}, Classification{}, err
+		return Submission{}, classify.Result{}, err
 	}
 	out := s
 	out.Received = received.Round(0)
@@ -563,13 +563,13 @@ func Accept(s Submission, received time.Time) (Submission, Classification, error
 	if out.ID == uuid.Nil {
 		id, err := uuid.NewV7()
 		if err != nil {
-			return Submission{}, Classification{}, fmt.Errorf("feedback: cannot make an ID: %w", err)
+			return Submission{}, classify.Result{}, fmt.Errorf("feedback: cannot make an ID: %w", err)
 		}
 		out.ID = id
 	}
-	cl := Classify(out.Text)
+	cl := classify.Message(out.Text)
 	if out.Language == "" {
-		out.Language = cl.Language
+		out.Language = string(cl.Language)
 	}
 	if out.Language == "" {
 		out.Language = Swedish

@@ -13,6 +13,7 @@ import (
 
 	"github.com/kommunkit/kommunkit/calendar"
 	"github.com/kommunkit/kommunkit/feedback"
+	"github.com/kommunkit/kommunkit/feedback/classify"
 	"github.com/kommunkit/kommunkit/servicerules"
 )
 
@@ -209,9 +210,9 @@ func TestAccept(t *testing.T) {
 	assert.True(t, got.Anonymous())
 	assert.True(t, got.Received.Equal(at))
 	assert.Equal(t, uuid.Version(7), got.ID.Version())
-	assert.Equal(t, "sv", got.Language, "the language is taken from Classify")
-	assert.Equal(t, cl.Language, got.Language)
-	assert.Equal(t, feedback.Classify(s.Text), cl)
+	assert.Equal(t, "sv", got.Language, "the language is taken from classify.Message")
+	assert.Equal(t, string(cl.Language), got.Language)
+	assert.Equal(t, classify.Message(s.Text), cl)
 
 	// A given language wins over the detected one, and an ID is kept.
 	s = validSubmission()

@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/kommunkit/kommunkit/feedback"
+	"github.com/kommunkit/kommunkit/feedback/message"
 )
 
 // TestTransitionValidate: what staff write in a transition is held to the
@@ -123,7 +124,7 @@ func TestTransitionValidateDates(t *testing.T) {
 func TestApplyValidates(t *testing.T) {
 	p := preset(t, "nykvarn")
 	at := sthlm(2026, 3, 10, 9, 0)
-	c := caseOf(t, p, feedback.Submission{Contact: withEmail}, feedback.Question, at)
+	c := caseOf(t, p, feedback.Submission{Contact: withEmail}, message.Question, at)
 	got, err := c.Apply(feedback.Transition{To: feedback.StatusAnswered, At: at.Add(time.Hour), Text: "Hej \u202eråd"}, p.Calendar())
 	var ve *feedback.ValidationError
 	require.ErrorAs(t, err, &ve)

@@ -1,4 +1,4 @@
-package message
+package classify
 
 import (
 	"testing"
@@ -14,34 +14,34 @@ const classifyBenchMessage = "Hej! Jag skriver för att jag är mycket missnöjd
 	"att ta sig fram till huset. Grannarna har försökt skotta själva men det är för mycket snö. " +
 	"Varför prioriteras inte gator där det bor äldre? När kommer ni hit?"
 
-// BenchmarkClassify500 measures Classify on a message of about 500
+// BenchmarkMessage500 measures Message on a message of about 500
 // characters. The budget is 20 µs per call.
-func BenchmarkClassify500(b *testing.B) {
+func BenchmarkMessage500(b *testing.B) {
 	if n := utf8.RuneCountInString(classifyBenchMessage); n < 480 || n > 560 {
 		b.Fatalf("benchmark message has %d characters, want about 500", n)
 	}
-	Classify(classifyBenchMessage) // build the cue automaton outside the timing
+	Message(classifyBenchMessage) // build the cue automaton outside the timing
 	b.SetBytes(int64(len(classifyBenchMessage)))
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		Classify(classifyBenchMessage)
+		Message(classifyBenchMessage)
 	}
 }
 
-// BenchmarkClassifyShort measures Classify on a one-line message.
-func BenchmarkClassifyShort(b *testing.B) {
+// BenchmarkMessageShort measures Message on a one-line message.
+func BenchmarkMessageShort(b *testing.B) {
 	const msg = "Gatlampan utanför Storgatan 5 är trasig."
-	Classify(msg)
+	Message(msg)
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		Classify(msg)
+		Message(msg)
 	}
 }
 
 // BenchmarkClassifierBuild measures building the cue automaton, which
-// Classify does once, on first use.
+// Message does once, on first use.
 func BenchmarkClassifierBuild(b *testing.B) {
 	b.ReportAllocs()
 	for i := 0; i < b.N; i++ {

@@ -1,23 +1,36 @@
-package message
+// Package classify tells what kind of message a citizen wrote (Message):
+// praise, complaint or suggestion, or a question, fault report, damage claim
+// or appeal that belongs elsewhere; in which language; how sure it is; and
+// the cues in the text that decided it. CLASSIFIER.md describes how it
+// works and how well.
+//
+// The feedback widget runs it in the browser, so it imports nothing but the
+// standard library's smallest packages (no fmt, regexp or encoding/json)
+// and kommunkit's message and lang.
+package classify
 
 import (
 	"math"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/kommunkit/kommunkit/feedback/message"
+	"github.com/kommunkit/kommunkit/lang"
 )
 
-// Classification is what Classify found in a message: its kind, its
+// Result is what Message found in a message: its kind, its
 // language, how sure the classifier is, and the cues that decided it.
-type Classification struct {
+type Result struct {
 	// Kind is the most likely kind of the message. It is empty when the
 	// text holds no cue at all: empty or blank text, punctuation only, or
 	// words the classifier has no cue for. Confidence is then 0.
-	Kind Kind
+	Kind message.Kind
 
-	// Language is "sv", "fi" or "en". Text without any sign of a language
-	// (empty text, a name, a number) is taken to be Swedish.
-	Language string
+	// Language is lang.Swedish, lang.Finnish or lang.English. Text without
+	// any sign of a language (empty text, a name, a number) is taken to be
+	// Swedish.
+	Language lang.Lang
 
 	// Confidence, from 0 to 1, is how sure the classifier is of Kind. It
 	// is low when the cues are few or weak, or when another kind scores
@@ -28,26 +41,27 @@ type Classification struct {
 	// example a complaint that ends in a question, or a damage claim that
 	// also reports the pothole. It is empty when the message points one
 	// way only.
-	RunnerUp Kind
+	RunnerUp message.Kind
 
 	// RunnerUpConfidence, from 0 to 1, is how likely RunnerUp is; 0 when
 	// there is no runner-up.
 	RunnerUpConfidence float64
 
-	// Reasons lists the cues that decided Kind and then RunnerUp, strongest
-	// first within each kind, at most MaxReasons of them.
-	Reasons []Reason
+	// Cues lists the cues that decided Kind and then RunnerUp, strongest
+	// first within each kind, at most MaxCues of them.
+	Cues []Cue
 }
 
-// MaxReasons is the most reasons a Classification lists.
-const MaxReasons = 8
+// MaxCues is the most cues a Result lists.
+const MaxCues = 8
 
-// Reason is one cue that Classify found in a message.
-type Reason struct {
-	// Cue is the cue as the classifier lists it: a word, the start of a
+// Cue is one cue that Message found in a message: a word or sign that
+// points to a kind.
+type Cue struct {
+	// Pattern is the cue as the classifier lists it: a word, the start of a
 	// word ("överklag" matches "överklagandet"), a phrase ("fungerar
-	// inte"), or "?" for question marks.
-	Cue string
+	// inte"), "?" for question marks, or an emoji.
+	Pattern string
 
 	// Text is the text in the message that matched, widened to whole
 	// words; with Negated it runs from the negation to the cue
@@ -55,7 +69,7 @@ type Reason struct {
 	Text string
 
 	// Kind is the kind the cue points to.
-	Kind Kind
+	Kind message.Kind
 
 	// Weight is how much the cue counted for Kind.
 	Weight float64
@@ -66,39 +80,36 @@ type Reason struct {
 	Negated bool
 }
 
-// The languages Classify tells apart, in the order of cueScan.lang.
-const (
-	cueSwedish = "sv"
-	cueFinnish = "fi"
-	cueEnglish = "en"
-)
+// cueLanguages are the languages Message tells apart, in the order of
+// cueScan.lang.
+var cueLanguages = [3]lang.Lang{lang.Swedish, lang.Finnish, lang.English}
 
 // cueKindCount is the number of kinds.
 const cueKindCount = 7
 
 // cueKindAt returns the kind with index i in the order of Kinds.
-func cueKindAt(i int) Kind {
+func cueKindAt(i int) message.Kind {
 	switch i {
 	case 0:
-		return Praise
+		return message.Praise
 	case 1:
-		return Complaint
+		return message.Complaint
 	case 2:
-		return Suggestion
+		return message.Suggestion
 	case 3:
-		return Question
+		return message.Question
 	case 4:
-		return FaultReport
+		return message.FaultReport
 	case 5:
-		return DamageClaim
+		return message.DamageClaim
 	case 6:
-		return Appeal
+		return message.Appeal
 	}
 	return ""
 }
 
 // cueKindIndex returns the index of k in the order of Kinds, or -1.
-func cueKindIndex(k Kind) int {
+func cueKindIndex(k message.Kind) int {
 	for i := 0; i < cueKindCount; i++ {
 		if cueKindAt(i) == k {
 			return i
@@ -116,8 +127,8 @@ const (
 	cueExclaimedQuestion = 0.3  // weight of a question cue in a clause that ends in "!" ("Vilken service!")
 	cueNegatedComplaint  = 0.5  // weight of a negated complaint cue ("inga problem"), counted as praise
 	cueQuestionMark      = 1.5  // weight of the first question mark
-	cueEmphaticQuestion  = 2    // weight for Complaint of "??" or more
-	cueEmojiWeight       = 2    // weight of a praise emoji (👍 ❤️) for Praise, or an angry one (👎 😡) for Complaint
+	cueEmphaticQuestion  = 2    // weight for message.Complaint of "??" or more
+	cueEmojiWeight       = 2    // weight of a praise emoji (👍 ❤️) for message.Praise, or an angry one (👎 😡) for message.Complaint
 	cueHitLanguageVote   = 0.3  // language vote of each matched cue of one language
 	cueMoreQuestions     = 0.5  // weight of each further question mark, at most two of them
 	cueEndsInQuestion    = 1    // extra weight when the message ends in a question
@@ -166,18 +177,18 @@ type cueScan struct {
 	srcEnd    [64]int32
 }
 
-// Classify tells what kind of message text is, in which language it is
+// Message tells what kind of message text is, in which language it is
 // written, how sure it is, and why.
 //
 // It reads Swedish, Finnish and English, with or without å, ä and ö, in any
 // case, and with the typos its cues allow for. It is deterministic, pure and
 // safe for concurrent use. It never fails: text without any cue gets an
 // empty Kind and Confidence 0.
-func Classify(text string) Classification {
+func Message(text string) Result {
 	sc := cueScan{m: cueMatcherOnce()}
 	sc.scan(text)
-	lang := sc.language()
-	res := Classification{Language: [3]string{cueSwedish, cueFinnish, cueEnglish}[lang]}
+	language := sc.language()
+	res := Result{Language: cueLanguages[language]}
 	if sc.letters == 0 {
 		return res
 	}
@@ -185,7 +196,7 @@ func Classify(text string) Classification {
 	// scores sums the cues of each kind; strongest is its heaviest single
 	// cue, which decides whether the kind can be a runner-up.
 	var scores, strongest [cueKindCount]float64
-	sc.resolve(cueLang(lang + 1))
+	sc.resolve(cueLang(language + 1))
 	for i := 0; i < sc.n; i++ {
 		h := &sc.hits[i]
 		if !h.dropped && h.kind >= 0 {
@@ -194,15 +205,15 @@ func Classify(text string) Classification {
 		}
 	}
 	if sc.questions > 0 {
-		q := cueKindIndex(Question)
+		q := cueKindIndex(message.Question)
 		scores[q] += sc.questionWeight()
 		strongest[q] = max(strongest[q], cueRunnerUpCue) // a literal question is real evidence of asking
 	}
 	if sc.emphatic {
-		scores[cueKindIndex(Complaint)] += cueEmphaticQuestion
-		strongest[cueKindIndex(Complaint)] = max(strongest[cueKindIndex(Complaint)], cueEmphaticQuestion)
+		scores[cueKindIndex(message.Complaint)] += cueEmphaticQuestion
+		strongest[cueKindIndex(message.Complaint)] = max(strongest[cueKindIndex(message.Complaint)], cueEmphaticQuestion)
 	}
-	for e, k := range [2]Kind{Praise, Complaint} {
+	for e, k := range [2]message.Kind{message.Praise, message.Complaint} {
 		if sc.emoji[e][1] != 0 {
 			scores[cueKindIndex(k)] += cueEmojiWeight
 			strongest[cueKindIndex(k)] = max(strongest[cueKindIndex(k)], cueEmojiWeight)
@@ -239,7 +250,7 @@ func Classify(text string) Classification {
 	} else {
 		second = -1
 	}
-	res.Reasons = sc.reasons(text, top, second)
+	res.Cues = sc.reasons(text, top, second)
 	return res
 }
 
@@ -465,17 +476,17 @@ func (sc *cueScan) resolve(lang cueLang) {
 		if e.flags&cueClosing != 0 && h.clause > 0 && h.clause == last {
 			h.weight *= cueClosingWeight
 		}
-		if h.kind == int8(cueKindIndex(Question)) && h.clause < 64 && sc.exclaimed&(1<<uint(h.clause)) != 0 {
+		if h.kind == int8(cueKindIndex(message.Question)) && h.clause < 64 && sc.exclaimed&(1<<uint(h.clause)) != 0 {
 			h.weight *= cueExclaimedQuestion
 		}
 		if e.flags&cueSwitchOnDecision != 0 && decision {
-			h.kind = int8(cueKindIndex(Appeal))
+			h.kind = int8(cueKindIndex(message.Appeal))
 		}
 		if e.flags&cueNegatable == 0 {
 			continue
 		}
-		praise := h.kind == int8(cueKindIndex(Praise))
-		complaint := h.kind == int8(cueKindIndex(Complaint))
+		praise := h.kind == int8(cueKindIndex(message.Praise))
+		complaint := h.kind == int8(cueKindIndex(message.Complaint))
 		if !praise && !complaint {
 			continue
 		}
@@ -490,9 +501,9 @@ func (sc *cueScan) resolve(lang cueLang) {
 			}
 			switch {
 			case praise && ge.flags&cueNegatesPraise != 0:
-				h.kind = int8(cueKindIndex(Complaint))
+				h.kind = int8(cueKindIndex(message.Complaint))
 			case complaint && ge.flags&cueNegatesComplaint != 0:
-				h.kind = int8(cueKindIndex(Praise))
+				h.kind = int8(cueKindIndex(message.Praise))
 				h.weight *= cueNegatedComplaint
 			default:
 				continue
@@ -506,15 +517,15 @@ func (sc *cueScan) resolve(lang cueLang) {
 
 // reasons lists the counted hits of kinds top and second (-1 for none),
 // strongest first within each kind.
-func (sc *cueScan) reasons(text string, top, second int) []Reason {
-	var picked [MaxReasons]int
+func (sc *cueScan) reasons(text string, top, second int) []Cue {
+	var picked [MaxCues]int
 	n := 0
 	for _, k := range [2]int{top, second} {
 		if k < 0 {
 			continue
 		}
 		from := n
-		for i := 0; i < sc.n && n < MaxReasons; i++ {
+		for i := 0; i < sc.n && n < MaxCues; i++ {
 			h := &sc.hits[i]
 			if h.dropped || int(h.kind) != k {
 				continue
@@ -525,16 +536,16 @@ func (sc *cueScan) reasons(text string, top, second int) []Reason {
 				picked[j], picked[j-1] = picked[j-1], picked[j]
 			}
 		}
-		if k == cueKindIndex(Question) && sc.questions > 0 && n < MaxReasons {
+		if k == cueKindIndex(message.Question) && sc.questions > 0 && n < MaxCues {
 			picked[n] = -1
 			n++
 		}
-		if k == cueKindIndex(Complaint) && sc.emphatic && n < MaxReasons {
+		if k == cueKindIndex(message.Complaint) && sc.emphatic && n < MaxCues {
 			picked[n] = -2
 			n++
 		}
-		for e, ek := range [2]Kind{Praise, Complaint} {
-			if k == cueKindIndex(ek) && sc.emoji[e][1] != 0 && n < MaxReasons {
+		for e, ek := range [2]message.Kind{message.Praise, message.Complaint} {
+			if k == cueKindIndex(ek) && sc.emoji[e][1] != 0 && n < MaxCues {
 				picked[n] = -3 - e
 				n++
 			}
@@ -543,19 +554,19 @@ func (sc *cueScan) reasons(text string, top, second int) []Reason {
 	if n == 0 {
 		return nil
 	}
-	out := make([]Reason, n)
+	out := make([]Cue, n)
 	for i := 0; i < n; i++ {
 		switch picked[i] {
 		case -1:
-			out[i] = Reason{Cue: "?", Text: "?", Kind: Question, Weight: sc.questionWeight()}
+			out[i] = Cue{Pattern: "?", Text: "?", Kind: message.Question, Weight: sc.questionWeight()}
 			continue
 		case -2:
-			out[i] = Reason{Cue: "??", Text: "??", Kind: Complaint, Weight: cueEmphaticQuestion}
+			out[i] = Cue{Pattern: "??", Text: "??", Kind: message.Complaint, Weight: cueEmphaticQuestion}
 			continue
 		case -3, -4:
 			e := -3 - picked[i]
 			emoji := text[sc.emoji[e][0] : sc.emoji[e][1]-1]
-			out[i] = Reason{Cue: emoji, Text: emoji, Kind: [2]Kind{Praise, Complaint}[e], Weight: cueEmojiWeight}
+			out[i] = Cue{Pattern: emoji, Text: emoji, Kind: [2]message.Kind{message.Praise, message.Complaint}[e], Weight: cueEmojiWeight}
 			continue
 		}
 		h := &sc.hits[picked[i]]
@@ -563,8 +574,8 @@ func (sc *cueScan) reasons(text string, top, second int) []Reason {
 		if h.negated {
 			start = h.negStart
 		}
-		out[i] = Reason{
-			Cue:     sc.m.entries[h.entry].cue,
+		out[i] = Cue{
+			Pattern: sc.m.entries[h.entry].cue,
 			Text:    cueWords(text, int(start), int(h.srcEnd)),
 			Kind:    cueKindAt(int(h.kind)),
 			Weight:  float64(h.weight),

@@ -1,4 +1,4 @@
-package message
+package classify
 
 import (
 	"strings"
@@ -6,6 +6,8 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/kommunkit/kommunkit/feedback/message"
+	"github.com/kommunkit/kommunkit/lang"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -13,46 +15,46 @@ import (
 func TestClassifyTypical(t *testing.T) {
 	tests := []struct {
 		text string
-		kind Kind
+		kind message.Kind
 		lang string
 	}{
 		// Praise.
-		{"Stort tack till personalen på förskolan Solgläntan, ni är fantastiska!", Praise, "sv"},
-		{"Kiitos kotihoidolle, äitini on saanut erinomaista hoitoa.", Praise, "fi"},
-		{"Thank you so much to the library staff, they were incredibly helpful.", Praise, "en"},
+		{"Stort tack till personalen på förskolan Solgläntan, ni är fantastiska!", message.Praise, "sv"},
+		{"Kiitos kotihoidolle, äitini on saanut erinomaista hoitoa.", message.Praise, "fi"},
+		{"Thank you so much to the library staff, they were incredibly helpful.", message.Praise, "en"},
 		// Complaint.
-		{"Jag är mycket missnöjd med hemtjänsten, de kommer alltid för sent.", Complaint, "sv"},
-		{"Olen todella pettynyt siihen, ettei kukaan vastaa puhelimeen.", Complaint, "fi"},
-		{"I am very disappointed with how rude the staff at the town hall were.", Complaint, "en"},
+		{"Jag är mycket missnöjd med hemtjänsten, de kommer alltid för sent.", message.Complaint, "sv"},
+		{"Olen todella pettynyt siihen, ettei kukaan vastaa puhelimeen.", message.Complaint, "fi"},
+		{"I am very disappointed with how rude the staff at the town hall were.", message.Complaint, "en"},
 		// Suggestion.
-		{"Jag föreslår att ni sätter upp fler bänkar i parken.", Suggestion, "sv"},
-		{"Olisi hyvä, jos kirjasto olisi auki myös sunnuntaisin.", Suggestion, "fi"},
-		{"It would be great if the swimming hall opened earlier on weekends.", Suggestion, "en"},
+		{"Jag föreslår att ni sätter upp fler bänkar i parken.", message.Suggestion, "sv"},
+		{"Olisi hyvä, jos kirjasto olisi auki myös sunnuntaisin.", message.Suggestion, "fi"},
+		{"It would be great if the swimming hall opened earlier on weekends.", message.Suggestion, "en"},
 		// Question.
-		{"Hur ansöker jag om plats i förskolan?", Question, "sv"},
-		{"Milloin kierrätyskeskus on auki?", Question, "fi"},
-		{"When does the recycling centre open on Saturdays?", Question, "en"},
+		{"Hur ansöker jag om plats i förskolan?", message.Question, "sv"},
+		{"Milloin kierrätyskeskus on auki?", message.Question, "fi"},
+		{"When does the recycling centre open on Saturdays?", message.Question, "en"},
 		// Fault report.
-		{"Gatlampan utanför Storgatan 5 är trasig.", FaultReport, "sv"},
-		{"Katuvalo ei pala Koulukadulla.", FaultReport, "fi"},
-		{"There is a large pothole on Mill Road.", FaultReport, "en"},
+		{"Gatlampan utanför Storgatan 5 är trasig.", message.FaultReport, "sv"},
+		{"Katuvalo ei pala Koulukadulla.", message.FaultReport, "fi"},
+		{"There is a large pothole on Mill Road.", message.FaultReport, "en"},
 		// Damage claim.
-		{"Min bil skadades i ett potthål och jag vill ha ersättning för reparationen.", DamageClaim, "sv"},
-		{"Kunnan puu kaatui autoni päälle. Haluan korvauksen.", DamageClaim, "fi"},
-		{"A council tree fell on my car and I want compensation for the damage.", DamageClaim, "en"},
+		{"Min bil skadades i ett potthål och jag vill ha ersättning för reparationen.", message.DamageClaim, "sv"},
+		{"Kunnan puu kaatui autoni päälle. Haluan korvauksen.", message.DamageClaim, "fi"},
+		{"A council tree fell on my car and I want compensation for the damage.", message.DamageClaim, "en"},
 		// Appeal.
-		{"Jag vill överklaga beslutet om avslag på mitt bygglov.", Appeal, "sv"},
-		{"Haluan valittaa päätöksestä, jolla hakemukseni hylättiin.", Appeal, "fi"},
-		{"I want to appeal the decision to refuse my building permit.", Appeal, "en"},
+		{"Jag vill överklaga beslutet om avslag på mitt bygglov.", message.Appeal, "sv"},
+		{"Haluan valittaa päätöksestä, jolla hakemukseni hylättiin.", message.Appeal, "fi"},
+		{"I want to appeal the decision to refuse my building permit.", message.Appeal, "en"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
-			got := Classify(tt.text)
+			got := Message(tt.text)
 			assert.Equal(t, tt.kind, got.Kind)
-			assert.Equal(t, tt.lang, got.Language)
+			assert.Equal(t, tt.lang, string(got.Language))
 			assert.Greater(t, got.Confidence, 0.5, "a clear message should be classified with some confidence")
-			require.NotEmpty(t, got.Reasons)
-			assert.Equal(t, tt.kind, got.Reasons[0].Kind, "the first reason points to the kind")
+			require.NotEmpty(t, got.Cues)
+			assert.Equal(t, tt.kind, got.Cues[0].Kind, "the first reason points to the kind")
 		})
 	}
 }
@@ -60,24 +62,24 @@ func TestClassifyTypical(t *testing.T) {
 func TestClassifyMixed(t *testing.T) {
 	tests := []struct {
 		text     string
-		kind     Kind
-		runnerUp Kind
+		kind     message.Kind
+		runnerUp message.Kind
 	}{
-		{"Jag är väldigt missnöjd med att ingen har plogat vår gata på en vecka. Varför tar det så lång tid?", Complaint, Question},
-		{"Jag körde i ett potthål på Skolvägen och fälgen gick sönder. Jag vill ha ersättning.", DamageClaim, FaultReport},
-		{"Tack för att ni lagade gungan så snabbt! Kanske kan ni sätta upp en bänk där också?", Praise, Suggestion},
-		{"The bins haven't been emptied for two weeks, this is unacceptable. When will someone come?", Complaint, Question},
-		{"Hur överklagar jag beslutet? Jag fick avslag på min ansökan om färdtjänst.", Appeal, Question},
+		{"Jag är väldigt missnöjd med att ingen har plogat vår gata på en vecka. Varför tar det så lång tid?", message.Complaint, message.Question},
+		{"Jag körde i ett potthål på Skolvägen och fälgen gick sönder. Jag vill ha ersättning.", message.DamageClaim, message.FaultReport},
+		{"Tack för att ni lagade gungan så snabbt! Kanske kan ni sätta upp en bänk där också?", message.Praise, message.Suggestion},
+		{"The bins haven't been emptied for two weeks, this is unacceptable. When will someone come?", message.Complaint, message.Question},
+		{"Hur överklagar jag beslutet? Jag fick avslag på min ansökan om färdtjänst.", message.Appeal, message.Question},
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
-			got := Classify(tt.text)
+			got := Message(tt.text)
 			assert.Equal(t, tt.kind, got.Kind)
 			assert.Equal(t, tt.runnerUp, got.RunnerUp)
 			assert.Greater(t, got.RunnerUpConfidence, 0.0)
 			assert.LessOrEqual(t, got.RunnerUpConfidence, got.Confidence)
-			var kinds []Kind
-			for _, r := range got.Reasons {
+			var kinds []message.Kind
+			for _, r := range got.Cues {
 				kinds = append(kinds, r.Kind)
 			}
 			assert.Contains(t, kinds, tt.runnerUp, "the reasons include a cue for the runner-up")
@@ -91,7 +93,7 @@ func TestClassifySingleKindHasNoRunnerUp(t *testing.T) {
 		"Gatlampan är trasig.",
 		"Tusen tack för hjälpen med ansökan, ni är underbara!",
 	} {
-		got := Classify(text)
+		got := Message(text)
 		assert.Empty(t, got.RunnerUp, text)
 		assert.Zero(t, got.RunnerUpConfidence, text)
 	}
@@ -109,7 +111,7 @@ func TestClassifyWithoutDiacritics(t *testing.T) {
 		{"ÄR DET MÖJLIGT ATT FÅ HEMTJÄNST PÅ HELGEN?", "ar det mojligt att fa hemtjanst pa helgen?"},
 	}
 	for _, p := range pairs {
-		with, without := Classify(p[0]), Classify(p[1])
+		with, without := Message(p[0]), Message(p[1])
 		assert.Equal(t, with.Kind, without.Kind, "%q vs %q", p[0], p[1])
 		assert.Equal(t, with.Language, without.Language, "%q vs %q", p[0], p[1])
 		assert.NotEmpty(t, without.Kind, p[1])
@@ -118,59 +120,59 @@ func TestClassifyWithoutDiacritics(t *testing.T) {
 
 func TestClassifyEmptyText(t *testing.T) {
 	for _, text := range []string{"", " ", "\n\t  \r\n", "?!?", "...", "—", "???", "😀😀"} {
-		got := Classify(text)
-		assert.Equal(t, Kind(""), got.Kind, "%q", text)
+		got := Message(text)
+		assert.Equal(t, message.Kind(""), got.Kind, "%q", text)
 		assert.Zero(t, got.Confidence, "%q", text)
-		assert.Equal(t, "sv", got.Language, "%q: text without letters is taken to be Swedish", text)
+		assert.Equal(t, lang.Swedish, got.Language, "%q: text without letters is taken to be Swedish", text)
 		assert.Empty(t, got.RunnerUp, "%q", text)
-		assert.Nil(t, got.Reasons, "%q", text)
+		assert.Nil(t, got.Cues, "%q", text)
 	}
 }
 
 func TestClassifyTextWithoutCues(t *testing.T) {
-	got := Classify("Storgatan 5, 184 30 Åkersberga")
-	assert.Equal(t, Kind(""), got.Kind)
+	got := Message("Storgatan 5, 184 30 Åkersberga")
+	assert.Equal(t, message.Kind(""), got.Kind)
 	assert.Zero(t, got.Confidence)
-	assert.Equal(t, "sv", got.Language)
+	assert.Equal(t, lang.Swedish, got.Language)
 
 	// A question mark is itself a (weak) cue.
-	got = Classify("Storgatan 5?")
-	assert.Equal(t, Question, got.Kind)
+	got = Message("Storgatan 5?")
+	assert.Equal(t, message.Question, got.Kind)
 	assert.Less(t, got.Confidence, 0.5)
 }
 
 func TestClassifyNegation(t *testing.T) {
 	tests := []struct {
 		text string
-		kind Kind
+		kind message.Kind
 		cue  string // a reason with this cue is negated
 	}{
-		{"Bemötandet var inte trevligt alls.", Complaint, "trevlig"},
-		{"Personalen var inte särskilt hjälpsam.", Complaint, "hjälpsam"},
-		{"The staff were not very helpful.", Complaint, "helpful"},
-		{"Henkilökunta ei ollut ystävällistä.", Complaint, "ystävälli"},
-		{"Inga problem alls med sophämtningen i år, allt har fungerat.", Praise, "problem"},
+		{"Bemötandet var inte trevligt alls.", message.Complaint, "trevlig"},
+		{"Personalen var inte särskilt hjälpsam.", message.Complaint, "hjälpsam"},
+		{"The staff were not very helpful.", message.Complaint, "helpful"},
+		{"Henkilökunta ei ollut ystävällistä.", message.Complaint, "ystävälli"},
+		{"Inga problem alls med sophämtningen i år, allt har fungerat.", message.Praise, "problem"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
-			got := Classify(tt.text)
+			got := Message(tt.text)
 			assert.Equal(t, tt.kind, got.Kind)
 			found := false
-			for _, r := range got.Reasons {
-				if strings.Contains(r.Cue, tt.cue) {
+			for _, r := range got.Cues {
+				if strings.Contains(r.Pattern, tt.cue) {
 					found = true
 					assert.True(t, r.Negated)
 					assert.Equal(t, tt.kind, r.Kind)
 					assert.Contains(t, tt.text, r.Text)
 				}
 			}
-			assert.True(t, found, "no reason with cue %q in %+v", tt.cue, got.Reasons)
+			assert.True(t, found, "no reason with cue %q in %+v", tt.cue, got.Cues)
 		})
 	}
 	// "Kan inte nog tacka" is praise, not a negated thanks.
-	assert.Equal(t, Praise, Classify("Jag kan inte nog tacka er för hjälpen.").Kind)
+	assert.Equal(t, message.Praise, Message("Jag kan inte nog tacka er för hjälpen.").Kind)
 	// "Inte nöjd" as the whole message.
-	assert.Equal(t, Complaint, Classify("inte nöjd").Kind)
+	assert.Equal(t, message.Complaint, Message("inte nöjd").Kind)
 }
 
 func TestClassifyPoliteClosingIsNotPraise(t *testing.T) {
@@ -180,25 +182,25 @@ func TestClassifyPoliteClosingIsNotPraise(t *testing.T) {
 		"When is the library open at Easter? Thanks in advance.",
 		"Milloin kirjasto on auki? Kiitos etukäteen.",
 	} {
-		assert.Equal(t, Question, Classify(text).Kind, text)
+		assert.Equal(t, message.Question, Message(text).Kind, text)
 	}
 }
 
 func TestClassifyDecisionTurnsComplaintIntoAppeal(t *testing.T) {
 	// Finnish "valittaa" means both "complain" and "appeal"; a decision
 	// decides which.
-	assert.Equal(t, Complaint, Classify("Valitan siitä, että uimahallin suihkut ovat aina kylmiä.").Kind)
-	assert.Equal(t, Appeal, Classify("Valitan päätöksestä, jolla hakemukseni hylättiin.").Kind)
+	assert.Equal(t, message.Complaint, Message("Valitan siitä, että uimahallin suihkut ovat aina kylmiä.").Kind)
+	assert.Equal(t, message.Appeal, Message("Valitan päätöksestä, jolla hakemukseni hylättiin.").Kind)
 }
 
 func TestClassifyReasons(t *testing.T) {
 	text := "Jag är INTE nöjd med snöröjningen, och gatlampan vid skolan är fortfarande trasig. Vad händer?"
-	got := Classify(text)
-	require.NotEmpty(t, got.Reasons)
-	assert.LessOrEqual(t, len(got.Reasons), MaxReasons)
+	got := Message(text)
+	require.NotEmpty(t, got.Cues)
+	assert.LessOrEqual(t, len(got.Cues), MaxCues)
 	primaryDone := false
-	for i, r := range got.Reasons {
-		assert.NotEmpty(t, r.Cue)
+	for i, r := range got.Cues {
+		assert.NotEmpty(t, r.Pattern)
 		assert.NotEmpty(t, r.Text)
 		assert.True(t, r.Kind == got.Kind || r.Kind == got.RunnerUp, "reason %+v is for neither kind", r)
 		assert.Greater(t, r.Weight, 0.0)
@@ -210,13 +212,13 @@ func TestClassifyReasons(t *testing.T) {
 		} else {
 			assert.False(t, primaryDone, "reasons for the kind come before those for the runner-up")
 		}
-		if i > 0 && got.Reasons[i-1].Kind == r.Kind {
-			assert.GreaterOrEqual(t, got.Reasons[i-1].Weight, r.Weight, "strongest first within a kind")
+		if i > 0 && got.Cues[i-1].Kind == r.Kind {
+			assert.GreaterOrEqual(t, got.Cues[i-1].Weight, r.Weight, "strongest first within a kind")
 		}
 	}
 	// Texts widen to whole words.
-	for _, r := range Classify("Vi vill överklaga bygglovsbeslutet.").Reasons {
-		if r.Cue == "överklag" {
+	for _, r := range Message("Vi vill överklaga bygglovsbeslutet.").Cues {
+		if r.Pattern == "överklag" {
 			assert.Equal(t, "överklaga", r.Text)
 		}
 	}
@@ -235,21 +237,21 @@ func TestClassifyLanguageOfShortMessages(t *testing.T) {
 		"thank you so much":      "en",
 	}
 	for text, lang := range tests {
-		assert.Equal(t, lang, Classify(text).Language, text)
+		assert.Equal(t, lang, string(Message(text).Language), text)
 	}
 }
 
 func TestClassifyBoundsOverDataSets(t *testing.T) {
 	for _, name := range []string{"train.tsv", "eval.tsv"} {
 		for _, c := range loadClassifySet(t, name) {
-			got := Classify(c.text)
+			got := Message(c.text)
 			classifyCheckInvariants(t, c.text, got)
 		}
 	}
 }
 
-// classifyCheckInvariants checks what must hold for every Classification.
-func classifyCheckInvariants(t *testing.T, text string, got Classification) {
+// classifyCheckInvariants checks what must hold for every Result.
+func classifyCheckInvariants(t *testing.T, text string, got Result) {
 	t.Helper()
 	if got.Confidence < 0 || got.Confidence > 1 || got.RunnerUpConfidence < 0 || got.RunnerUpConfidence > 1 {
 		t.Fatalf("%q: confidence out of [0,1]: %+v", text, got)
@@ -258,7 +260,7 @@ func classifyCheckInvariants(t *testing.T, text string, got Classification) {
 		t.Fatalf("%q: language %q", text, got.Language)
 	}
 	if got.Kind == "" {
-		if got.Confidence != 0 || got.RunnerUp != "" || got.Reasons != nil {
+		if got.Confidence != 0 || got.RunnerUp != "" || got.Cues != nil {
 			t.Fatalf("%q: empty kind with confidence, runner-up or reasons: %+v", text, got)
 		}
 		return
@@ -266,7 +268,7 @@ func classifyCheckInvariants(t *testing.T, text string, got Classification) {
 	if !got.Kind.Valid() {
 		t.Fatalf("%q: kind %q is not valid", text, got.Kind)
 	}
-	if got.Confidence <= 0 || len(got.Reasons) == 0 {
+	if got.Confidence <= 0 || len(got.Cues) == 0 {
 		t.Fatalf("%q: a kind without confidence or reasons: %+v", text, got)
 	}
 	if got.RunnerUp != "" && (!got.RunnerUp.Valid() || got.RunnerUp == got.Kind || got.RunnerUpConfidence > got.Confidence) {
@@ -275,11 +277,11 @@ func classifyCheckInvariants(t *testing.T, text string, got Classification) {
 	if got.RunnerUp == "" && got.RunnerUpConfidence != 0 {
 		t.Fatalf("%q: runner-up confidence without a runner-up: %+v", text, got)
 	}
-	if len(got.Reasons) > MaxReasons {
-		t.Fatalf("%q: %d reasons", text, len(got.Reasons))
+	if len(got.Cues) > MaxCues {
+		t.Fatalf("%q: %d reasons", text, len(got.Cues))
 	}
-	for _, r := range got.Reasons {
-		if !utf8.ValidString(r.Cue) || !utf8.ValidString(r.Text) || r.Cue == "" || !r.Kind.Valid() || !(r.Weight > 0) {
+	for _, r := range got.Cues {
+		if !utf8.ValidString(r.Pattern) || !utf8.ValidString(r.Text) || r.Pattern == "" || !r.Kind.Valid() || !(r.Weight > 0) {
 			t.Fatalf("%q: bad reason %+v", text, r)
 		}
 	}
@@ -287,9 +289,9 @@ func classifyCheckInvariants(t *testing.T, text string, got Classification) {
 
 func TestClassifyIsDeterministicAndSafeForConcurrentUse(t *testing.T) {
 	cases := loadClassifySet(t, "eval.tsv")
-	want := make([]Classification, len(cases))
+	want := make([]Result, len(cases))
 	for i, c := range cases {
-		want[i] = Classify(c.text)
+		want[i] = Message(c.text)
 	}
 	var wg sync.WaitGroup
 	errs := make(chan string, 8)
@@ -298,7 +300,7 @@ func TestClassifyIsDeterministicAndSafeForConcurrentUse(t *testing.T) {
 		go func() {
 			defer wg.Done()
 			for i, c := range cases {
-				if got := Classify(c.text); !assert.ObjectsAreEqual(want[i], got) {
+				if got := Message(c.text); !assert.ObjectsAreEqual(want[i], got) {
 					errs <- c.text
 					return
 				}
@@ -318,7 +320,7 @@ func TestClassifyCueTables(t *testing.T) {
 
 	// Every kind has cues in every language.
 	type key struct {
-		kind Kind
+		kind message.Kind
 		lang cueLang
 	}
 	have := map[key]bool{}
@@ -329,7 +331,7 @@ func TestClassifyCueTables(t *testing.T) {
 		assert.False(t, g.kind == "" && g.flags&(cueNegatesPraise|cueNegatesComplaint|cueNeutral) == 0, "a group without a kind must be a negation or neutral: %q", g.cues)
 		assert.False(t, g.kind != "" && g.weight <= 0, "a group with a kind needs a weight: %q", g.cues)
 	}
-	for _, k := range Kinds() {
+	for _, k := range message.Kinds() {
 		for _, l := range []cueLang{cueSv, cueFi, cueEn} {
 			assert.True(t, have[key{k, l}], "no cues for %s in language %d", k, l)
 		}
@@ -380,31 +382,31 @@ func TestCueFoldCue(t *testing.T) {
 
 func TestClassifyLongAndOddInput(t *testing.T) {
 	long := strings.Repeat("Gatlampan är trasig. ", 2000)
-	got := Classify(long)
-	assert.Equal(t, FaultReport, got.Kind)
+	got := Message(long)
+	assert.Equal(t, message.FaultReport, got.Kind)
 
 	// Invalid UTF-8 and control characters do not break anything.
 	odd := "Jag vill \xff\xfe överklaga\x00 beslutet \xc3"
-	got = Classify(odd)
-	assert.Equal(t, Appeal, got.Kind)
+	got = Message(odd)
+	assert.Equal(t, message.Appeal, got.Kind)
 	classifyCheckInvariants(t, odd, got)
 
 	// Decomposed å/ä/ö (as typed on some systems) read like composed ones.
-	assert.Equal(t, Classify("Jag vill överklaga").Kind, Classify("Jag vill o\u0308verklaga").Kind)
+	assert.Equal(t, Message("Jag vill överklaga").Kind, Message("Jag vill o\u0308verklaga").Kind)
 }
 
 func TestClassifyEmoji(t *testing.T) {
-	got := Classify("Snöröjningen i år 👍👍")
-	assert.Equal(t, Praise, got.Kind)
-	require.NotEmpty(t, got.Reasons)
-	assert.Equal(t, "👍", got.Reasons[0].Cue)
-	assert.Equal(t, "👍", got.Reasons[0].Text)
+	got := Message("Snöröjningen i år 👍👍")
+	assert.Equal(t, message.Praise, got.Kind)
+	require.NotEmpty(t, got.Cues)
+	assert.Equal(t, "👍", got.Cues[0].Pattern)
+	assert.Equal(t, "👍", got.Cues[0].Text)
 
-	got = Classify("Skolbussen kom inte i dag heller 😡")
-	assert.Equal(t, Complaint, got.Kind)
+	got = Message("Skolbussen kom inte i dag heller 😡")
+	assert.Equal(t, message.Complaint, got.Kind)
 	found := false
-	for _, r := range got.Reasons {
-		found = found || r.Cue == "😡"
+	for _, r := range got.Cues {
+		found = found || r.Pattern == "😡"
 	}
-	assert.True(t, found, "%+v", got.Reasons)
+	assert.True(t, found, "%+v", got.Cues)
 }

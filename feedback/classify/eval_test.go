@@ -1,4 +1,4 @@
-package message
+package classify
 
 import (
 	"bufio"
@@ -8,23 +8,24 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/kommunkit/kommunkit/feedback/message"
 	"github.com/stretchr/testify/require"
 )
 
-// classifyCase is one labelled message of a data set under testdata/classify.
+// classifyCase is one labelled message of a data set under testdata.
 type classifyCase struct {
 	line     int
-	kind     Kind
+	kind     message.Kind
 	lang     string
 	text     string
-	runnerUp Kind
+	runnerUp message.Kind
 }
 
 // loadClassifySet reads a data set: kind<TAB>lang<TAB>text[<TAB>runner-up],
 // with '#' comment lines.
 func loadClassifySet(t *testing.T, name string) []classifyCase {
 	t.Helper()
-	f, err := os.Open(filepath.Join("testdata", "classify", name))
+	f, err := os.Open(filepath.Join("testdata", name))
 	require.NoError(t, err)
 	defer f.Close()
 	var cases []classifyCase
@@ -36,9 +37,9 @@ func loadClassifySet(t *testing.T, name string) []classifyCase {
 		}
 		fields := strings.Split(line, "\t")
 		require.Containsf(t, []int{3, 4}, len(fields), "%s:%d: want 3 or 4 tab-separated fields, got %d", name, n, len(fields))
-		c := classifyCase{line: n, kind: Kind(fields[0]), lang: fields[1], text: fields[2]}
+		c := classifyCase{line: n, kind: message.Kind(fields[0]), lang: fields[1], text: fields[2]}
 		if len(fields) == 4 {
-			c.runnerUp = Kind(fields[3])
+			c.runnerUp = message.Kind(fields[3])
 			require.Truef(t, c.runnerUp.Valid(), "%s:%d: runner-up %q is not a kind", name, n, fields[3])
 		}
 		require.Truef(t, c.kind.Valid(), "%s:%d: kind %q is not a kind", name, n, fields[0])
@@ -53,7 +54,7 @@ func loadClassifySet(t *testing.T, name string) []classifyCase {
 // classifyReport holds the figures of one run over a data set.
 type classifyReport struct {
 	n, langRight                int
-	perKind                     map[Kind]*[3]int // true positives, false positives, false negatives
+	perKind                     map[message.Kind]*[3]int // true positives, false positives, false negatives
 	perLang                     map[string]*[2]int
 	runnerUps, runnerUpsFound   int
 	runnerUpsGiven, runnerUpsOK int
@@ -61,8 +62,8 @@ type classifyReport struct {
 }
 
 func newClassifyReport() *classifyReport {
-	r := &classifyReport{perKind: map[Kind]*[3]int{}, perLang: map[string]*[2]int{}}
-	for _, k := range Kinds() {
+	r := &classifyReport{perKind: map[message.Kind]*[3]int{}, perLang: map[string]*[2]int{}}
+	for _, k := range message.Kinds() {
 		r.perKind[k] = &[3]int{}
 	}
 	for _, l := range []string{"sv", "fi", "en"} {
@@ -71,9 +72,9 @@ func newClassifyReport() *classifyReport {
 	return r
 }
 
-func (r *classifyReport) add(c classifyCase, got Classification) {
+func (r *classifyReport) add(c classifyCase, got Result) {
 	r.n++
-	if got.Language == c.lang {
+	if string(got.Language) == c.lang {
 		r.langRight++
 	}
 	r.perLang[c.lang][1]++
@@ -86,10 +87,10 @@ func (r *classifyReport) add(c classifyCase, got Classification) {
 			p[1]++
 		}
 		r.wrong = append(r.wrong, strconv.Itoa(c.line)+": want "+string(c.kind)+" got "+string(got.Kind)+
-			" (runner-up "+string(got.RunnerUp)+", lang "+got.Language+"): "+c.text)
+			" (runner-up "+string(got.RunnerUp)+", lang "+string(got.Language)+"): "+c.text)
 	}
-	if got.Language != c.lang {
-		r.wrong = append(r.wrong, strconv.Itoa(c.line)+": language want "+c.lang+" got "+got.Language+": "+c.text)
+	if string(got.Language) != c.lang {
+		r.wrong = append(r.wrong, strconv.Itoa(c.line)+": language want "+c.lang+" got "+string(got.Language)+": "+c.text)
 	}
 	if c.runnerUp != "" {
 		r.runnerUps++
@@ -106,7 +107,7 @@ func (r *classifyReport) add(c classifyCase, got Classification) {
 }
 
 // prf returns precision, recall and F1 of kind k.
-func (r *classifyReport) prf(k Kind) (p, rec, f1 float64) {
+func (r *classifyReport) prf(k message.Kind) (p, rec, f1 float64) {
 	c := r.perKind[k]
 	if c[0]+c[1] > 0 {
 		p = float64(c[0]) / float64(c[0]+c[1])
@@ -122,16 +123,16 @@ func (r *classifyReport) prf(k Kind) (p, rec, f1 float64) {
 
 func (r *classifyReport) macroF1() float64 {
 	var sum float64
-	for _, k := range Kinds() {
+	for _, k := range message.Kinds() {
 		_, _, f := r.prf(k)
 		sum += f
 	}
-	return sum / float64(len(Kinds()))
+	return sum / float64(len(message.Kinds()))
 }
 
 func (r *classifyReport) accuracy() float64 {
 	right := 0
-	for _, k := range Kinds() {
+	for _, k := range message.Kinds() {
 		right += r.perKind[k][0]
 	}
 	return float64(right) / float64(r.n)
@@ -149,7 +150,7 @@ func (r *classifyReport) log(t *testing.T, name string) {
 	t.Helper()
 	t.Logf("%s: %d messages; macro-F1 %s; accuracy %s; language accuracy %s",
 		name, r.n, classifyFigure(r.macroF1()), classifyFigure(r.accuracy()), classifyFigure(r.langAccuracy()))
-	for _, k := range Kinds() {
+	for _, k := range message.Kinds() {
 		p, rec, f := r.prf(k)
 		c := r.perKind[k]
 		t.Logf("  %-13s P %s  R %s  F1 %s  (n=%d)", k, classifyFigure(p), classifyFigure(rec), classifyFigure(f), c[0]+c[2])
@@ -170,7 +171,7 @@ func runClassifySet(t *testing.T, name string) *classifyReport {
 	t.Helper()
 	r := newClassifyReport()
 	for _, c := range loadClassifySet(t, name) {
-		r.add(c, Classify(c.text))
+		r.add(c, Message(c.text))
 	}
 	return r
 }
@@ -182,7 +183,7 @@ func TestClassifyEvaluationSet(t *testing.T) {
 	r := runClassifySet(t, "eval.tsv")
 	r.log(t, "evaluation set")
 	require.GreaterOrEqual(t, r.n, 350, "evaluation set too small")
-	for _, k := range Kinds() {
+	for _, k := range message.Kinds() {
 		c := r.perKind[k]
 		require.GreaterOrEqualf(t, c[0]+c[2], 50, "evaluation set has too few %s messages", k)
 	}

@@ -1,16 +1,16 @@
-package message_test
+package classify_test
 
 import (
 	"fmt"
 
-	"github.com/kommunkit/kommunkit/feedback/message"
+	"github.com/kommunkit/kommunkit/feedback/classify"
 )
 
-func ExampleClassify() {
-	r := message.Classify("Hej! Gatlampan utanför skolan har varit trasig i två veckor. När kommer ni och lagar den?")
+func ExampleMessage() {
+	r := classify.Message("Hej! Gatlampan utanför skolan har varit trasig i två veckor. När kommer ni och lagar den?")
 	fmt.Printf("%s (%s), confidence %.2f\n", r.Kind, r.Language, r.Confidence)
 	fmt.Printf("runner-up %s, confidence %.2f\n", r.RunnerUp, r.RunnerUpConfidence)
-	for _, reason := range r.Reasons {
+	for _, reason := range r.Cues {
 		fmt.Printf("%s: %q\n", reason.Kind, reason.Text)
 	}
 	// Output:
@@ -22,23 +22,23 @@ func ExampleClassify() {
 	// question: "?"
 }
 
-func ExampleClassify_negation() {
-	r := message.Classify("Personalen i receptionen var inte särskilt trevlig.")
+func ExampleMessage_negation() {
+	r := classify.Message("Personalen i receptionen var inte särskilt trevlig.")
 	fmt.Println(r.Kind, r.Language)
-	fmt.Printf("%q negated: %v\n", r.Reasons[0].Text, r.Reasons[0].Negated)
+	fmt.Printf("%q negated: %v\n", r.Cues[0].Text, r.Cues[0].Negated)
 	// Output:
 	// complaint sv
 	// "inte särskilt trevlig" negated: true
 }
 
-func ExampleClassify_withoutDiacritics() {
+func ExampleMessage_withoutDiacritics() {
 	for _, text := range []string{
 		"Jag vill överklaga beslutet om förskoleplats.",
 		"jag vill overklaga beslutet om forskoleplats",
 		"Haluan valittaa päätöksestä.",
 		"I want to appeal the decision.",
 	} {
-		r := message.Classify(text)
+		r := classify.Message(text)
 		fmt.Println(r.Kind, r.Language)
 	}
 	// Output:
@@ -48,8 +48,8 @@ func ExampleClassify_withoutDiacritics() {
 	// appeal en
 }
 
-func ExampleClassify_empty() {
-	r := message.Classify("   ")
+func ExampleMessage_empty() {
+	r := classify.Message("   ")
 	fmt.Printf("kind %q, confidence %v, language %s\n", r.Kind, r.Confidence, r.Language)
 	// Output:
 	// kind "", confidence 0, language sv

@@ -1,4 +1,4 @@
-package message
+package classify
 
 import (
 	"strings"
@@ -6,11 +6,11 @@ import (
 	"unicode/utf8"
 )
 
-// FuzzClassify checks that Classify never panics and that every result is
+// FuzzMessage checks that Message never panics and that every result is
 // well formed: Confidence in [0, 1], Language sv, fi or en, Kind valid or
-// empty (and then with nothing else set), Reasons valid UTF-8 quoting the
+// empty (and then with nothing else set), Cues valid UTF-8 quoting the
 // message, and the same result on a second call.
-func FuzzClassify(f *testing.F) {
+func FuzzMessage(f *testing.F) {
 	for _, seed := range []string{
 		"",
 		" ",
@@ -32,16 +32,16 @@ func FuzzClassify(f *testing.F) {
 		f.Add(seed)
 	}
 	f.Fuzz(func(t *testing.T, text string) {
-		got := Classify(text)
+		got := Message(text)
 		classifyCheckInvariants(t, text, got)
 		valid := utf8.ValidString(text)
-		for _, r := range got.Reasons {
+		for _, r := range got.Cues {
 			if valid && r.Text != "?" && r.Text != "??" && !strings.Contains(text, r.Text) {
 				t.Fatalf("%q: reason text %q is not in the message", text, r.Text)
 			}
 		}
-		again := Classify(text)
-		if again.Kind != got.Kind || again.Confidence != got.Confidence || again.Language != got.Language || len(again.Reasons) != len(got.Reasons) {
+		again := Message(text)
+		if again.Kind != got.Kind || again.Confidence != got.Confidence || again.Language != got.Language || len(again.Cues) != len(got.Cues) {
 			t.Fatalf("%q: a second call gave %+v, the first %+v", text, again, got)
 		}
 	})

@@ -12,6 +12,7 @@ import (
 
 	"github.com/kommunkit/kommunkit/calendar"
 	"github.com/kommunkit/kommunkit/feedback"
+	"github.com/kommunkit/kommunkit/feedback/message"
 	"github.com/kommunkit/kommunkit/servicerules"
 )
 
@@ -36,11 +37,11 @@ type FeedbackRequest struct {
 // An Acknowledgement is the answer to an accepted submission: 201 when it
 // was stored now, 200 with the same body for a retry.
 type Acknowledgement struct {
-	ID       uuid.UUID     `json:"id"`
-	Token    uuid.UUID     `json:"token"`
-	Kind     feedback.Kind `json:"kind"`
-	Language string        `json:"language"`
-	Receipt  Receipt       `json:"receipt"`
+	ID       uuid.UUID    `json:"id"`
+	Token    uuid.UUID    `json:"token"`
+	Kind     message.Kind `json:"kind"`
+	Language string       `json:"language"`
+	Receipt  Receipt      `json:"receipt"`
 }
 
 // Receipt is the receipt in an Acknowledgement: the message in the
@@ -282,11 +283,11 @@ type ClassifyRequest struct {
 
 // A Classification is the body of the answer to POST /api/classify.
 type Classification struct {
-	Kind               feedback.Kind `json:"kind"`
-	Language           string        `json:"language"`
-	Confidence         float64       `json:"confidence"`
-	RunnerUp           feedback.Kind `json:"runner_up"`
-	RunnerUpConfidence float64       `json:"runner_up_confidence"`
+	Kind               message.Kind `json:"kind"`
+	Language           string       `json:"language"`
+	Confidence         float64      `json:"confidence"`
+	RunnerUp           message.Kind `json:"runner_up"`
+	RunnerUpConfidence float64      `json:"runner_up_confidence"`
 	// Synpunkt is true for praise, complaints and suggestions.
 	Synpunkt bool     `json:"synpunkt"`
 	Reasons  []Reason `json:"reasons"`
@@ -296,11 +297,11 @@ type Classification struct {
 
 // A Reason is one cue the classifier found.
 type Reason struct {
-	Cue     string        `json:"cue"`
-	Text    string        `json:"text"`
-	Kind    feedback.Kind `json:"kind"`
-	Weight  float64       `json:"weight"`
-	Negated bool          `json:"negated"`
+	Cue     string       `json:"cue"`
+	Text    string       `json:"text"`
+	Kind    message.Kind `json:"kind"`
+	Weight  float64      `json:"weight"`
+	Negated bool         `json:"negated"`
 }
 
 func (h *Handler) postClassify(w http.ResponseWriter, r *http.Request) {
@@ -351,11 +352,11 @@ func (h *Handler) postClassify(w http.ResponseWriter, r *http.Request) {
 		RunnerUp:           cl.RunnerUp,
 		RunnerUpConfidence: cl.RunnerUpConfidence,
 		Synpunkt:           cl.Kind.IsSynpunkt(),
-		Reasons:            make([]Reason, 0, len(cl.Reasons)),
+		Reasons:            make([]Reason, 0, len(cl.Cues)),
 		Guidance:           Receipt{Message: rc.Message, Due: localPtr(rc.Due), AppealBy: localPtr(rc.AppealBy)},
 	}
-	for _, rs := range cl.Reasons {
-		out.Reasons = append(out.Reasons, Reason{Cue: rs.Cue, Text: rs.Text, Kind: rs.Kind, Weight: rs.Weight, Negated: rs.Negated})
+	for _, rs := range cl.Cues {
+		out.Reasons = append(out.Reasons, Reason{Cue: rs.Pattern, Text: rs.Text, Kind: rs.Kind, Weight: rs.Weight, Negated: rs.Negated})
 	}
 	w.Header().Set("Cache-Control", "no-store")
 	writeJSON(w, http.StatusOK, out)

@@ -18,6 +18,7 @@ import (
 	"github.com/kommunkit/kommunkit/feedback"
 	"github.com/kommunkit/kommunkit/feedback/httpapi"
 	"github.com/kommunkit/kommunkit/feedback/httpapi/conformance"
+	"github.com/kommunkit/kommunkit/feedback/message"
 	"github.com/kommunkit/kommunkit/feedback/sqlstore"
 	"github.com/kommunkit/kommunkit/servicerules"
 )
@@ -205,7 +206,7 @@ func TestSubmit(t *testing.T) {
 	a1, created, err := h.Submit(ctx, req)
 	require.NoError(t, err)
 	assert.True(t, created)
-	assert.Equal(t, feedback.Praise, a1.Kind)
+	assert.Equal(t, message.Praise, a1.Kind)
 	require.NotNil(t, a1.Receipt.Due)
 	a2, created, err := h.Submit(ctx, req)
 	require.NoError(t, err)

@@ -16,6 +16,8 @@ import (
 
 	"github.com/kommunkit/kommunkit/calendar"
 	"github.com/kommunkit/kommunkit/feedback"
+	"github.com/kommunkit/kommunkit/feedback/message"
+	"github.com/kommunkit/kommunkit/feedback/pii"
 	"github.com/kommunkit/kommunkit/servicerules"
 )
 
@@ -393,15 +395,15 @@ func (h *Handler) o311Request(c feedback.Case) (O311Request, bool) {
 		StatusNotes:       o311StatusNote(c.Status),
 		ServiceName:       loc.Name,
 		ServiceCode:       loc.Code,
-		Description:       feedback.Redact(desc),
+		Description:       pii.Redact(desc),
 		AgencyResponsible: p.Source().Organisation,
 		ServiceNotice:     c.Receipt(p).Message,
 		RequestedDatetime: w3c(c.Received),
 		UpdatedDatetime:   w3c(updated),
-		Address:           feedback.Redact(loc.Address),
+		Address:           pii.Redact(loc.Address),
 		Lat:               loc.Lat,
 		Long:              loc.Long,
-		MediaURL:          feedback.Redact(loc.MediaURL),
+		MediaURL:          pii.Redact(loc.MediaURL),
 	}
 	if d := expected(c, p); !d.IsZero() {
 		s := w3c(d)
@@ -546,7 +548,7 @@ func expected(c feedback.Case, p *servicerules.Policy) time.Time {
 	if d := c.Due(); !d.IsZero() {
 		return d
 	}
-	if c.Kind == feedback.FaultReport {
+	if c.Kind == message.FaultReport {
 		if d, _, ok := feedback.ReplyDeadline(p, c.Channel, c.Received); ok {
 			return d
 		}

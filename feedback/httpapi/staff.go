@@ -13,6 +13,7 @@ import (
 
 	"github.com/kommunkit/kommunkit/calendar"
 	"github.com/kommunkit/kommunkit/feedback"
+	"github.com/kommunkit/kommunkit/feedback/message"
 	"github.com/kommunkit/kommunkit/servicerules"
 )
 
@@ -30,8 +31,8 @@ type StaffCase struct {
 	Anonymous        bool                 `json:"anonymous"`
 	Recipient        feedback.Recipient   `json:"recipient,omitempty"`
 	DecisionReceived string               `json:"decision_received,omitempty"`
-	Kind             feedback.Kind        `json:"kind"`
-	RunnerUp         feedback.Kind        `json:"runner_up,omitempty"`
+	Kind             message.Kind         `json:"kind"`
+	RunnerUp         message.Kind         `json:"runner_up,omitempty"`
 	Confidence       float64              `json:"confidence"`
 	StaffComplaint   bool                 `json:"staff_complaint"`
 	Unit             string               `json:"unit"`
@@ -135,7 +136,7 @@ func parseFilter(q url.Values, now time.Time) (feedback.CaseFilter, *Problem) {
 	}
 	for _, v := range q["kind"] {
 		for _, s := range splitList(v) {
-			k := feedback.Kind(strings.ToLower(s))
+			k := message.Kind(strings.ToLower(s))
 			if !k.Valid() {
 				return f, invalidQuery("kind", s, "a kind")
 			}
@@ -392,7 +393,7 @@ type Group struct {
 // OverdueCase is feedback.OverdueCase in JSON.
 type OverdueCase struct {
 	ID        uuid.UUID            `json:"id"`
-	Kind      feedback.Kind        `json:"kind"`
+	Kind      message.Kind         `json:"kind"`
 	Channel   servicerules.Channel `json:"channel"`
 	Unit      string               `json:"unit"`
 	Status    feedback.Status      `json:"status"`

@@ -1,3 +1,12 @@
+// Package message names the kinds of message a municipality receives
+// through its feedback channels (Kind): the three kinds of synpunkt
+// (praise, complaint, suggestion) and the four that belong elsewhere
+// (question, fault report, damage claim, appeal).
+//
+// It is a package of its own so that everything that speaks of kinds can
+// share one type: package feedback (cases, receipts, statistics), the
+// classifier (feedback/classify) and the browser widget, which must not
+// import feedback. It imports nothing.
 package message
 
 // Kind is what a message is. Only Praise, Complaint and Suggestion are
@@ -35,10 +44,3 @@ func (k Kind) Valid() bool {
 	}
 	return false
 }
-
-// The languages a message is read in, as Classification.Language gives them.
-const (
-	Swedish = "sv"
-	Finnish = "fi"
-	English = "en"
-)

@@ -1,11 +1,11 @@
-package message_test
+package pii_test
 
 import (
 	"strings"
 	"testing"
 	"unicode/utf8"
 
-	"github.com/kommunkit/kommunkit/feedback/message"
+	"github.com/kommunkit/kommunkit/feedback/pii"
 )
 
 // redactBench500 is a realistic 500-character message with four items of
@@ -24,22 +24,22 @@ var redactBench500 = func() string {
 }()
 
 func BenchmarkRedact500(b *testing.B) {
-	if n := len(message.FindPII(redactBench500)); n != 4 {
+	if n := len(pii.Find(redactBench500)); n != 4 {
 		b.Fatalf("want 4 items of personal data, got %d", n)
 	}
 	b.SetBytes(int64(len(redactBench500)))
 	b.ReportAllocs()
 	for b.Loop() {
-		if out := message.Redact(redactBench500); strings.Contains(out, "121212") {
+		if out := pii.Redact(redactBench500); strings.Contains(out, "121212") {
 			b.Fatal("not redacted")
 		}
 	}
 }
 
-func BenchmarkFindPII500(b *testing.B) {
+func BenchmarkFind500(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
-		_ = message.FindPII(redactBench500)
+		_ = pii.Find(redactBench500)
 	}
 }
 
@@ -55,19 +55,19 @@ var redactBenchDisguised500 = strings.NewReplacer(
 	"121212-1212", "１２１２１２－１２１２", "070-123 45 67", "070\u200b-123\u200b45\u200b67", "anna.oberg@", "anna.oberg＠",
 ).Replace(redactBench500)
 
-func BenchmarkFindPIINoPII500(b *testing.B) {
-	if n := len(message.FindPII(redactBenchNoPII500)); n != 0 {
+func BenchmarkFindNoPII500(b *testing.B) {
+	if n := len(pii.Find(redactBenchNoPII500)); n != 0 {
 		b.Fatalf("want no personal data, got %d", n)
 	}
 	b.ReportAllocs()
 	for b.Loop() {
-		_ = message.FindPII(redactBenchNoPII500)
+		_ = pii.Find(redactBenchNoPII500)
 	}
 }
 
-func BenchmarkFindPIIDisguised500(b *testing.B) {
+func BenchmarkFindDisguised500(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
-		_ = message.FindPII(redactBenchDisguised500)
+		_ = pii.Find(redactBenchDisguised500)
 	}
 }

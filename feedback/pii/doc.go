@@ -1,16 +1,15 @@
-// Package message reads what a citizen or a member of staff wrote: what kind
-// of message it is and in which language (Classify), the personal data in it
-// (FindPII, Redact), and how plain the language of a reply is (CheckPlain).
+// Package pii finds personal data in a text (Find) and masks it (Redact):
+// personnummer and samordningsnummer, phone numbers and e-mail addresses.
+// Staff lists and public views show redacted text, and the feedback widget
+// marks what it finds as the person types.
 //
-// It is the part of package feedback that the feedback widget runs in the
-// browser, so it imports nothing but the standard library's smallest
-// packages: no fmt, regexp, encoding/json or time/tzdata, and none of
-// kommunkit's packages that do. Package feedback re-exports every name here,
-// so most programs use feedback.Classify and feedback.Redact.
+// The widget runs it in the browser, so it imports nothing but the standard
+// library's smallest packages: no fmt, regexp, encoding/json or
+// time/tzdata, and none of kommunkit's packages that do.
 //
 // # What redaction covers, and what it does not
 //
-// FindPII finds, and Redact masks:
+// Find finds, and Redact masks:
 //
 //   - personnummer and samordningsnummer with a valid check digit and a real
 //     date, in 10 or 12 digits: 811218-9876, 811218+9876, 8112189876,
@@ -23,7 +22,7 @@
 //     most often a mistyped personnummer, in the usual forms only
 //     (811218-9877, 811218+9877, 8112189877, 19811218-9877,
 //     198112189877; the hyphen may have spaces around it): kind
-//     PIIPossiblePersonnummer, mask [möjligt personnummer]. With a space,
+//     PossiblePersonnummer, mask [möjligt personnummer]. With a space,
 //     "." or "/" before the last four digits, or in pairs, a wrong check
 //     digit is not masked, so that dates followed by a time or a number
 //     (20260310 1530) stay;
@@ -41,7 +40,7 @@
 // mark, variation selectors), with full-width digits, letters and "＋"
 // "－" "．", with the decimal digits of other scripts (Arabic-Indic,
 // Devanagari and the rest), or with "＠" or "﹫" for "@". The offsets
-// FindPII gives are into the text as typed, and the mask takes the place of
+// Find gives are into the text as typed, and the mask takes the place of
 // the invisible characters inside a match too.
 //
 // Dates (2026-03-10, 10.03.2026, 05/03/2026, 20260310), times (15:00,
@@ -73,4 +72,4 @@
 //     personnummer;
 //   - names, street addresses and other personal data that are not numbers
 //     or e-mail addresses are not found at all.
-package message
+package pii

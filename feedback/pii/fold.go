@@ -1,4 +1,4 @@
-package message
+package pii
 
 import (
 	"strings"
@@ -6,7 +6,7 @@ import (
 	"unicode/utf8"
 )
 
-// piiFold returns the rune FindPII reads in place of r, or -1 when it skips
+// piiFold returns the rune Find reads in place of r, or -1 when it skips
 // r. It skips invisible format characters (Unicode category Cf: zero-width
 // space and joiners, U+2060 word joiner, soft hyphen, direction marks, the
 // byte order mark), the variation selectors and the combining grapheme
@@ -81,7 +81,7 @@ func piiNeedsFold(text string) bool {
 	return false
 }
 
-// piiFoldText returns the view of text FindPII matches on (see piiFold) and,
+// piiFoldText returns the view of text Find matches on (see piiFold) and,
 // for every byte of it, the offset in text of the byte it came from: a rune
 // kept as it is maps byte for byte, a folded rune's one ASCII byte maps to
 // where the rune starts. The last entry, one past the view, is len(text).

@@ -1,14 +1,14 @@
-package message_test
+package pii_test
 
 import (
 	"strings"
 	"testing"
 	"unicode/utf8"
 
-	"github.com/kommunkit/kommunkit/feedback/message"
+	"github.com/kommunkit/kommunkit/feedback/pii"
 )
 
-// FuzzRedact checks that FindPII and Redact never panic, that matches are in
+// FuzzRedact checks that Find and Redact never panic, that matches are in
 // range, sorted and apart and, in valid UTF-8, on rune boundaries, that
 // Redact keeps valid UTF-8 valid, and that Redact is idempotent.
 func FuzzRedact(f *testing.F) {
@@ -19,14 +19,14 @@ func FuzzRedact(f *testing.F) {
 		f.Add(v.in)
 	}
 	f.Fuzz(func(t *testing.T, text string) {
-		found := message.FindPII(text)
+		found := pii.Find(text)
 		prev := 0
 		for i, p := range found {
 			if p.Start < prev || p.Start >= p.End || p.End > len(text) {
 				t.Fatalf("match %d %+v out of order or range (previous end %d, len %d) in %q", i, p, prev, len(text), text)
 			}
 			switch p.Kind {
-			case message.PIIPersonnummer, message.PIISamordningsnummer, message.PIIPossiblePersonnummer, message.PIIPhone, message.PIIEmail:
+			case pii.Personnummer, pii.Samordningsnummer, pii.PossiblePersonnummer, pii.Phone, pii.Email:
 			default:
 				t.Fatalf("unknown kind %q", p.Kind)
 			}
@@ -35,14 +35,14 @@ func FuzzRedact(f *testing.F) {
 			}
 			prev = p.End
 		}
-		once := message.Redact(text)
+		once := pii.Redact(text)
 		if len(found) == 0 && once != text {
 			t.Fatalf("Redact changed %q with nothing found: %q", text, once)
 		}
 		if utf8.ValidString(text) && !utf8.ValidString(once) {
 			t.Fatalf("Redact(%q) = %q, not valid UTF-8", text, once)
 		}
-		if twice := message.Redact(once); twice != once {
+		if twice := pii.Redact(once); twice != once {
 			t.Fatalf("not idempotent:\n in    %q\n once  %q\n twice %q", text, once, twice)
 		}
 	})
@@ -51,7 +51,7 @@ func FuzzRedact(f *testing.F) {
 // FuzzRedactDisguised checks that disguising a text the way people hide
 // personal data from a filter (digits in full-width or Arabic-Indic form, a
 // zero-width space after each digit, "＠" for "@", a word joiner after it)
-// changes nothing that FindPII finds: the same kinds, over the same text
+// changes nothing that Find finds: the same kinds, over the same text
 // once the disguise is taken off, with matches on rune boundaries.
 func FuzzRedactDisguised(f *testing.F) {
 	for _, s := range redactSeeds() {
@@ -92,7 +92,7 @@ func FuzzRedactDisguised(f *testing.F) {
 			}
 		}
 		disguised := b.String()
-		plain, hidden := message.FindPII(text), message.FindPII(disguised)
+		plain, hidden := pii.Find(text), pii.Find(disguised)
 		if len(plain) != len(hidden) {
 			t.Fatalf("%d matches in %q, %d in %q", len(plain), text, len(hidden), disguised)
 		}

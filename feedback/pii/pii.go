@@ -1,4 +1,4 @@
-package message
+package pii
 
 import (
 	"strings"
@@ -6,29 +6,29 @@ import (
 	"unicode/utf8"
 )
 
-// PIIKind is a kind of personal data that FindPII finds and Redact masks.
-type PIIKind string
+// Kind is a kind of personal data that Find finds and Redact masks.
+type Kind string
 
 // The kinds of personal data.
 const (
-	// PIIPersonnummer is a Swedish personal identity number, in 10 or 12
+	// Personnummer is a Swedish personal identity number, in 10 or 12
 	// digits, with a valid check digit and a real date of birth.
-	PIIPersonnummer PIIKind = "personnummer"
-	// PIISamordningsnummer is a Swedish co-ordination number: a personnummer
+	Personnummer Kind = "personnummer"
+	// Samordningsnummer is a Swedish co-ordination number: a personnummer
 	// whose day of birth has 60 added to it.
-	PIISamordningsnummer PIIKind = "samordningsnummer"
-	// PIIPossiblePersonnummer is a number written like a personnummer or
+	Samordningsnummer Kind = "samordningsnummer"
+	// PossiblePersonnummer is a number written like a personnummer or
 	// samordningsnummer, with a real date of birth, whose check digit is
 	// wrong: most often a mistyped personnummer, which is still personal
-	// data. FindPII takes it only in the forms a personnummer is usually
+	// data. Find takes it only in the forms a personnummer is usually
 	// written in: YYMMDD-NNNN, YYMMDD+NNNN, YYMMDDNNNN, YYYYMMDD-NNNN and
 	// YYYYMMDDNNNN.
-	PIIPossiblePersonnummer PIIKind = "possible_personnummer"
-	// PIIPhone is a phone number: a Swedish one in national form (0...) or
+	PossiblePersonnummer Kind = "possible_personnummer"
+	// Phone is a phone number: a Swedish one in national form (0...) or
 	// international form (+46, 0046), or a foreign one in international form (+...).
-	PIIPhone PIIKind = "phone"
-	// PIIEmail is an e-mail address.
-	PIIEmail PIIKind = "email"
+	Phone Kind = "phone"
+	// Email is an e-mail address.
+	Email Kind = "email"
 )
 
 // Masks Redact puts in place of personal data. They are Swedish, because the
@@ -38,45 +38,45 @@ const (
 const (
 	MaskPersonnummer      = "[personnummer]"
 	MaskSamordningsnummer = "[samordningsnummer]"
-	// MaskPossiblePersonnummer masks a PIIPossiblePersonnummer.
+	// MaskPossiblePersonnummer masks a PossiblePersonnummer.
 	MaskPossiblePersonnummer = "[möjligt personnummer]"
 	MaskPhone                = "[telefon]"
 	MaskEmail                = "[e-post]"
-	// MaskOther masks a PIIKind this version does not know.
+	// MaskOther masks a Kind this version does not know.
 	MaskOther = "[personuppgift]"
 )
 
 // Mask returns the text Redact puts in place of personal data of kind k.
-func (k PIIKind) Mask() string {
+func (k Kind) Mask() string {
 	switch k {
-	case PIIPersonnummer:
+	case Personnummer:
 		return MaskPersonnummer
-	case PIISamordningsnummer:
+	case Samordningsnummer:
 		return MaskSamordningsnummer
-	case PIIPossiblePersonnummer:
+	case PossiblePersonnummer:
 		return MaskPossiblePersonnummer
-	case PIIPhone:
+	case Phone:
 		return MaskPhone
-	case PIIEmail:
+	case Email:
 		return MaskEmail
 	}
 	return MaskOther
 }
 
-// PII is one piece of personal data in a text: text[Start:End] is the
+// Match is one piece of personal data in a text: text[Start:End] is the
 // match, with Start and End byte offsets (not rune offsets).
-type PII struct {
-	Kind  PIIKind
+type Match struct {
+	Kind  Kind
 	Start int
 	End   int
 }
 
-// Redact returns text with every piece of personal data that FindPII finds
+// Redact returns text with every piece of personal data that Find finds
 // replaced by its kind's mask (MaskPersonnummer, MaskSamordningsnummer,
 // MaskPossiblePersonnummer, MaskPhone, MaskEmail). Everything else is kept byte for byte, so valid
 // UTF-8 stays valid. Redact is idempotent: Redact(Redact(s)) == Redact(s).
 func Redact(text string) string {
-	found := FindPII(text)
+	found := Find(text)
 	if len(found) == 0 {
 		return text
 	}
@@ -96,11 +96,11 @@ func Redact(text string) string {
 	return b.String()
 }
 
-// FindPII returns the personal data in text, sorted by Start and never
+// Find returns the personal data in text, sorted by Start and never
 // overlapping, with byte offsets into text as it was typed, for
 // highlighting.
 //
-// FindPII matches on a folded view of text: it skips invisible format
+// Find matches on a folded view of text: it skips invisible format
 // characters (Unicode category Cf: zero-width space, joiners, U+2060 word
 // joiner, soft hyphen, direction marks, byte order mark) and the other
 // invisible variation selectors and combining grapheme joiner, reads any
@@ -130,7 +130,7 @@ func Redact(text string) string {
 //     2000-2099 (with "+": 1800-1999); with 12 digits the year must be
 //     1800-2099;
 //   - a number of that shape with a real date and a wrong check digit, as
-//     PIIPossiblePersonnummer: a mistyped personnummer is still personal
+//     PossiblePersonnummer: a mistyped personnummer is still personal
 //     data. It is taken only in the usual forms YYMMDD-NNNN, YYMMDD+NNNN,
 //     YYMMDDNNNN, YYYYMMDD-NNNN and YYYYMMDDNNNN (the hyphen may have
 //     spaces around it), not with a space, "." or "/" before the last four
@@ -172,7 +172,7 @@ func Redact(text string) string {
 // Written together (0701234567) it is taken as a phone number, the common
 // case; written YYMMDD-NNNN it is taken as a personnummer. Either way it is
 // found and masked. A phone number is also preferred to a
-// PIIPossiblePersonnummer.
+// PossiblePersonnummer.
 //
 // Dates (2026-12-23, 23/12/2026, 05.03.2026, 20261223), times (15:00,
 // 08.30-16.30), amounts (1 500 kr, 12 000:-, 1.250.000 kr), postcodes
@@ -181,10 +181,10 @@ func Redact(text string) string {
 // alone. A date written with spaces from the 1st to the 9th of a month
 // (05 03 2026) is taken for a phone number.
 //
-// FindPII does not find deliberately obfuscated data ("anna at ale dot se",
+// Find does not find deliberately obfuscated data ("anna at ale dot se",
 // digits spelled out), numbers split across lines, names or addresses: see
 // the package documentation.
-func FindPII(text string) []PII {
+func Find(text string) []Match {
 	if !piiNeedsFold(text) {
 		return piiFind(text)
 	}
@@ -197,13 +197,13 @@ func FindPII(text string) []PII {
 }
 
 // piiFind returns the personal data in text, which piiFold leaves as it is.
-func piiFind(text string) []PII {
+func piiFind(text string) []Match {
 	// E-mail addresses first: their local part may hold digits that must
 	// not be read as a phone number.
-	var buf [4]PII
+	var buf [4]Match
 	emails := piiFindEmails(text, buf[:0])
 
-	var found []PII
+	var found []Match
 	prevEnd := -1
 	ei := 0
 	for i := 0; i < len(text); {
@@ -234,7 +234,7 @@ func piiFind(text string) []PII {
 }
 
 // piiFindEmails appends the e-mail addresses in text to dst, in order.
-func piiFindEmails(text string, dst []PII) []PII {
+func piiFindEmails(text string, dst []Match) []Match {
 	lastEnd := 0
 	from := 0
 	for {
@@ -275,7 +275,7 @@ func piiFindEmails(text string, dst []PII) []PII {
 		if end < 0 {
 			continue
 		}
-		dst = append(dst, PII{Kind: PIIEmail, Start: ls, End: end})
+		dst = append(dst, Match{Kind: Email, Start: ls, End: end})
 		lastEnd = end
 		from = end
 	}
@@ -335,22 +335,22 @@ type piiScan struct {
 
 // number returns the personnummer, samordningsnummer or phone number that
 // starts at s, if there is one.
-func (sc piiScan) number(s int) (PII, bool) {
+func (sc piiScan) number(s int) (Match, bool) {
 	if !sc.leftOK(s) {
-		return PII{}, false
+		return Match{}, false
 	}
 	text := sc.text
 	switch c := text[s]; c {
 	case '+':
 		if end, ok := sc.international(s + 1); ok {
-			return PII{Kind: PIIPhone, Start: s, End: end}, true
+			return Match{Kind: Phone, Start: s, End: end}, true
 		}
-		return PII{}, false
+		return Match{}, false
 	case '(':
 		if end, ok := sc.bracketed(s); ok {
-			return PII{Kind: PIIPhone, Start: s, End: end}, true
+			return Match{Kind: Phone, Start: s, End: end}, true
 		}
-		return PII{}, false
+		return Match{}, false
 	}
 	pEnd, kind, together10, pOK := sc.personnummer(s)
 	phEnd, phOK := 0, false
@@ -363,19 +363,19 @@ func (sc piiScan) number(s int) (PII, bool) {
 		}
 	}
 	switch {
-	case phOK && (!pOK || together10 || kind == PIIPossiblePersonnummer):
-		return PII{Kind: PIIPhone, Start: s, End: phEnd}, true
+	case phOK && (!pOK || together10 || kind == PossiblePersonnummer):
+		return Match{Kind: Phone, Start: s, End: phEnd}, true
 	case pOK:
-		return PII{Kind: kind, Start: s, End: pEnd}, true
+		return Match{Kind: kind, Start: s, End: pEnd}, true
 	}
-	return PII{}, false
+	return Match{}, false
 }
 
 // personnummer reads a personnummer or samordningsnummer at s, or a number
-// of their shape with a wrong check digit (PIIPossiblePersonnummer): see
-// FindPII for the forms. together10 reports the 10-digit form with no
+// of their shape with a wrong check digit (PossiblePersonnummer): see
+// Find for the forms. together10 reports the 10-digit form with no
 // separator.
-func (sc piiScan) personnummer(s int) (end int, kind PIIKind, together10, ok bool) {
+func (sc piiScan) personnummer(s int) (end int, kind Kind, together10, ok bool) {
 	text := sc.text
 	var digits [12]byte
 	var sep [12]int8    // sep[k]: the separator after k digits
@@ -437,10 +437,10 @@ func (sc piiScan) personnummer(s int) (end int, kind PIIKind, together10, ok boo
 		yy := int(core[0]-'0')*10 + int(core[1]-'0')
 		mm := int(core[2]-'0')*10 + int(core[3]-'0')
 		dd := int(core[4]-'0')*10 + int(core[5]-'0')
-		kind = PIIPersonnummer
+		kind = Personnummer
 		if dd > 60 {
 			dd -= 60
-			kind = PIISamordningsnummer
+			kind = Samordningsnummer
 		}
 		real := false
 		switch century := int(digits[0]-'0')*10 + int(digits[1]-'0'); {
@@ -458,7 +458,7 @@ func (sc piiScan) personnummer(s int) (end int, kind PIIKind, together10, ok boo
 			if !canonical {
 				continue
 			}
-			kind = PIIPossiblePersonnummer
+			kind = PossiblePersonnummer
 		}
 		return e, kind, c == 10 && together, true
 	}
@@ -760,7 +760,7 @@ func (sc piiScan) international(p int) (int, bool) {
 	return sc.longestEnd(&g, &valid, 0, last)
 }
 
-// leftOK reports whether a match may start at s: see FindPII.
+// leftOK reports whether a match may start at s: see Find.
 func (sc piiScan) leftOK(s int) bool {
 	if s == 0 || s == sc.prevEnd {
 		return true
@@ -776,7 +776,7 @@ func (sc piiScan) leftOK(s int) bool {
 	return !piiBlocked(p, q)
 }
 
-// rightOK reports whether a match may end at e: see FindPII.
+// rightOK reports whether a match may end at e: see Find.
 func (sc piiScan) rightOK(e int) bool {
 	if e >= len(sc.text) || e == sc.nextStart {
 		return true

@@ -1,4 +1,4 @@
-package message_test
+package pii_test
 
 import (
 	"strings"
@@ -8,13 +8,13 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/kommunkit/kommunkit/feedback/message"
+	"github.com/kommunkit/kommunkit/feedback/pii"
 )
 
-// redactFound lists what FindPII finds in text as "kind=match".
+// redactFound lists what Find finds in text as "kind=match".
 func redactFound(t *testing.T, text string) []string {
 	t.Helper()
-	found := message.FindPII(text)
+	found := pii.Find(text)
 	out := make([]string, 0, len(found))
 	for _, p := range found {
 		require.True(t, 0 <= p.Start && p.Start < p.End && p.End <= len(text), "offsets %d..%d out of range for %q", p.Start, p.End, text)
@@ -27,7 +27,7 @@ func redactFound(t *testing.T, text string) []string {
 // algorithm): 811218-9876, 850101-1236, 000229-1235 (leap day 2000),
 // 040229-1231 (leap day 2004), 121212-1212, 010101-1237. Samordningsnummer:
 // 850161-1233 (day 1 + 60), 850191-1237 (day 31 + 60).
-func TestFindPIIPersonnummer(t *testing.T) {
+func TestFindPersonnummer(t *testing.T) {
 	tests := []struct {
 		name string
 		in   string
@@ -100,7 +100,7 @@ func TestFindPIIPersonnummer(t *testing.T) {
 	}
 }
 
-func TestFindPIIPhone(t *testing.T) {
+func TestFindPhone(t *testing.T) {
 	tests := []struct {
 		name string
 		in   string
@@ -176,7 +176,7 @@ func TestFindPIIPhone(t *testing.T) {
 	}
 }
 
-func TestFindPIIEmail(t *testing.T) {
+func TestFindEmail(t *testing.T) {
 	tests := []struct {
 		name string
 		in   string
@@ -213,9 +213,9 @@ func TestFindPIIEmail(t *testing.T) {
 	}
 }
 
-// TestFindPIINotPersonalData lists things that look like numbers in
+// TestFindNotPersonalData lists things that look like numbers in
 // citizens' messages and policies but are not personal data.
-func TestFindPIINotPersonalData(t *testing.T) {
+func TestFindNotPersonalData(t *testing.T) {
 	for _, in := range []string{
 		"2026-12-23",
 		"den 23/12/2026",
@@ -259,22 +259,22 @@ func TestFindPIINotPersonalData(t *testing.T) {
 	} {
 		t.Run(in, func(t *testing.T) {
 			assert.Empty(t, redactFound(t, in))
-			assert.Equal(t, in, message.Redact(in))
+			assert.Equal(t, in, pii.Redact(in))
 		})
 	}
 }
 
-func TestFindPIIOffsetsInUnicodeText(t *testing.T) {
+func TestFindOffsetsInUnicodeText(t *testing.T) {
 	text := "Hej! Jag heter Åsa Öström 😀, pnr 811218-9876, ring 070–123 45 67 eller mejla åsa@värmdö.se. Tack på förhand ✓"
-	found := message.FindPII(text)
+	found := pii.Find(text)
 	require.Len(t, found, 3)
 	want := []struct {
-		kind  message.PIIKind
+		kind  pii.Kind
 		match string
 	}{
-		{message.PIIPersonnummer, "811218-9876"},
-		{message.PIIPhone, "070–123 45 67"},
-		{message.PIIEmail, "åsa@värmdö.se"},
+		{pii.Personnummer, "811218-9876"},
+		{pii.Phone, "070–123 45 67"},
+		{pii.Email, "åsa@värmdö.se"},
 	}
 	for i, w := range want {
 		assert.Equal(t, w.kind, found[i].Kind)
@@ -299,32 +299,32 @@ func TestRedact(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
-			got := message.Redact(tt.in)
+			got := pii.Redact(tt.in)
 			assert.Equal(t, tt.want, got)
-			assert.Equal(t, got, message.Redact(got), "idempotent")
+			assert.Equal(t, got, pii.Redact(got), "idempotent")
 		})
 	}
 }
 
 func TestRedactIdempotentAndValidUTF8(t *testing.T) {
 	for _, in := range redactSeeds() {
-		once := message.Redact(in)
-		assert.Equal(t, once, message.Redact(once), "Redact(Redact(%q))", in)
-		assert.Empty(t, message.FindPII(once), "nothing left to find in %q", once)
+		once := pii.Redact(in)
+		assert.Equal(t, once, pii.Redact(once), "Redact(Redact(%q))", in)
+		assert.Empty(t, pii.Find(once), "nothing left to find in %q", once)
 		if utf8.ValidString(in) {
 			assert.True(t, utf8.ValidString(once), "valid UTF-8 out for %q", in)
 		}
 	}
 }
 
-func TestPIIKindMask(t *testing.T) {
-	assert.Equal(t, "[personnummer]", message.PIIPersonnummer.Mask())
-	assert.Equal(t, "[samordningsnummer]", message.PIISamordningsnummer.Mask())
-	assert.Equal(t, "[möjligt personnummer]", message.PIIPossiblePersonnummer.Mask())
-	assert.Equal(t, "[telefon]", message.PIIPhone.Mask())
-	assert.Equal(t, "[e-post]", message.PIIEmail.Mask())
-	assert.Equal(t, "[personuppgift]", message.PIIKind("address").Mask())
-	for _, k := range []message.PIIKind{message.PIIPersonnummer, message.PIISamordningsnummer, message.PIIPossiblePersonnummer, message.PIIPhone, message.PIIEmail, "x"} {
+func TestKindMask(t *testing.T) {
+	assert.Equal(t, "[personnummer]", pii.Personnummer.Mask())
+	assert.Equal(t, "[samordningsnummer]", pii.Samordningsnummer.Mask())
+	assert.Equal(t, "[möjligt personnummer]", pii.PossiblePersonnummer.Mask())
+	assert.Equal(t, "[telefon]", pii.Phone.Mask())
+	assert.Equal(t, "[e-post]", pii.Email.Mask())
+	assert.Equal(t, "[personuppgift]", pii.Kind("address").Mask())
+	for _, k := range []pii.Kind{pii.Personnummer, pii.Samordningsnummer, pii.PossiblePersonnummer, pii.Phone, pii.Email, "x"} {
 		assert.False(t, strings.ContainsAny(k.Mask(), "0123456789@"), "mask %q must give Redact nothing to find", k.Mask())
 	}
 }

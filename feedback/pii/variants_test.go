@@ -1,4 +1,4 @@
-package message_test
+package pii_test
 
 import (
 	"fmt"
@@ -9,7 +9,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/kommunkit/kommunkit/feedback/message"
+	"github.com/kommunkit/kommunkit/feedback/pii"
 )
 
 // redactVariants are ways people write (or hide) a personnummer, a phone
@@ -120,16 +120,16 @@ var redactVariants = []struct {
 	{"full-width digit glued after", "0701234567８", nil},
 }
 
-func TestFindPIIVariants(t *testing.T) {
+func TestFindVariants(t *testing.T) {
 	for _, tt := range redactVariants {
 		t.Run(tt.name, func(t *testing.T) {
 			assert.Equal(t, tt.want, nilIfEmpty(redactFound(t, tt.in)))
-			for _, p := range message.FindPII(tt.in) {
+			for _, p := range pii.Find(tt.in) {
 				assert.True(t, utf8.RuneStart(tt.in[p.Start]) && (p.End == len(tt.in) || utf8.RuneStart(tt.in[p.End])), "match %+v on rune boundaries", p)
 			}
-			once := message.Redact(tt.in)
-			assert.Equal(t, once, message.Redact(once), "idempotent")
-			assert.Empty(t, message.FindPII(once), "nothing left in %q", once)
+			once := pii.Redact(tt.in)
+			assert.Equal(t, once, pii.Redact(once), "idempotent")
+			assert.Empty(t, pii.Find(once), "nothing left in %q", once)
 		})
 	}
 }
@@ -138,17 +138,17 @@ func TestFindPIIVariants(t *testing.T) {
 // place of the invisible characters inside a match too, and leaves those
 // around it.
 func TestRedactRemovesInvisibleCharactersInside(t *testing.T) {
-	assert.Equal(t, "ring [telefon] nu", message.Redact("ring 070\u200b123\u200d45\u206067 nu"))
-	assert.Equal(t, "\u200e[telefon]\u200e", message.Redact("\u200e070-123 45 67\u200e"))
-	assert.Equal(t, "mejla [e-post]", message.Redact("mejla an\u200bna\u200b@\u200bale.se"))
-	assert.Equal(t, "pnr [personnummer], [möjligt personnummer]", message.Redact("pnr ８１１２１８－９８７６, 811218-9877"))
+	assert.Equal(t, "ring [telefon] nu", pii.Redact("ring 070\u200b123\u200d45\u206067 nu"))
+	assert.Equal(t, "\u200e[telefon]\u200e", pii.Redact("\u200e070-123 45 67\u200e"))
+	assert.Equal(t, "mejla [e-post]", pii.Redact("mejla an\u200bna\u200b@\u200bale.se"))
+	assert.Equal(t, "pnr [personnummer], [möjligt personnummer]", pii.Redact("pnr ８１１２１８－９８７６, 811218-9877"))
 }
 
-// TestFindPIIOffsetsAfterFolding checks that offsets point into the text as
+// TestFindOffsetsAfterFolding checks that offsets point into the text as
 // typed, also after folded and skipped runes earlier in the text.
-func TestFindPIIOffsetsAfterFolding(t *testing.T) {
+func TestFindOffsetsAfterFolding(t *testing.T) {
 	text := "１２\u200b３ Åsa ٣ kr, ring ０７０－１２３ ４５ ６７ eller anna＠ale.se 😀 811218-9876"
-	found := message.FindPII(text)
+	found := pii.Find(text)
 	require.Len(t, found, 3)
 	for i, w := range []string{"０７０－１２３ ４５ ６７", "anna＠ale.se", "811218-9876"} {
 		assert.Equal(t, strings.Index(text, w), found[i].Start, w)
@@ -156,11 +156,11 @@ func TestFindPIIOffsetsAfterFolding(t *testing.T) {
 	}
 }
 
-// TestFindPIINotPersonalDataWiderSeparators lists dates, times, amounts,
-// postcodes and diary numbers written with the separators FindPII now
+// TestFindNotPersonalDataWiderSeparators lists dates, times, amounts,
+// postcodes and diary numbers written with the separators Find now
 // accepts inside numbers (dots, slashes, spaced hyphens, several spaces,
 // Unicode spaces and digits), which are still not personal data.
-func TestFindPIINotPersonalDataWiderSeparators(t *testing.T) {
+func TestFindNotPersonalDataWiderSeparators(t *testing.T) {
 	for _, in := range []string{
 		"kl. 08.30-16.30",
 		"kl 08.30 - 16.30",
@@ -209,15 +209,15 @@ func TestFindPIINotPersonalDataWiderSeparators(t *testing.T) {
 	} {
 		t.Run(in, func(t *testing.T) {
 			assert.Empty(t, redactFound(t, in))
-			assert.Equal(t, in, message.Redact(in))
+			assert.Equal(t, in, pii.Redact(in))
 		})
 	}
 }
 
-// TestFindPIINotPersonalDataGenerated writes every date of a few years, and
+// TestFindNotPersonalDataGenerated writes every date of a few years, and
 // times and amounts, in the formats people use, and checks that none is
 // taken for personal data.
-func TestFindPIINotPersonalDataGenerated(t *testing.T) {
+func TestFindNotPersonalDataGenerated(t *testing.T) {
 	days := [13]int{0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31}
 	dateFormats := []string{
 		"%04[1]d-%02[2]d-%02[3]d", "%02[3]d.%02[2]d.%04[1]d", "%02[3]d/%02[2]d/%04[1]d", "%02[3]d-%02[2]d-%04[1]d",
@@ -231,7 +231,7 @@ func TestFindPIINotPersonalDataGenerated(t *testing.T) {
 			for d := 1; d <= days[m]; d++ {
 				for _, f := range dateFormats {
 					s := fmt.Sprintf(f, y, m, d, y%100)
-					require.Empty(t, message.FindPII(s), s)
+					require.Empty(t, pii.Find(s), s)
 					n++
 				}
 			}
@@ -245,7 +245,7 @@ func TestFindPIINotPersonalDataGenerated(t *testing.T) {
 		for mi := 0; mi < 60; mi += 5 {
 			for _, f := range timeFormats {
 				s := fmt.Sprintf(f, h, mi, (h+8)%24)
-				require.Empty(t, message.FindPII(s), s)
+				require.Empty(t, pii.Find(s), s)
 				n++
 			}
 		}
@@ -254,7 +254,7 @@ func TestFindPIINotPersonalDataGenerated(t *testing.T) {
 		for _, sep := range []string{" ", ".", "\u00a0", "\u202f"} {
 			s := redactGroupThousands(v, sep)
 			for _, text := range []string{s + " kr", s + ":-", "KS 2026/" + s, "ärende 2024." + s, "dnr 2025-" + s} {
-				require.Empty(t, message.FindPII(text), text)
+				require.Empty(t, pii.Find(text), text)
 				n++
 			}
 		}
@@ -262,7 +262,7 @@ func TestFindPIINotPersonalDataGenerated(t *testing.T) {
 	for a := 100; a < 1000; a += 7 {
 		for b := 0; b < 100; b += 3 {
 			s := fmt.Sprintf("Storgatan %d, %d %02d Stad", b%40+1, a, b)
-			require.Empty(t, message.FindPII(s), s)
+			require.Empty(t, pii.Find(s), s)
 			n++
 		}
 	}

@@ -1,10 +1,10 @@
-package message_test
+package plain_test
 
 import (
 	"testing"
 	"unicode/utf8"
 
-	"github.com/kommunkit/kommunkit/feedback/message"
+	"github.com/kommunkit/kommunkit/feedback/plain"
 )
 
 // plainBench500 is a realistic 500-character draft reply with some
@@ -21,13 +21,13 @@ var plainBench500 = func() string {
 	return s
 }()
 
-func BenchmarkCheckPlain500(b *testing.B) {
-	if r := message.CheckPlain(plainBench500); len(r.Findings) < 6 {
+func BenchmarkCheck500(b *testing.B) {
+	if r := plain.Check(plainBench500); len(r.Findings) < 6 {
 		b.Fatalf("want at least 6 findings, got %d", len(r.Findings))
 	}
 	b.SetBytes(int64(len(plainBench500)))
 	b.ReportAllocs()
 	for b.Loop() {
-		_ = message.CheckPlain(plainBench500)
+		_ = plain.Check(plainBench500)
 	}
 }

@@ -1,17 +1,17 @@
-package message_test
+package plain_test
 
 import (
 	"fmt"
 
-	"github.com/kommunkit/kommunkit/feedback/message"
+	"github.com/kommunkit/kommunkit/feedback/plain"
 )
 
-func ExampleCheckPlain() {
+func ExampleCheck() {
 	draft := "Hej!\nVi har erhållit din ansökan avseende LSS och återkommer bl.a. med ett beslut."
-	r := message.CheckPlain(draft)
-	fmt.Printf("LIX %.0f (%s), score %d: %s\n", r.LIX, r.Band.Swedish(), r.Score, r.Verdict.Swedish())
+	r := plain.Check(draft)
+	fmt.Printf("LIX %.0f (%s), score %d: %s\n", r.LIX, r.Band.Text().Sv, r.Score, r.Verdict.Text().Sv)
 	for _, f := range r.Findings {
-		fmt.Printf("%d-%d %s: %s\n", f.Start, f.End, f.Kind, f.AdviceSV)
+		fmt.Printf("%d-%d %s: %s\n", f.Start, f.End, f.Kind, f.Advice.Sv)
 	}
 	// Output:
 	// LIX 36 (Lättläst), score 84: Klar att skicka

@@ -1,15 +1,15 @@
-package message_test
+package plain_test
 
 import (
 	"math"
 	"testing"
 
-	"github.com/kommunkit/kommunkit/feedback/message"
+	"github.com/kommunkit/kommunkit/feedback/plain"
 )
 
-// FuzzCheckPlain checks that CheckPlain never panics and that its report is
+// FuzzCheck checks that Check never panics and that its report is
 // consistent: offsets in range, findings sorted, counts and score sane.
-func FuzzCheckPlain(f *testing.F) {
+func FuzzCheck(f *testing.F) {
 	for _, s := range []string{
 		"",
 		"Hej!\n\nVi har erhållit din ansökan och kommer i enlighet med rutinerna att beakta den, bl.a. avseende LSS.",
@@ -23,7 +23,7 @@ func FuzzCheckPlain(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, text string) {
-		r := message.CheckPlain(text)
+		r := plain.Check(text)
 		prev := 0
 		for i, fd := range r.Findings {
 			if fd.Start < 0 || fd.Start >= fd.End || fd.End > len(text) {
@@ -36,7 +36,7 @@ func FuzzCheckPlain(f *testing.F) {
 			if fd.Text != text[fd.Start:fd.End] {
 				t.Fatalf("finding %d text %q, want %q", i, fd.Text, text[fd.Start:fd.End])
 			}
-			if fd.AdviceSV == "" || fd.AdviceFI == "" || fd.AdviceEN == "" {
+			if fd.Advice.Sv == "" || fd.Advice.Fi == "" || fd.Advice.En == "" {
 				t.Fatalf("finding %d without advice: %+v", i, fd)
 			}
 		}
@@ -52,7 +52,7 @@ func FuzzCheckPlain(f *testing.F) {
 		if r.Score < 0 || r.Score > 100 {
 			t.Fatalf("score %d", r.Score)
 		}
-		if r.Verdict.Swedish() == "" || r.Band.Swedish() == "" {
+		if r.Verdict.Text().Sv == "" || r.Band.Text().Sv == "" {
 			t.Fatalf("verdict %q band %q", r.Verdict, r.Band)
 		}
 	})

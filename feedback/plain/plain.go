@@ -1,4 +1,13 @@
-package message
+// Package plain checks a staff reply for plain language (klarspråk), as the
+// policies ask (Check): short sentences, no bureaucratic words, and no
+// abbreviations or unexplained acronyms, with the LIX readability index, a
+// score and a verdict, and advice for each finding in Swedish, Finnish and
+// English.
+//
+// Like the rest of what reads text, it imports nothing but the standard
+// library's smallest packages (no fmt, regexp or encoding/json) and
+// kommunkit's lang, so it builds small for GOOS=js GOARCH=wasm.
+package plain
 
 import (
 	_ "embed"
@@ -9,38 +18,40 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/kommunkit/kommunkit/lang"
 )
 
-// The limits CheckPlain applies.
+// The limits Check applies.
 const (
-	// PlainMaxSentenceWords is the most words a sentence should have.
-	PlainMaxSentenceWords = 25
-	// PlainLongWordLetters is the most letters a word may have and not
+	// MaxSentenceWords is the most words a sentence should have.
+	MaxSentenceWords = 25
+	// LongWordLetters is the most letters a word may have and not
 	// count as long in the LIX readability index.
-	PlainLongWordLetters = 6
+	LongWordLetters = 6
 )
 
-// PlainFindingKind is what a PlainFinding is about.
-type PlainFindingKind string
+// FindingKind is what a Finding is about.
+type FindingKind string
 
 // The kinds of finding.
 const (
-	// PlainLongSentence is a sentence of more than PlainMaxSentenceWords words.
-	PlainLongSentence PlainFindingKind = "long_sentence"
-	// PlainBureaucratic is a bureaucratic word or phrase (krångelord) that
+	// LongSentence is a sentence of more than MaxSentenceWords words.
+	LongSentence FindingKind = "long_sentence"
+	// Bureaucratic is a bureaucratic word or phrase (krångelord) that
 	// has a plainer alternative.
-	PlainBureaucratic PlainFindingKind = "bureaucratic"
-	// PlainAbbreviation is a known abbreviation (t.ex., bl.a., dnr) that
+	Bureaucratic FindingKind = "bureaucratic"
+	// Abbreviation is a known abbreviation (t.ex., bl.a., dnr) that
 	// should be written out.
-	PlainAbbreviation PlainFindingKind = "abbreviation"
-	// PlainAcronym is an acronym (LSS, SoL, VA) that the text does not explain.
-	PlainAcronym PlainFindingKind = "acronym"
+	Abbreviation FindingKind = "abbreviation"
+	// Acronym is an acronym (LSS, SoL, VA) that the text does not explain.
+	Acronym FindingKind = "acronym"
 )
 
-// PlainFinding is one place in a text that is not plain language.
+// Finding is one place in a text that is not plain language.
 // Text is text[Start:End], with Start and End byte offsets for highlighting.
-type PlainFinding struct {
-	Kind  PlainFindingKind
+type Finding struct {
+	Kind  FindingKind
 	Start int
 	End   int
 	Text  string
@@ -50,10 +61,8 @@ type PlainFinding struct {
 	Suggestion string
 	// Words is the number of words of a long sentence, and 0 otherwise.
 	Words int
-	// Advice for staff, in Swedish, Finnish and English.
-	AdviceSV string
-	AdviceFI string
-	AdviceEN string
+	// Advice is what staff should do, in Swedish, Finnish and English.
+	Advice lang.Text
 }
 
 // LIXBand is a band of the LIX readability index, as used in Sweden.
@@ -83,111 +92,73 @@ func LIXBandOf(lix float64) LIXBand {
 	return LIXVeryHard
 }
 
-// Swedish returns the band's name in Swedish.
-func (b LIXBand) Swedish() string {
-	return b.label("Mycket lättläst", "Lättläst", "Medelsvår", "Svår", "Mycket svår")
-}
-
-// Finnish returns the band's name in Finnish.
-func (b LIXBand) Finnish() string {
-	return b.label("Erittäin helppolukuinen", "Helppolukuinen", "Keskivaikea", "Vaikea", "Erittäin vaikea")
-}
-
-// English returns the band's name in English.
-func (b LIXBand) English() string {
-	return b.label("Very easy", "Easy", "Medium", "Hard", "Very hard")
-}
-
-func (b LIXBand) label(veryEasy, easy, medium, hard, veryHard string) string {
+// Text returns the band's name in Swedish, Finnish and English, or the
+// zero Text for a band that is not one of the five.
+func (b LIXBand) Text() lang.Text {
 	switch b {
 	case LIXVeryEasy:
-		return veryEasy
+		return lang.Text{Sv: "Mycket lättläst", Fi: "Erittäin helppolukuinen", En: "Very easy"}
 	case LIXEasy:
-		return easy
+		return lang.Text{Sv: "Lättläst", Fi: "Helppolukuinen", En: "Easy"}
 	case LIXMedium:
-		return medium
+		return lang.Text{Sv: "Medelsvår", Fi: "Keskivaikea", En: "Medium"}
 	case LIXHard:
-		return hard
+		return lang.Text{Sv: "Svår", Fi: "Vaikea", En: "Hard"}
 	case LIXVeryHard:
-		return veryHard
+		return lang.Text{Sv: "Mycket svår", Fi: "Erittäin vaikea", En: "Very hard"}
 	}
-	return ""
+	return lang.Text{}
 }
 
-// PlainVerdict is the overall verdict on a draft reply.
-type PlainVerdict string
+// Verdict is the overall verdict on a draft reply.
+type Verdict string
 
-// The verdicts, from PlainReport.Score.
+// The verdicts, from Report.Score.
 const (
-	PlainClear   PlainVerdict = "clear"   // score 80 or more: ready to send
-	PlainReview  PlainVerdict = "review"  // score 50 to 79: look over the findings
-	PlainRewrite PlainVerdict = "rewrite" // score under 50: rewrite the text
+	Clear   Verdict = "clear"   // score 80 or more: ready to send
+	Review  Verdict = "review"  // score 50 to 79: look over the findings
+	Rewrite Verdict = "rewrite" // score under 50: rewrite the text
 )
 
-// Swedish returns the verdict as staff see it, in Swedish.
-func (v PlainVerdict) Swedish() string {
+// Text returns the verdict as staff see it, in Swedish, Finnish and
+// English, or the zero Text for a verdict that is not one of the three.
+func (v Verdict) Text() lang.Text {
 	switch v {
-	case PlainClear:
-		return "Klar att skicka"
-	case PlainReview:
-		return "Se över texten"
-	case PlainRewrite:
-		return "Skriv om texten"
+	case Clear:
+		return lang.Text{Sv: "Klar att skicka", Fi: "Valmis lähetettäväksi", En: "Ready to send"}
+	case Review:
+		return lang.Text{Sv: "Se över texten", Fi: "Tarkista teksti", En: "Look over the text"}
+	case Rewrite:
+		return lang.Text{Sv: "Skriv om texten", Fi: "Kirjoita teksti uudelleen", En: "Rewrite the text"}
 	}
-	return ""
+	return lang.Text{}
 }
 
-// Finnish returns the verdict in Finnish.
-func (v PlainVerdict) Finnish() string {
-	switch v {
-	case PlainClear:
-		return "Valmis lähetettäväksi"
-	case PlainReview:
-		return "Tarkista teksti"
-	case PlainRewrite:
-		return "Kirjoita teksti uudelleen"
-	}
-	return ""
-}
-
-// English returns the verdict in English.
-func (v PlainVerdict) English() string {
-	switch v {
-	case PlainClear:
-		return "Ready to send"
-	case PlainReview:
-		return "Look over the text"
-	case PlainRewrite:
-		return "Rewrite the text"
-	}
-	return ""
-}
-
-// PlainReport is the result of CheckPlain.
-type PlainReport struct {
+// Report is the result of Check.
+type Report struct {
 	Words     int // words: runs of letters and digits; a hyphen or apostrophe inside a word does not split it
 	Sentences int // sentences: ended by . ! ? … or a colon before a space, or by a line break
-	LongWords int // words of more than PlainLongWordLetters letters
+	LongWords int // words of more than LongWordLetters letters
 	// LIX is the readability index: Words/Sentences + 100*LongWords/Words,
 	// 0 for a text without words.
 	LIX  float64
 	Band LIXBand
 	// Findings are sorted by Start. A long sentence may contain other findings.
-	Findings []PlainFinding
+	Findings []Finding
 	// Score is 100 less the penalties, at least 0: one point for each LIX
 	// point over 40, 10 for each long sentence, 5 for each bureaucratic
 	// word and 3 for each abbreviation or unexplained acronym.
 	Score   int
-	Verdict PlainVerdict
+	Verdict Verdict
 }
 
-// CheckPlain checks a staff draft reply, in Swedish, against the
+// Check checks a staff draft reply, in Swedish, against the
 // plain-language (klarspråk) rules of the policies: short sentences, no
 // bureaucratic words, and no abbreviations or unexplained acronyms. It
 // computes the LIX readability index and gives every finding with its byte
 // offsets and advice in Swedish, Finnish and English.
 //
-// Bureaucratic words come from an embedded list (see PlainWords), matched
+// Bureaucratic words come from an embedded list (see Words), matched
 // whole-word and case-insensitively in the inflected forms the list gives.
 // Known abbreviations (t.ex., bl.a., m.m., fr.o.m., dnr, ÖK ...) are found
 // with or without their dots. An acronym is a word of 2 to 6 letters with at
@@ -199,18 +170,18 @@ type PlainReport struct {
 // service)"), written in brackets after words ("lagen om stöd och service
 // (LSS)"), or followed by "står för", "betyder" or "är en förkortning".
 //
-// An empty text has no findings, LIX 0 and the verdict PlainClear.
-func CheckPlain(text string) PlainReport {
+// An empty text has no findings, LIX 0 and the verdict Clear.
+func Check(text string) Report {
 	c := plainChecker{text: text}
 	c.findAbbreviations()
 	c.tokenize()
 	c.splitSentences()
 
-	var r PlainReport
+	var r Report
 	r.Words = len(c.words)
 	r.Sentences = len(c.sentences)
 	for _, w := range c.words {
-		if w.letters > PlainLongWordLetters {
+		if w.letters > LongWordLetters {
 			r.LongWords++
 		}
 	}
@@ -220,21 +191,23 @@ func CheckPlain(text string) PlainReport {
 	r.Band = LIXBandOf(r.LIX)
 
 	for _, s := range c.sentences {
-		if s.words > PlainMaxSentenceWords {
+		if s.words > MaxSentenceWords {
 			n := strconv.Itoa(s.words)
-			limit := strconv.Itoa(PlainMaxSentenceWords)
-			c.add(PlainFinding{
-				Kind: PlainLongSentence, Start: s.start, End: s.end, Words: s.words,
-				AdviceSV: "Meningen har " + n + " ord. Dela upp den i kortare meningar, högst " + limit + " ord.",
-				AdviceFI: "Virkkeessä on " + n + " sanaa. Jaa se lyhyempiin virkkeisiin, enintään " + limit + " sanaa.",
-				AdviceEN: "The sentence has " + n + " words. Split it into shorter sentences of at most " + limit + " words.",
+			limit := strconv.Itoa(MaxSentenceWords)
+			c.add(Finding{
+				Kind: LongSentence, Start: s.start, End: s.end, Words: s.words,
+				Advice: lang.Text{
+					Sv: "Meningen har " + n + " ord. Dela upp den i kortare meningar, högst " + limit + " ord.",
+					Fi: "Virkkeessä on " + n + " sanaa. Jaa se lyhyempiin virkkeisiin, enintään " + limit + " sanaa.",
+					En: "The sentence has " + n + " words. Split it into shorter sentences of at most " + limit + " words.",
+				},
 			})
 		}
 	}
 	c.findBureaucratic()
 	c.findUnexplained()
 
-	slices.SortStableFunc(c.findings, func(a, b PlainFinding) int {
+	slices.SortStableFunc(c.findings, func(a, b Finding) int {
 		if a.Start != b.Start {
 			return a.Start - b.Start
 		}
@@ -248,9 +221,9 @@ func CheckPlain(text string) PlainReport {
 	}
 	for _, f := range r.Findings {
 		switch f.Kind {
-		case PlainLongSentence:
+		case LongSentence:
 			score -= 10
-		case PlainBureaucratic:
+		case Bureaucratic:
 			score -= 5
 		default:
 			score -= 3
@@ -259,22 +232,22 @@ func CheckPlain(text string) PlainReport {
 	r.Score = max(score, 0)
 	switch {
 	case r.Score >= 80:
-		r.Verdict = PlainClear
+		r.Verdict = Clear
 	case r.Score >= 50:
-		r.Verdict = PlainReview
+		r.Verdict = Review
 	default:
-		r.Verdict = PlainRewrite
+		r.Verdict = Rewrite
 	}
 	return r
 }
 
-// plainChecker holds the state of one CheckPlain call.
+// plainChecker holds the state of one Check call.
 type plainChecker struct {
 	text      string
 	abbrevs   []plainSpan // known abbreviations, in order; ref is the index in plainAbbreviations
 	words     []plainToken
 	sentences []plainSentence
-	findings  []PlainFinding
+	findings  []Finding
 }
 
 type plainSpan struct{ start, end, ref int }
@@ -287,7 +260,7 @@ type plainToken struct {
 
 type plainSentence struct{ start, end, words int }
 
-func (c *plainChecker) add(f PlainFinding) {
+func (c *plainChecker) add(f Finding) {
 	f.Text = c.text[f.Start:f.End]
 	c.findings = append(c.findings, f)
 }
@@ -298,7 +271,7 @@ type plainAbbreviation struct {
 	expanded string
 }
 
-// plainAbbreviations are the abbreviations CheckPlain asks staff to write out.
+// plainAbbreviations are the abbreviations Check asks staff to write out.
 var plainAbbreviations = [...]plainAbbreviation{
 	{[]string{"bl.a.", "bl.a", "bl a"}, "bland annat"},
 	{[]string{"m.m.", "m.m"}, "med mera"},
@@ -462,7 +435,7 @@ func (c *plainChecker) tokenize() {
 				}
 			}
 			// "1.5", "1,5" and "15:00" are one word.
-			if (r == '.' || r == ',' || r == ':') && i+1 < len(text) && piiDigit(text[i+1]) && piiDigit(text[i-1]) {
+			if (r == '.' || r == ',' || r == ':') && i+1 < len(text) && plainDigit(text[i+1]) && plainDigit(text[i-1]) {
 				i++
 				continue
 			}
@@ -641,11 +614,13 @@ func (c *plainChecker) findBureaucratic() {
 			}
 			alt := list.words[phrase.entry].Alternative
 			found := text[w.start:c.words[k+n-1].end]
-			c.add(PlainFinding{
-				Kind: PlainBureaucratic, Start: w.start, End: c.words[k+n-1].end, Suggestion: alt,
-				AdviceSV: "Skriv ”" + alt + "” i stället för ”" + found + "”.",
-				AdviceFI: "Kirjoita mieluummin ”" + alt + "” kuin ”" + found + "”.",
-				AdviceEN: "Write “" + alt + "” instead of “" + found + "”.",
+			c.add(Finding{
+				Kind: Bureaucratic, Start: w.start, End: c.words[k+n-1].end, Suggestion: alt,
+				Advice: lang.Text{
+					Sv: "Skriv ”" + alt + "” i stället för ”" + found + "”.",
+					Fi: "Kirjoita mieluummin ”" + alt + "” kuin ”" + found + "”.",
+					En: "Write “" + alt + "” instead of “" + found + "”.",
+				},
 			})
 			k += n - 1
 			break
@@ -720,19 +695,23 @@ func (c *plainChecker) findUnexplained() {
 		found := text[cd.start:cd.end]
 		if cd.ref >= 0 {
 			exp := plainAbbreviations[cd.ref].expanded
-			c.add(PlainFinding{
-				Kind: PlainAbbreviation, Start: cd.start, End: cd.end, Suggestion: exp,
-				AdviceSV: "Skriv ”" + exp + "” i stället för förkortningen ”" + found + "”.",
-				AdviceFI: "Kirjoita lyhenteen ”" + found + "” tilalle ”" + exp + "”.",
-				AdviceEN: "Write “" + exp + "” instead of the abbreviation “" + found + "”.",
+			c.add(Finding{
+				Kind: Abbreviation, Start: cd.start, End: cd.end, Suggestion: exp,
+				Advice: lang.Text{
+					Sv: "Skriv ”" + exp + "” i stället för förkortningen ”" + found + "”.",
+					Fi: "Kirjoita lyhenteen ”" + found + "” tilalle ”" + exp + "”.",
+					En: "Write “" + exp + "” instead of the abbreviation “" + found + "”.",
+				},
 			})
 			continue
 		}
-		c.add(PlainFinding{
-			Kind: PlainAcronym, Start: cd.start, End: cd.end,
-			AdviceSV: "Förklara förkortningen ”" + found + "”: skriv ut vad den betyder första gången, med förkortningen inom parentes efter.",
-			AdviceFI: "Selitä lyhenne ”" + found + "”: kirjoita ensimmäisellä kerralla auki, mitä se tarkoittaa, ja lyhenne sulkeisiin perään.",
-			AdviceEN: "Explain the abbreviation “" + found + "”: the first time, write out what it stands for, with the abbreviation in brackets after it.",
+		c.add(Finding{
+			Kind: Acronym, Start: cd.start, End: cd.end,
+			Advice: lang.Text{
+				Sv: "Förklara förkortningen ”" + found + "”: skriv ut vad den betyder första gången, med förkortningen inom parentes efter.",
+				Fi: "Selitä lyhenne ”" + found + "”: kirjoita ensimmäisellä kerralla auki, mitä se tarkoittaa, ja lyhenne sulkeisiin perään.",
+				En: "Explain the abbreviation “" + found + "”: the first time, write out what it stands for, with the abbreviation in brackets after it.",
+			},
 		})
 	}
 }
@@ -890,34 +869,34 @@ func plainLetters(s string) int {
 	return n
 }
 
-// PlainWord is one entry of the embedded list of bureaucratic words: the
+// Word is one entry of the embedded list of bureaucratic words: the
 // forms to look for (lower case; a phrase has its words split by single
 // spaces) and the plain alternative to write instead.
-type PlainWord struct {
+type Word struct {
 	Forms       []string
 	Alternative string
 }
 
-//go:embed plainwords_sv.tsv
+//go:embed words_sv.tsv
 var plainWordsTSV string
 
-// PlainWords returns the embedded list of bureaucratic words CheckPlain
+// Words returns the embedded list of bureaucratic words Check
 // looks for, in file order, or an error naming the line that is not valid.
-func PlainWords() ([]PlainWord, error) {
+func Words() ([]Word, error) {
 	list, err := plainWordIndex()
 	if err != nil {
 		return nil, err
 	}
-	out := make([]PlainWord, len(list.words))
+	out := make([]Word, len(list.words))
 	for i, w := range list.words {
-		out[i] = PlainWord{Forms: slices.Clone(w.Forms), Alternative: w.Alternative}
+		out[i] = Word{Forms: slices.Clone(w.Forms), Alternative: w.Alternative}
 	}
 	return out, nil
 }
 
 // plainWordList is the parsed word list, indexed by the first word of each form.
 type plainWordList struct {
-	words   []PlainWord
+	words   []Word
 	phrases []plainPhrase
 	byFirst map[string][]int // first word → phrases, most words first
 }
@@ -932,7 +911,7 @@ var plainWordIndex = sync.OnceValues(func() (*plainWordList, error) {
 	return parsePlainWords(plainWordsTSV)
 })
 
-// parsePlainWords parses a word list in the format of plainwords_sv.tsv.
+// parsePlainWords parses a word list in the format of words_sv.tsv.
 func parsePlainWords(data string) (*plainWordList, error) {
 	list := &plainWordList{byFirst: make(map[string][]int)}
 	seen := make(map[string]bool)
@@ -941,7 +920,7 @@ func parsePlainWords(data string) (*plainWordList, error) {
 		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
 			continue
 		}
-		where := "plainwords_sv.tsv line " + strconv.Itoa(n+1) + " " + strconv.Quote(line)
+		where := "words_sv.tsv line " + strconv.Itoa(n+1) + " " + strconv.Quote(line)
 		forms, alt, ok := strings.Cut(line, "\t")
 		if !ok || strings.Contains(alt, "\t") {
 			return nil, errors.New(where + ": want forms, a tab and the alternative")
@@ -950,7 +929,7 @@ func parsePlainWords(data string) (*plainWordList, error) {
 			return nil, errors.New(where + ": alternative " + strconv.Quote(alt) + " is empty or has spaces around it")
 		}
 		entry := len(list.words)
-		w := PlainWord{Alternative: alt}
+		w := Word{Alternative: alt}
 		for _, f := range strings.Split(forms, "|") {
 			words := strings.Split(f, " ")
 			for _, word := range words {
@@ -978,3 +957,5 @@ func parsePlainWords(data string) (*plainWordList, error) {
 	}
 	return list, nil
 }
+
+func plainDigit(c byte) bool { return c >= '0' && c <= '9' }

@@ -1,4 +1,4 @@
-package message_test
+package plain_test
 
 import (
 	"strings"
@@ -7,14 +7,14 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/kommunkit/kommunkit/feedback/message"
+	"github.com/kommunkit/kommunkit/feedback/plain"
 )
 
 // plainFound lists the findings of one kind as "text→suggestion".
-func plainFound(t *testing.T, text string, kind message.PlainFindingKind) []string {
+func plainFound(t *testing.T, text string, kind plain.FindingKind) []string {
 	t.Helper()
 	var out []string
-	for _, f := range message.CheckPlain(text).Findings {
+	for _, f := range plain.Check(text).Findings {
 		require.Equal(t, text[f.Start:f.End], f.Text, "offsets of %+v", f)
 		if f.Kind == kind {
 			s := f.Text
@@ -27,8 +27,8 @@ func plainFound(t *testing.T, text string, kind message.PlainFindingKind) []stri
 	return out
 }
 
-func TestPlainWordsList(t *testing.T) {
-	words, err := message.PlainWords()
+func TestWordsList(t *testing.T) {
+	words, err := plain.Words()
 	require.NoError(t, err)
 	require.GreaterOrEqual(t, len(words), 100, "the policies ask for a real list")
 
@@ -66,14 +66,14 @@ func TestPlainWordsList(t *testing.T) {
 		assert.Equal(t, want, alternative[form], "alternative of %q", form)
 	}
 
-	// PlainWords returns a copy.
+	// Words returns a copy.
 	words[0].Forms[0] = "changed"
-	again, err := message.PlainWords()
+	again, err := plain.Words()
 	require.NoError(t, err)
 	assert.NotEqual(t, "changed", again[0].Forms[0])
 }
 
-func TestCheckPlainBureaucratic(t *testing.T) {
+func TestCheckBureaucratic(t *testing.T) {
 	tests := []struct {
 		name string
 		in   string
@@ -103,12 +103,12 @@ func TestCheckPlainBureaucratic(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			assert.Equal(t, tt.want, plainFound(t, tt.in, message.PlainBureaucratic))
+			assert.Equal(t, tt.want, plainFound(t, tt.in, plain.Bureaucratic))
 		})
 	}
 }
 
-func TestCheckPlainAbbreviations(t *testing.T) {
+func TestCheckAbbreviations(t *testing.T) {
 	tests := []struct {
 		name string
 		in   string
@@ -141,12 +141,12 @@ func TestCheckPlainAbbreviations(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			assert.Equal(t, tt.want, plainFound(t, tt.in, message.PlainAbbreviation))
+			assert.Equal(t, tt.want, plainFound(t, tt.in, plain.Abbreviation))
 		})
 	}
 }
 
-func TestCheckPlainAcronyms(t *testing.T) {
+func TestCheckAcronyms(t *testing.T) {
 	tests := []struct {
 		name string
 		in   string
@@ -178,12 +178,12 @@ func TestCheckPlainAcronyms(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			assert.Equal(t, tt.want, plainFound(t, tt.in, message.PlainAcronym))
+			assert.Equal(t, tt.want, plainFound(t, tt.in, plain.Acronym))
 		})
 	}
 }
 
-func TestCheckPlainSentences(t *testing.T) {
+func TestCheckSentences(t *testing.T) {
 	tests := []struct {
 		in               string
 		words, sentences int
@@ -208,152 +208,152 @@ func TestCheckPlainSentences(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
-			r := message.CheckPlain(tt.in)
+			r := plain.Check(tt.in)
 			assert.Equal(t, tt.words, r.Words, "words")
 			assert.Equal(t, tt.sentences, r.Sentences, "sentences")
 		})
 	}
 }
 
-func TestCheckPlainLIX(t *testing.T) {
+func TestCheckLIX(t *testing.T) {
 	// 6 words, 2 sentences, no long words: 6/2 + 0 = 3.
-	r := message.CheckPlain("Vi har fått ditt brev. Tack!")
+	r := plain.Check("Vi har fått ditt brev. Tack!")
 	assert.Equal(t, 0, r.LongWords)
 	assert.InDelta(t, 3.0, r.LIX, 1e-9)
-	assert.Equal(t, message.LIXVeryEasy, r.Band)
+	assert.Equal(t, plain.LIXVeryEasy, r.Band)
 
 	// 6 words, 2 sentences, 4 long (Kommunstyrelsen, behandlar, ärendet,
 	// Beslutet): 6/2 + 100*4/6.
-	r = message.CheckPlain("Kommunstyrelsen behandlar ärendet. Beslutet kommer snart.")
+	r = plain.Check("Kommunstyrelsen behandlar ärendet. Beslutet kommer snart.")
 	assert.Equal(t, 4, r.LongWords)
 	assert.InDelta(t, 3+400.0/6, r.LIX, 1e-9)
-	assert.Equal(t, message.LIXVeryHard, r.Band)
+	assert.Equal(t, plain.LIXVeryHard, r.Band)
 
 	// "ärendet" has 7 letters (long); "e-post" has 5 (not long); "brevet" 6 (not long).
-	r = message.CheckPlain("ärendet e-post brevet")
+	r = plain.Check("ärendet e-post brevet")
 	assert.Equal(t, 3, r.Words)
 	assert.Equal(t, 1, r.LongWords)
 
-	r = message.CheckPlain("")
+	r = plain.Check("")
 	assert.Zero(t, r.LIX)
-	assert.Equal(t, message.LIXVeryEasy, r.Band)
+	assert.Equal(t, plain.LIXVeryEasy, r.Band)
 	assert.Equal(t, 100, r.Score)
-	assert.Equal(t, message.PlainClear, r.Verdict)
+	assert.Equal(t, plain.Clear, r.Verdict)
 	assert.Empty(t, r.Findings)
 }
 
 func TestLIXBandOf(t *testing.T) {
 	tests := []struct {
 		lix  float64
-		want message.LIXBand
+		want plain.LIXBand
 	}{
-		{0, message.LIXVeryEasy}, {29.99, message.LIXVeryEasy},
-		{30, message.LIXEasy}, {39.99, message.LIXEasy},
-		{40, message.LIXMedium}, {49.99, message.LIXMedium},
-		{50, message.LIXHard}, {59.99, message.LIXHard},
-		{60, message.LIXVeryHard}, {95, message.LIXVeryHard},
+		{0, plain.LIXVeryEasy}, {29.99, plain.LIXVeryEasy},
+		{30, plain.LIXEasy}, {39.99, plain.LIXEasy},
+		{40, plain.LIXMedium}, {49.99, plain.LIXMedium},
+		{50, plain.LIXHard}, {59.99, plain.LIXHard},
+		{60, plain.LIXVeryHard}, {95, plain.LIXVeryHard},
 	}
 	for _, tt := range tests {
-		assert.Equal(t, tt.want, message.LIXBandOf(tt.lix), "LIX %v", tt.lix)
+		assert.Equal(t, tt.want, plain.LIXBandOf(tt.lix), "LIX %v", tt.lix)
 	}
 	seen := map[string]bool{}
-	for _, b := range []message.LIXBand{message.LIXVeryEasy, message.LIXEasy, message.LIXMedium, message.LIXHard, message.LIXVeryHard} {
-		for _, label := range []string{b.Swedish(), b.Finnish(), b.English()} {
+	for _, b := range []plain.LIXBand{plain.LIXVeryEasy, plain.LIXEasy, plain.LIXMedium, plain.LIXHard, plain.LIXVeryHard} {
+		for _, label := range []string{b.Text().Sv, b.Text().Fi, b.Text().En} {
 			assert.NotEmpty(t, label, "band %q", b)
 			assert.False(t, seen[label], "label %q used twice", label)
 			seen[label] = true
 		}
 	}
-	assert.Equal(t, "Mycket svår", message.LIXVeryHard.Swedish())
-	assert.Equal(t, "Mycket lättläst", message.LIXVeryEasy.Swedish())
-	assert.Empty(t, message.LIXBand("x").Swedish())
+	assert.Equal(t, "Mycket svår", plain.LIXVeryHard.Text().Sv)
+	assert.Equal(t, "Mycket lättläst", plain.LIXVeryEasy.Text().Sv)
+	assert.True(t, plain.LIXBand("x").Text().IsZero())
 }
 
-func TestCheckPlainLongSentence(t *testing.T) {
+func TestCheckLongSentence(t *testing.T) {
 	words := func(n int) string {
 		return strings.TrimSpace(strings.Repeat("ord ", n))
 	}
-	r := message.CheckPlain("Kort mening. " + words(25) + ".")
+	r := plain.Check("Kort mening. " + words(25) + ".")
 	assert.Empty(t, r.Findings, "25 words is allowed")
 
 	text := "Kort mening. " + words(26) + ". Slut."
-	r = message.CheckPlain(text)
+	r = plain.Check(text)
 	require.Len(t, r.Findings, 1)
 	f := r.Findings[0]
-	assert.Equal(t, message.PlainLongSentence, f.Kind)
+	assert.Equal(t, plain.LongSentence, f.Kind)
 	assert.Equal(t, 26, f.Words)
 	assert.Equal(t, len("Kort mening. "), f.Start)
 	assert.Equal(t, words(26)+".", text[f.Start:f.End])
-	assert.Contains(t, f.AdviceSV, "26 ord")
-	assert.Contains(t, f.AdviceFI, "26 sanaa")
-	assert.Contains(t, f.AdviceEN, "26 words")
+	assert.Contains(t, f.Advice.Sv, "26 ord")
+	assert.Contains(t, f.Advice.Fi, "26 sanaa")
+	assert.Contains(t, f.Advice.En, "26 words")
 	assert.Equal(t, 90, r.Score)
 
 	// A line break ends a sentence too.
-	r = message.CheckPlain(words(20) + "\n" + words(20))
+	r = plain.Check(words(20) + "\n" + words(20))
 	assert.Empty(t, r.Findings)
 	assert.Equal(t, 2, r.Sentences)
 }
 
-func TestCheckPlainScoreAndVerdict(t *testing.T) {
-	r := message.CheckPlain("Tack för ditt brev. Vi svarar i morgon.")
+func TestCheckScoreAndVerdict(t *testing.T) {
+	r := plain.Check("Tack för ditt brev. Vi svarar i morgon.")
 	assert.Equal(t, 100, r.Score)
-	assert.Equal(t, message.PlainClear, r.Verdict)
+	assert.Equal(t, plain.Clear, r.Verdict)
 
-	r = message.CheckPlain("Vi har erhållit ditt brev.") // one bureaucratic word
+	r = plain.Check("Vi har erhållit ditt brev.") // one bureaucratic word
 	assert.Equal(t, 95, r.Score)
-	assert.Equal(t, message.PlainClear, r.Verdict)
+	assert.Equal(t, plain.Clear, r.Verdict)
 
-	r = message.CheckPlain("Du kan t.ex. ringa LSS.") // one abbreviation, one acronym
+	r = plain.Check("Du kan t.ex. ringa LSS.") // one abbreviation, one acronym
 	assert.Equal(t, 94, r.Score)
 
 	bad := "Därest ni erhållit beslut avseende LSS torde ni i enlighet med SoL beakta att ärendet, " +
 		"vilket tillhandahålls av nämnden bl.a. emedan ÖK föreligger, hänskjuts till förvaltningen " +
 		"och att ni därvid samt i förekommande fall jämväl delgiver oss erforderliga handlingar " +
 		"fr.o.m. innevarande år."
-	r = message.CheckPlain(bad)
-	assert.Equal(t, message.PlainRewrite, r.Verdict)
+	r = plain.Check(bad)
+	assert.Equal(t, plain.Rewrite, r.Verdict)
 	assert.Equal(t, 0, r.Score, "clamped at 0")
-	assert.Equal(t, message.LIXVeryHard, r.Band)
+	assert.Equal(t, plain.LIXVeryHard, r.Band)
 
-	r = message.CheckPlain("Vi har erhållit ditt brev avseende LSS. Därest du vill, beakta att vi stänger, emedan det är jul.")
-	assert.Equal(t, message.PlainReview, r.Verdict)
+	r = plain.Check("Vi har erhållit ditt brev avseende LSS. Därest du vill, beakta att vi stänger, emedan det är jul.")
+	assert.Equal(t, plain.Review, r.Verdict)
 	assert.True(t, r.Score >= 50 && r.Score < 80, "score %d", r.Score)
 
-	for _, v := range []message.PlainVerdict{message.PlainClear, message.PlainReview, message.PlainRewrite} {
-		assert.NotEmpty(t, v.Swedish())
-		assert.NotEmpty(t, v.Finnish())
-		assert.NotEmpty(t, v.English())
+	for _, v := range []plain.Verdict{plain.Clear, plain.Review, plain.Rewrite} {
+		assert.NotEmpty(t, v.Text().Sv)
+		assert.NotEmpty(t, v.Text().Fi)
+		assert.NotEmpty(t, v.Text().En)
 	}
-	assert.Empty(t, message.PlainVerdict("x").Swedish())
+	assert.True(t, plain.Verdict("x").Text().IsZero())
 }
 
-func TestCheckPlainFindings(t *testing.T) {
+func TestCheckFindings(t *testing.T) {
 	text := "Hej Åsa 😀!\nVi har erhållit ditt brev bl.a. om LSS."
-	r := message.CheckPlain(text)
+	r := plain.Check(text)
 	require.Len(t, r.Findings, 3)
 	for i, f := range r.Findings {
 		assert.Equal(t, text[f.Start:f.End], f.Text)
 		if i > 0 {
 			assert.LessOrEqual(t, r.Findings[i-1].Start, f.Start, "sorted")
 		}
-		assert.Contains(t, f.AdviceSV, f.Text)
-		assert.Contains(t, f.AdviceFI, f.Text)
-		assert.Contains(t, f.AdviceEN, f.Text)
+		assert.Contains(t, f.Advice.Sv, f.Text)
+		assert.Contains(t, f.Advice.Fi, f.Text)
+		assert.Contains(t, f.Advice.En, f.Text)
 		if f.Suggestion != "" {
-			assert.Contains(t, f.AdviceSV, f.Suggestion)
-			assert.Contains(t, f.AdviceFI, f.Suggestion)
-			assert.Contains(t, f.AdviceEN, f.Suggestion)
+			assert.Contains(t, f.Advice.Sv, f.Suggestion)
+			assert.Contains(t, f.Advice.Fi, f.Suggestion)
+			assert.Contains(t, f.Advice.En, f.Suggestion)
 		}
 	}
 	assert.Equal(t, strings.Index(text, "erhållit"), r.Findings[0].Start, "byte offset, not rune offset")
-	assert.Equal(t, message.PlainBureaucratic, r.Findings[0].Kind)
-	assert.Equal(t, "Skriv ”få” i stället för ”erhållit”.", r.Findings[0].AdviceSV)
-	assert.Equal(t, "Kirjoita mieluummin ”få” kuin ”erhållit”.", r.Findings[0].AdviceFI)
-	assert.Equal(t, "Write “få” instead of “erhållit”.", r.Findings[0].AdviceEN)
-	assert.Equal(t, message.PlainAbbreviation, r.Findings[1].Kind)
+	assert.Equal(t, plain.Bureaucratic, r.Findings[0].Kind)
+	assert.Equal(t, "Skriv ”få” i stället för ”erhållit”.", r.Findings[0].Advice.Sv)
+	assert.Equal(t, "Kirjoita mieluummin ”få” kuin ”erhållit”.", r.Findings[0].Advice.Fi)
+	assert.Equal(t, "Write “få” instead of “erhållit”.", r.Findings[0].Advice.En)
+	assert.Equal(t, plain.Abbreviation, r.Findings[1].Kind)
 	assert.Equal(t, "bl.a.", r.Findings[1].Text)
-	assert.Equal(t, message.PlainAcronym, r.Findings[2].Kind)
+	assert.Equal(t, plain.Acronym, r.Findings[2].Kind)
 	assert.Equal(t, "LSS", r.Findings[2].Text)
 	assert.Empty(t, r.Findings[2].Suggestion)
 }

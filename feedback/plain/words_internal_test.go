@@ -1,4 +1,4 @@
-package message
+package plain
 
 import (
 	"testing"
@@ -30,7 +30,7 @@ func TestParsePlainWords(t *testing.T) {
 		_, err := parsePlainWords(tt.data)
 		require.Error(t, err, "%q", tt.data)
 		assert.Contains(t, err.Error(), tt.wantErr)
-		assert.Contains(t, err.Error(), "plainwords_sv.tsv")
+		assert.Contains(t, err.Error(), "words_sv.tsv")
 	}
 }
 

@@ -42,7 +42,7 @@
 // The citizen path, Lookup, finds a case by its receipt token only, a random
 // UUID that is not the ID, and returns a feedback.CitizenView, which holds
 // no contact details and no text. Everything else is for staff. List returns
-// texts redacted with feedback.Redact and contact details masked; Get
+// texts redacted with pii.Redact and contact details masked; Get
 // returns the whole case.
 package sqlstore
 
@@ -61,6 +61,8 @@ import (
 
 	"github.com/kommunkit/kommunkit/calendar"
 	"github.com/kommunkit/kommunkit/feedback"
+	"github.com/kommunkit/kommunkit/feedback/message"
+	"github.com/kommunkit/kommunkit/feedback/pii"
 	"github.com/kommunkit/kommunkit/servicerules"
 )
 
@@ -409,7 +411,7 @@ func makeRow(c feedback.Case) caseRow {
 		decision = c.DecisionReceived.String()
 	}
 	args := []any{
-		c.ID.String(), c.Token.String(), c.IdempotencyKey, ts(c.Received), string(c.Channel), c.Language, c.Text, feedback.Redact(c.Text),
+		c.ID.String(), c.Token.String(), c.IdempotencyKey, ts(c.Received), string(c.Channel), c.Language, c.Text, pii.Redact(c.Text),
 		boolInt(c.Contact != nil), contact.Name, contact.Email, contact.Phone, string(c.Recipient), decision, boolInt(c.AboutStaff),
 		c.Policy, string(c.Kind), string(c.RunnerUp), c.Confidence, boolInt(c.StaffComplaint), c.Unit, c.DiaryNumber, string(c.Status), string(c.Resume),
 		ts(c.RegistrationDue), nullTS(c.ReplyDue), string(c.DueVia), nullTS(c.Promised), nullTS(c.Due()),
@@ -818,7 +820,7 @@ func scanCases(rows *sql.Rows, redacted bool) ([]feedback.Case, []int64, error) 
 			}
 		}
 		c.AboutStaff = aboutStaff != 0
-		c.Kind, c.RunnerUp = feedback.Kind(kind), feedback.Kind(runnerUp)
+		c.Kind, c.RunnerUp = message.Kind(kind), message.Kind(runnerUp)
 		c.StaffComplaint = staffComplaint != 0
 		c.Status, c.Resume = feedback.Status(status), feedback.Status(resume)
 		c.DueVia = servicerules.Channel(dueVia)
@@ -851,10 +853,10 @@ func maskContact(c feedback.Contact) feedback.Contact {
 		c.Name = MaskName
 	}
 	if c.Email != "" {
-		c.Email = feedback.MaskEmail
+		c.Email = pii.MaskEmail
 	}
 	if c.Phone != "" {
-		c.Phone = feedback.MaskPhone
+		c.Phone = pii.MaskPhone
 	}
 	return c
 }

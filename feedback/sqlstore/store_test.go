@@ -17,6 +17,9 @@ import (
 
 	"github.com/kommunkit/kommunkit/calendar"
 	"github.com/kommunkit/kommunkit/feedback"
+	"github.com/kommunkit/kommunkit/feedback/classify"
+	"github.com/kommunkit/kommunkit/feedback/message"
+	"github.com/kommunkit/kommunkit/feedback/pii"
 	"github.com/kommunkit/kommunkit/feedback/sqlstore"
 	"github.com/kommunkit/kommunkit/servicerules"
 )
@@ -52,7 +55,7 @@ func openStore(t testing.TB, cfg sqlstore.Config) (*sqlstore.Store, *sql.DB, str
 	return st, db, path
 }
 
-// newCase makes a case as the API does, classified by Classify.
+// newCase makes a case as the API does, classified by classify.Message.
 func newCase(t testing.TB, p *servicerules.Policy, text string, ch servicerules.Channel, contact *feedback.Contact, key string, at time.Time) feedback.Case {
 	t.Helper()
 	s, cl, err := feedback.Accept(feedback.Submission{IdempotencyKey: key, Channel: ch, Text: text, Contact: contact}, at)
@@ -62,12 +65,12 @@ func newCase(t testing.TB, p *servicerules.Policy, text string, ch servicerules.
 	return c
 }
 
-// kindCase makes a case with a given kind, not asking Classify.
-func kindCase(t testing.TB, p *servicerules.Policy, kind feedback.Kind, ch servicerules.Channel, contact *feedback.Contact, at time.Time) feedback.Case {
+// kindCase makes a case with a given kind, not asking classify.Message.
+func kindCase(t testing.TB, p *servicerules.Policy, kind message.Kind, ch servicerules.Channel, contact *feedback.Contact, at time.Time) feedback.Case {
 	t.Helper()
 	s, _, err := feedback.Accept(feedback.Submission{IdempotencyKey: uuid.NewString(), Channel: ch, Text: "Meddelande om " + string(kind), Contact: contact}, at)
 	require.NoError(t, err)
-	c, err := feedback.NewCase(s, feedback.Classification{Kind: kind, Language: "sv", Confidence: 0.8}, p)
+	c, err := feedback.NewCase(s, classify.Result{Kind: kind, Language: "sv", Confidence: 0.8}, p)
 	require.NoError(t, err)
 	return c
 }
@@ -144,8 +147,8 @@ func TestInsertGetLookup(t *testing.T) {
 	require.NoError(t, err)
 	require.Len(t, list, 1)
 	assert.NotContains(t, list[0].Text, "070-123 45 67", "lists show redacted texts")
-	assert.Contains(t, list[0].Text, feedback.MaskPhone)
-	assert.Equal(t, feedback.Contact{Name: sqlstore.MaskName, Email: feedback.MaskEmail, Phone: feedback.MaskPhone}, *list[0].Contact)
+	assert.Contains(t, list[0].Text, pii.MaskPhone)
+	assert.Equal(t, feedback.Contact{Name: sqlstore.MaskName, Email: pii.MaskEmail, Phone: pii.MaskPhone}, *list[0].Contact)
 	assert.False(t, list[0].Anonymous())
 	assert.Nil(t, list[0].History)
 }
@@ -154,7 +157,7 @@ func TestInsertRejectsWhatIsNotANewCase(t *testing.T) {
 	p := nykvarn(t)
 	st, _, _ := openStore(t, sqlstore.Config{Calendar: p.Calendar()})
 	ctx := context.Background()
-	c := kindCase(t, p, feedback.Praise, servicerules.Email, anna, stockholm(2026, 3, 10, 9, 0))
+	c := kindCase(t, p, message.Praise, servicerules.Email, anna, stockholm(2026, 3, 10, 9, 0))
 	for name, change := range map[string]func(*feedback.Case){
 		"no ID":      func(c *feedback.Case) { c.ID = uuid.Nil },
 		"no token":   func(c *feedback.Case) { c.Token = uuid.Nil },
@@ -200,7 +203,7 @@ func TestConcurrentInserts(t *testing.T) {
 		wg.Go(func() {
 			for i := range perWriter {
 				k := keyOf[(w*perWriter+i)%keys]
-				c := kindCase(t, p, feedback.Complaint, servicerules.Web, anna, at.Add(time.Duration(w*perWriter+i)*time.Second))
+				c := kindCase(t, p, message.Complaint, servicerules.Web, anna, at.Add(time.Duration(w*perWriter+i)*time.Second))
 				c.IdempotencyKey = k
 				got, created, err := st.Insert(ctx, c)
 				if !assert.NoError(t, err) {
@@ -247,19 +250,19 @@ func TestInsertBatch(t *testing.T) {
 			st, _, _ := openStore(t, sqlstore.Config{Calendar: p.Calendar(), NoTransactions: noTx})
 			ctx := context.Background()
 			at := stockholm(2026, 3, 10, 9, 0)
-			old := kindCase(t, p, feedback.Praise, servicerules.Email, anna, at)
+			old := kindCase(t, p, message.Praise, servicerules.Email, anna, at)
 			_, created, err := st.Insert(ctx, old)
 			require.NoError(t, err)
 			require.True(t, created)
 
-			a := kindCase(t, p, feedback.Complaint, servicerules.Email, anna, at.Add(time.Minute))
-			aAgain := kindCase(t, p, feedback.Complaint, servicerules.Email, anna, at.Add(2*time.Minute))
+			a := kindCase(t, p, message.Complaint, servicerules.Email, anna, at.Add(time.Minute))
+			aAgain := kindCase(t, p, message.Complaint, servicerules.Email, anna, at.Add(2*time.Minute))
 			aAgain.IdempotencyKey = a.IdempotencyKey
-			oldAgain := kindCase(t, p, feedback.Suggestion, servicerules.Web, nil, at.Add(3*time.Minute))
+			oldAgain := kindCase(t, p, message.Suggestion, servicerules.Web, nil, at.Add(3*time.Minute))
 			oldAgain.IdempotencyKey = old.IdempotencyKey
-			bad := kindCase(t, p, feedback.Question, servicerules.Email, anna, at)
+			bad := kindCase(t, p, message.Question, servicerules.Email, anna, at)
 			bad.Token = uuid.Nil
-			b := kindCase(t, p, feedback.Question, servicerules.Phone, anna, at.Add(4*time.Minute))
+			b := kindCase(t, p, message.Question, servicerules.Phone, anna, at.Add(4*time.Minute))
 
 			res, err := st.InsertBatch(ctx, []feedback.Case{a, aAgain, oldAgain, bad, b})
 			require.NoError(t, err)
@@ -286,7 +289,7 @@ func TestTokenPrivacy(t *testing.T) {
 	p := nykvarn(t)
 	st, _, _ := openStore(t, sqlstore.Config{Calendar: p.Calendar()})
 	ctx := context.Background()
-	c := kindCase(t, p, feedback.Complaint, servicerules.Email, anna, stockholm(2026, 3, 10, 9, 0))
+	c := kindCase(t, p, message.Complaint, servicerules.Email, anna, stockholm(2026, 3, 10, 9, 0))
 	_, _, err := st.Insert(ctx, c)
 	require.NoError(t, err)
 
@@ -323,7 +326,7 @@ func TestMigrationsIdempotent(t *testing.T) {
 	db, path := openDB(t)
 	st, err := sqlstore.Open(ctx, db, sqlstore.Config{Calendar: p.Calendar()})
 	require.NoError(t, err)
-	c := kindCase(t, p, feedback.Praise, servicerules.Email, anna, stockholm(2026, 3, 10, 9, 0))
+	c := kindCase(t, p, message.Praise, servicerules.Email, anna, stockholm(2026, 3, 10, 9, 0))
 	_, _, err = st.Insert(ctx, c)
 	require.NoError(t, err)
 	require.NoError(t, st.Close())
@@ -376,7 +379,7 @@ func TestSchemaManaged(t *testing.T) {
 	var n int
 	require.NoError(t, db.QueryRow(`SELECT COUNT(*) FROM sqlite_master WHERE name = 'schema_migrations'`).Scan(&n))
 	assert.Zero(t, n, "Open applied no migrations")
-	_, _, err = st.Insert(ctx, kindCase(t, p, feedback.Praise, servicerules.Email, anna, stockholm(2026, 3, 10, 9, 0)))
+	_, _, err = st.Insert(ctx, kindCase(t, p, message.Praise, servicerules.Email, anna, stockholm(2026, 3, 10, 9, 0)))
 	require.Error(t, err)
 
 	// Where another tool applied the migrations, the Store works as usual.
@@ -392,7 +395,7 @@ func TestSchemaManaged(t *testing.T) {
 	st2, err := sqlstore.Open(ctx, db2, sqlstore.Config{SchemaManaged: true, Calendar: p.Calendar()})
 	require.NoError(t, err)
 	defer st2.Close()
-	c := kindCase(t, p, feedback.Praise, servicerules.Email, anna, stockholm(2026, 3, 10, 9, 0))
+	c := kindCase(t, p, message.Praise, servicerules.Email, anna, stockholm(2026, 3, 10, 9, 0))
 	_, created, err := st2.Insert(ctx, c)
 	require.NoError(t, err)
 	assert.True(t, created)
@@ -415,7 +418,7 @@ func TestLifecyclePersistence(t *testing.T) {
 	p := nykvarn(t)
 	st, _, path := openStore(t, sqlstore.Config{Calendar: p.Calendar()})
 	ctx := context.Background()
-	c := kindCase(t, p, feedback.Question, servicerules.Email, anna, stockholm(2026, 3, 10, 9, 0))
+	c := kindCase(t, p, message.Question, servicerules.Email, anna, stockholm(2026, 3, 10, 9, 0))
 	_, _, err := st.Insert(ctx, c)
 	require.NoError(t, err)
 
@@ -463,7 +466,7 @@ func TestLifecyclePersistence(t *testing.T) {
 	assert.ErrorIs(t, err, feedback.ErrNotFound)
 
 	// A time the text form cannot order is refused, and the case stays readable.
-	d := kindCase(t, p, feedback.Question, servicerules.Email, anna, stockholm(2026, 3, 10, 9, 0))
+	d := kindCase(t, p, message.Question, servicerules.Email, anna, stockholm(2026, 3, 10, 9, 0))
 	_, _, err = st2.Insert(ctx, d)
 	require.NoError(t, err)
 	_, err = st2.Apply(ctx, d.ID, feedback.Transition{To: feedback.StatusRegistered, At: time.Date(12026, 1, 1, 0, 0, 0, 0, time.UTC)})
@@ -482,7 +485,7 @@ func TestConcurrentApply(t *testing.T) {
 		t.Run(fmt.Sprintf("NoTransactions=%v", noTx), func(t *testing.T) {
 			st, _, _ := openStore(t, sqlstore.Config{Calendar: p.Calendar(), NoTransactions: noTx})
 			ctx := context.Background()
-			c := kindCase(t, p, feedback.Complaint, servicerules.Email, anna, stockholm(2026, 3, 10, 9, 0))
+			c := kindCase(t, p, message.Complaint, servicerules.Email, anna, stockholm(2026, 3, 10, 9, 0))
 			_, _, err := st.Insert(ctx, c)
 			require.NoError(t, err)
 			var wg sync.WaitGroup
@@ -516,7 +519,7 @@ func TestListFilters(t *testing.T) {
 	ctx := context.Background()
 	mon := stockholm(2026, 3, 9, 9, 0)
 	type spec struct {
-		kind    feedback.Kind
+		kind    message.Kind
 		ch      servicerules.Channel
 		contact *feedback.Contact
 		day     int // days after Monday 9 March
@@ -524,19 +527,19 @@ func TestListFilters(t *testing.T) {
 	}
 	at := func(d, h int) time.Time { return mon.AddDate(0, 0, d).Add(time.Duration(h) * time.Hour) }
 	specs := []spec{
-		{feedback.Complaint, servicerules.Email, anna, 0, nil},
-		{feedback.Praise, servicerules.Web, anna, 1, []feedback.Transition{{To: feedback.StatusAnswered, At: at(1, 2), Text: "Tack!", Unit: "Kultur"}}},
-		{feedback.Question, servicerules.Phone, anna, 2, []feedback.Transition{{To: feedback.StatusRegistered, At: at(2, 1), Unit: "Gata"}}},
-		{feedback.Suggestion, servicerules.Email, nil, 3, nil},
-		{feedback.Complaint, servicerules.Email, anna, 4, []feedback.Transition{
+		{message.Complaint, servicerules.Email, anna, 0, nil},
+		{message.Praise, servicerules.Web, anna, 1, []feedback.Transition{{To: feedback.StatusAnswered, At: at(1, 2), Text: "Tack!", Unit: "Kultur"}}},
+		{message.Question, servicerules.Phone, anna, 2, []feedback.Transition{{To: feedback.StatusRegistered, At: at(2, 1), Unit: "Gata"}}},
+		{message.Suggestion, servicerules.Email, nil, 3, nil},
+		{message.Complaint, servicerules.Email, anna, 4, []feedback.Transition{
 			{To: feedback.StatusRegistered, At: at(4, 1), Unit: "Gata"},
 			{To: feedback.StatusWaiting, At: at(4, 2)},
 		}},
-		{feedback.FaultReport, servicerules.Web, anna, 7, nil},
-		{feedback.Complaint, servicerules.Post, anna, 8, []feedback.Transition{
+		{message.FaultReport, servicerules.Web, anna, 7, nil},
+		{message.Complaint, servicerules.Post, anna, 8, []feedback.Transition{
 			{To: feedback.StatusInterimSent, At: at(8, 1), Promised: at(15, 7), Unit: "Kultur"},
 		}},
-		{feedback.Question, servicerules.Email, anna, 9, nil},
+		{message.Question, servicerules.Email, anna, 9, nil},
 	}
 	var cases []feedback.Case
 	for _, s := range specs {
@@ -582,8 +585,8 @@ func TestListFilters(t *testing.T) {
 		}
 	}
 
-	assert.ElementsMatch(t, where(func(c feedback.Case) bool { return c.Kind == feedback.Complaint }),
-		ids(list(feedback.CaseFilter{Kinds: []feedback.Kind{feedback.Complaint}})))
+	assert.ElementsMatch(t, where(func(c feedback.Case) bool { return c.Kind == message.Complaint }),
+		ids(list(feedback.CaseFilter{Kinds: []message.Kind{message.Complaint}})))
 	assert.ElementsMatch(t, where(func(c feedback.Case) bool { return c.Channel == servicerules.Web || c.Channel == servicerules.Post }),
 		ids(list(feedback.CaseFilter{Channels: []servicerules.Channel{servicerules.Web, servicerules.Post}})))
 	assert.ElementsMatch(t, where(func(c feedback.Case) bool { return c.Status == feedback.StatusReceived }),
@@ -592,8 +595,8 @@ func TestListFilters(t *testing.T) {
 		ids(list(feedback.CaseFilter{Units: []string{"Gata"}})))
 	assert.ElementsMatch(t, where(func(c feedback.Case) bool { return !c.Received.Before(at(2, 0)) && c.Received.Before(at(8, 0)) }),
 		ids(list(feedback.CaseFilter{From: at(2, 0), To: at(8, 0)})))
-	assert.ElementsMatch(t, where(func(c feedback.Case) bool { return c.Kind == feedback.Complaint && c.Channel == servicerules.Email }),
-		ids(list(feedback.CaseFilter{Kinds: []feedback.Kind{feedback.Complaint}, Channels: []servicerules.Channel{servicerules.Email}})))
+	assert.ElementsMatch(t, where(func(c feedback.Case) bool { return c.Kind == message.Complaint && c.Channel == servicerules.Email }),
+		ids(list(feedback.CaseFilter{Kinds: []message.Kind{message.Complaint}, Channels: []servicerules.Channel{servicerules.Email}})))
 
 	// The SQL overdue filter agrees with Case.Overdue every three hours for three weeks.
 	for h := 0; h < 21*24; h += 3 {
@@ -617,7 +620,7 @@ func TestFollowUp(t *testing.T) {
 	// 16:30: one answered after 2 working hours, one after 10 (late), one
 	// open and overdue; and one anonymous praise.
 	at := stockholm(2026, 3, 10, 9, 0)
-	mk := func(kind feedback.Kind, contact *feedback.Contact, answer time.Time) feedback.Case {
+	mk := func(kind message.Kind, contact *feedback.Contact, answer time.Time) feedback.Case {
 		c := kindCase(t, p, kind, servicerules.Email, contact, at)
 		_, _, err := st.Insert(ctx, c)
 		require.NoError(t, err)
@@ -627,11 +630,11 @@ func TestFollowUp(t *testing.T) {
 		}
 		return c
 	}
-	mk(feedback.Complaint, anna, stockholm(2026, 3, 10, 11, 0))
-	mk(feedback.Complaint, anna, stockholm(2026, 3, 12, 10, 30))
-	open := mk(feedback.Complaint, anna, time.Time{})
-	mk(feedback.Praise, nil, time.Time{})
-	outside := kindCase(t, p, feedback.Complaint, servicerules.Email, anna, stockholm(2026, 4, 2, 9, 0))
+	mk(message.Complaint, anna, stockholm(2026, 3, 10, 11, 0))
+	mk(message.Complaint, anna, stockholm(2026, 3, 12, 10, 30))
+	open := mk(message.Complaint, anna, time.Time{})
+	mk(message.Praise, nil, time.Time{})
+	outside := kindCase(t, p, message.Complaint, servicerules.Email, anna, stockholm(2026, 4, 2, 9, 0))
 	_, _, err := st.Insert(ctx, outside)
 	require.NoError(t, err)
 
@@ -672,7 +675,7 @@ func TestCloseCommitsWhatItWasGiven(t *testing.T) {
 	var mu sync.Mutex
 	var acked []uuid.UUID
 	for i := range 64 {
-		c := kindCase(t, p, feedback.Complaint, servicerules.Web, anna, at.Add(time.Duration(i)*time.Second))
+		c := kindCase(t, p, message.Complaint, servicerules.Web, anna, at.Add(time.Duration(i)*time.Second))
 		wg.Go(func() {
 			got, _, err := st.Insert(ctx, c)
 			if err != nil {
@@ -704,7 +707,7 @@ func TestInsertContextCancelled(t *testing.T) {
 	st, _, _ := openStore(t, sqlstore.Config{Calendar: p.Calendar()})
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	_, _, err := st.Insert(ctx, kindCase(t, p, feedback.Praise, servicerules.Web, anna, stockholm(2026, 3, 10, 9, 0)))
+	_, _, err := st.Insert(ctx, kindCase(t, p, message.Praise, servicerules.Web, anna, stockholm(2026, 3, 10, 9, 0)))
 	// Either the send or the wait saw the cancelled context; if the writer
 	// was quicker the case is stored, and a retry finds it.
 	if err != nil {

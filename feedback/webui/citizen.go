@@ -151,7 +151,7 @@ func (s *site) submit(w http.ResponseWriter, r *http.Request) {
 	}
 	if r.PostFormValue(honeypotField) != "" {
 		p := s.newPage(r, "error.title")
-		p.Data = message{Heading: p.T("form.rejected"), Body: p.T("error.retry")}
+		p.Data = messagePage{Heading: p.T("form.rejected"), Body: p.T("error.retry")}
 		s.render(w, http.StatusBadRequest, "message", p)
 		return
 	}
@@ -293,7 +293,7 @@ func (s *site) citizenCase(w http.ResponseWriter, r *http.Request) {
 	v, err := s.cfg.Store.Lookup(r.Context(), r.PathValue("token"))
 	if errors.Is(err, feedback.ErrNotFound) {
 		p := s.newPage(r, "case.notfound")
-		p.Data = message{Heading: p.T("case.notfound"), Body: p.T("case.notfound2")}
+		p.Data = messagePage{Heading: p.T("case.notfound"), Body: p.T("case.notfound2")}
 		s.render(w, http.StatusNotFound, "message", p)
 		return
 	}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/kommunkit/kommunkit/calendar"
 	"github.com/kommunkit/kommunkit/feedback"
+	"github.com/kommunkit/kommunkit/feedback/message"
 	"github.com/kommunkit/kommunkit/servicerules"
 )
 
@@ -128,7 +129,7 @@ func (s *site) followUp(w http.ResponseWriter, r *http.Request) {
 			if key == "" {
 				return p.T("kind.unclassified")
 			}
-			return kindName(feedback.Kind(key), p.Lang)
+			return kindName(message.Kind(key), p.Lang)
 		}, p),
 		weekChart("chart-weeks", p.T("fu.perweek"), weekCounts(cases, per), p),
 	}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/kommunkit/kommunkit/calendar"
 	"github.com/kommunkit/kommunkit/feedback"
+	"github.com/kommunkit/kommunkit/feedback/message"
 )
 
 // The languages the pages are written in. Swedish is the default; a page
@@ -345,18 +346,18 @@ func languageName(code, lang string) string {
 }
 
 // kindNames are the kinds as people read them.
-var kindNames = map[feedback.Kind]text{
-	feedback.Praise:      {"Beröm", "Kiitos", "Praise"},
-	feedback.Complaint:   {"Klagomål", "Moite", "Complaint"},
-	feedback.Suggestion:  {"Förslag", "Ehdotus", "Suggestion"},
-	feedback.Question:    {"Fråga", "Kysymys", "Question"},
-	feedback.FaultReport: {"Felanmälan", "Vikailmoitus", "Fault report"},
-	feedback.DamageClaim: {"Skadeanspråk", "Vahingonkorvausvaatimus", "Damage claim"},
-	feedback.Appeal:      {"Överklagande", "Valitus", "Appeal"},
+var kindNames = map[message.Kind]text{
+	message.Praise:      {"Beröm", "Kiitos", "Praise"},
+	message.Complaint:   {"Klagomål", "Moite", "Complaint"},
+	message.Suggestion:  {"Förslag", "Ehdotus", "Suggestion"},
+	message.Question:    {"Fråga", "Kysymys", "Question"},
+	message.FaultReport: {"Felanmälan", "Vikailmoitus", "Fault report"},
+	message.DamageClaim: {"Skadeanspråk", "Vahingonkorvausvaatimus", "Damage claim"},
+	message.Appeal:      {"Överklagande", "Valitus", "Appeal"},
 }
 
 // kindName returns k in lang; an empty or unknown kind is "not decided yet".
-func kindName(k feedback.Kind, lang string) string {
+func kindName(k message.Kind, lang string) string {
 	if n, ok := kindNames[k]; ok {
 		return n.in(lang)
 	}

@@ -10,6 +10,8 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/kommunkit/kommunkit/feedback"
+	"github.com/kommunkit/kommunkit/feedback/message"
+	"github.com/kommunkit/kommunkit/feedback/plain"
 )
 
 // verbs returns sample arguments for the format verbs of a Swedish
@@ -58,15 +60,15 @@ func TestEveryMessageIsInEveryLanguage(t *testing.T) {
 }
 
 func TestKindAndLanguageNamesAreInEveryLanguage(t *testing.T) {
-	for _, k := range feedback.Kinds() {
+	for _, k := range message.Kinds() {
 		n, ok := kindNames[k]
 		require.True(t, ok, "kind %s has no name", k)
 		assert.NotEmpty(t, n.fi, k)
 		assert.NotEqual(t, n.sv, n.fi, k)
 		assert.Equal(t, n.fi, kindName(k, "fi"))
 	}
-	assert.Equal(t, "Moite", kindName(feedback.Complaint, "fi"))
-	assert.Equal(t, "Vahingonkorvausvaatimus", kindName(feedback.DamageClaim, "fi"))
+	assert.Equal(t, "Moite", kindName(message.Complaint, "fi"))
+	assert.Equal(t, "Vahingonkorvausvaatimus", kindName(message.DamageClaim, "fi"))
 	assert.Equal(t, "ei vielä selvillä", kindName("", "fi"))
 	for _, code := range []string{feedback.Swedish, feedback.Finnish, feedback.English} {
 		assert.NotEmpty(t, languageNames[code].fi, code)
@@ -110,16 +112,16 @@ func TestLangParam(t *testing.T) {
 
 func TestPlainReportInFinnish(t *testing.T) {
 	draft := "Vi återkommer snarast avseende Er ansökan fr.o.m. måndag."
-	rep := feedback.CheckPlain(draft)
+	rep := plain.Check(draft)
 	require.NotEmpty(t, rep.Findings)
 	v := plainReport(draft, "fi")
-	assert.Contains(t, v.Summary, rep.Verdict.Finnish())
-	assert.Contains(t, v.Summary, rep.Band.Finnish())
+	assert.Contains(t, v.Summary, rep.Verdict.Text().Fi)
+	assert.Contains(t, v.Summary, rep.Band.Text().Fi)
 	assert.Contains(t, v.Summary, "Pisteet")
 	require.Len(t, v.Findings, len(rep.Findings))
 	for i, f := range rep.Findings {
-		assert.Equal(t, f.AdviceFI, v.Findings[i].Advice)
-		assert.NotEqual(t, f.AdviceSV, v.Findings[i].Advice)
+		assert.Equal(t, f.Advice.Fi, v.Findings[i].Advice)
+		assert.NotEqual(t, f.Advice.Sv, v.Findings[i].Advice)
 	}
 	assert.Equal(t, "Ei huomautettavaa.", plainReport("Tack.", "fi").None)
 }
@@ -133,10 +135,10 @@ func TestNumbersInFinnish(t *testing.T) {
 func TestShareChartHasRoomForFinnishKindNames(t *testing.T) {
 	p := page{Lang: "fi"}
 	groups := []feedback.Group{
-		{Key: string(feedback.DamageClaim), Received: 2, Settled: 2, OnTime: 1, OnTimeShare: 0.5},
-		{Key: string(feedback.Praise), Received: 1, Settled: 1, OnTime: 1, OnTimeShare: 1},
+		{Key: string(message.DamageClaim), Received: 2, Settled: 2, OnTime: 1, OnTimeShare: 0.5},
+		{Key: string(message.Praise), Received: 1, Settled: 1, OnTime: 1, OnTimeShare: 1},
 	}
-	c := shareChart("k", "otsikko", groups, func(key string) string { return kindName(feedback.Kind(key), "fi") }, p)
+	c := shareChart("k", "otsikko", groups, func(key string) string { return kindName(message.Kind(key), "fi") }, p)
 	require.Len(t, c.Bars, 2)
 	assert.Equal(t, "Vahingonkorvausvaatimus", c.Bars[0].Label)
 	// The label ends at LabelX (text-anchor end) and is 198 px wide at the
@@ -151,6 +153,6 @@ func TestShareChartHasRoomForFinnishKindNames(t *testing.T) {
 	assert.LessOrEqual(t, barX+barW+60, float64(c.Width), "the bar and its value fit in the picture")
 
 	// Short Swedish labels keep the chart as it was.
-	sv := shareChart("k", "rubrik", groups[1:], func(key string) string { return kindName(feedback.Kind(key), "sv") }, page{Lang: "sv"})
+	sv := shareChart("k", "rubrik", groups[1:], func(key string) string { return kindName(message.Kind(key), "sv") }, page{Lang: "sv"})
 	assert.Equal(t, 620, sv.Width)
 }

@@ -16,7 +16,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/kommunkit/kommunkit/feedback"
+	"github.com/kommunkit/kommunkit/feedback/plain"
 	"github.com/kommunkit/kommunkit/feedback/webui"
 )
 
@@ -499,13 +499,13 @@ func TestStaffWorkInFinnish(t *testing.T) {
 
 	// The plain-language check, without JavaScript and as JSON, in Finnish.
 	draft := "Med anledning av Er förfrågan meddelas att ansökan avseende förskoleplats fr.o.m. augusti ska inkomma till BUN."
-	rep := feedback.CheckPlain(draft)
+	rep := plain.Check(draft)
 	require.NotEmpty(t, rep.Findings)
 	r = e.post("/staff/case/"+id, url.Values{"csrf": {csrf(t, r.body)}, "to": {"answered"}, "text": {draft}, "action": {"check"}, "lang": {"fi"}})
 	require.Equal(t, http.StatusOK, r.code)
-	assert.Contains(t, r.body, rep.Verdict.Finnish())
+	assert.Contains(t, r.body, rep.Verdict.Text().Fi)
 	for _, f := range rep.Findings {
-		assert.Contains(t, r.body, html.EscapeString(f.AdviceFI))
+		assert.Contains(t, r.body, html.EscapeString(f.Advice.Fi))
 	}
 	body, err := json.Marshal(map[string]string{"text": draft, "lang": "fi"})
 	require.NoError(t, err)
@@ -518,7 +518,7 @@ func TestStaffWorkInFinnish(t *testing.T) {
 	require.NoError(t, json.Unmarshal([]byte(r.body), &out))
 	assert.Contains(t, out.Summary, "Pisteet")
 	require.Len(t, out.Findings, len(rep.Findings))
-	assert.Equal(t, rep.Findings[0].AdviceFI, out.Findings[0].Advice)
+	assert.Equal(t, rep.Findings[0].Advice.Fi, out.Findings[0].Advice)
 
 	// Logging out goes to the login page in Finnish.
 	page = e.get("/staff?lang=fi")

@@ -13,6 +13,9 @@ import (
 
 	"github.com/kommunkit/kommunkit/calendar"
 	"github.com/kommunkit/kommunkit/feedback"
+	"github.com/kommunkit/kommunkit/feedback/message"
+	"github.com/kommunkit/kommunkit/feedback/plain"
+	"github.com/kommunkit/kommunkit/lang"
 	"github.com/kommunkit/kommunkit/servicerules"
 )
 
@@ -70,10 +73,10 @@ func (s *site) inbox(w http.ResponseWriter, r *http.Request) {
 	}
 	kd := q.Get("kind")
 	d.Kinds = []option{{Value: "", Label: p.T("inbox.any")}}
-	for _, k := range feedback.Kinds() {
+	for _, k := range message.Kinds() {
 		sel := string(k) == kd
 		if sel {
-			f.Kinds = []feedback.Kind{k}
+			f.Kinds = []message.Kind{k}
 		}
 		d.Kinds = append(d.Kinds, option{Value: string(k), Label: kindName(k, p.Lang), Selected: sel})
 	}
@@ -173,43 +176,37 @@ type plainFindingOut struct {
 	Advice     string `json:"advice"`
 }
 
-// plainReport runs feedback.CheckPlain on text and words it in lang.
-func plainReport(text, lang string) plainView {
-	rep := feedback.CheckPlain(text)
-	band, verdict, advice := rep.Band.Swedish(), rep.Verdict.Swedish(), func(f feedback.PlainFinding) string { return f.AdviceSV }
-	switch lang {
-	case langFI:
-		band, verdict, advice = rep.Band.Finnish(), rep.Verdict.Finnish(), func(f feedback.PlainFinding) string { return f.AdviceFI }
-	case langEN:
-		band, verdict, advice = rep.Band.English(), rep.Verdict.English(), func(f feedback.PlainFinding) string { return f.AdviceEN }
-	}
+// plainReport runs plain.Check on text and words it in l.
+func plainReport(text, l string) plainView {
+	rep := plain.Check(text)
+	in := lang.Lang(l)
 	v := plainView{
-		Summary:  tf(lang, "plain.summary", decimal(rep.LIX, lang), band, rep.Score, verdict),
+		Summary:  tf(l, "plain.summary", decimal(rep.LIX, l), rep.Band.Text().In(in), rep.Score, rep.Verdict.Text().In(in)),
 		Verdict:  string(rep.Verdict),
 		Score:    rep.Score,
 		LIX:      rep.LIX,
 		Findings: []plainFindingOut{},
 	}
 	for _, f := range rep.Findings {
-		out := plainFindingOut{Kind: string(f.Kind), Text: f.Text, Advice: advice(f)}
+		out := plainFindingOut{Kind: string(f.Kind), Text: f.Text, Advice: f.Advice.In(in)}
 		switch f.Kind {
-		case feedback.PlainLongSentence:
-			out.Label = tf(lang, "plain.long", f.Words)
+		case plain.LongSentence:
+			out.Label = tf(l, "plain.long", f.Words)
 			out.Text = excerpt(f.Text, 80)
-		case feedback.PlainBureaucratic:
-			out.Label = msg(lang, "plain.bureau")
-		case feedback.PlainAbbreviation:
-			out.Label = msg(lang, "plain.abbr")
+		case plain.Bureaucratic:
+			out.Label = msg(l, "plain.bureau")
+		case plain.Abbreviation:
+			out.Label = msg(l, "plain.abbr")
 		default:
-			out.Label = msg(lang, "plain.acronym")
+			out.Label = msg(l, "plain.acronym")
 		}
 		if f.Suggestion != "" {
-			out.Suggestion = tf(lang, "plain.suggest", f.Suggestion)
+			out.Suggestion = tf(l, "plain.suggest", f.Suggestion)
 		}
 		v.Findings = append(v.Findings, out)
 	}
 	if len(v.Findings) == 0 {
-		v.None = msg(lang, "plain.none")
+		v.None = msg(l, "plain.none")
 	}
 	return v
 }

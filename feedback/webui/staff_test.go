@@ -14,6 +14,8 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/kommunkit/kommunkit/feedback"
+	"github.com/kommunkit/kommunkit/feedback/pii"
+	"github.com/kommunkit/kommunkit/feedback/plain"
 )
 
 // change posts a status change from the staff case page, with its CSRF
@@ -148,18 +150,18 @@ func TestPlainCheckWithoutJavaScript(t *testing.T) {
 	require.Equal(t, http.StatusOK, r.code, r.body)
 	assert.Equal(t, feedback.StatusReceived, e.status(id).Status, "checking changes nothing")
 	assert.Contains(t, r.body, html.EscapeString(draft), "the draft is kept in the textarea")
-	rep := feedback.CheckPlain(draft)
+	rep := plain.Check(draft)
 	require.NotEmpty(t, rep.Findings)
 	assert.Contains(t, r.body, "LIX ")
 	for _, f := range rep.Findings {
-		assert.Contains(t, r.body, html.EscapeString(f.AdviceSV))
+		assert.Contains(t, r.body, html.EscapeString(f.Advice.Sv))
 	}
 	assert.Contains(t, r.body, "BUN")
 	assertStrictCSP(t, r.body)
 
 	r = e.change(id+"?lang=en", url.Values{"to": {"answered"}, "text": {draft}, "action": {"check"}, "lang": {"en"}})
 	require.Equal(t, http.StatusOK, r.code)
-	assert.Contains(t, r.body, html.EscapeString(rep.Findings[0].AdviceEN))
+	assert.Contains(t, r.body, html.EscapeString(rep.Findings[0].Advice.En))
 }
 
 func TestPlainCheckEndpoint(t *testing.T) {
@@ -182,13 +184,13 @@ func TestPlainCheckEndpoint(t *testing.T) {
 		} `json:"findings"`
 	}
 	require.NoError(t, json.Unmarshal([]byte(r.body), &out))
-	want := feedback.CheckPlain("Vi återkommer snarast avseende Er ansökan fr.o.m. måndag.")
+	want := plain.Check("Vi återkommer snarast avseende Er ansökan fr.o.m. måndag.")
 	assert.Equal(t, string(want.Verdict), out.Verdict)
 	assert.Equal(t, want.Score, out.Score)
 	require.Len(t, out.Findings, len(want.Findings))
 	for i, f := range want.Findings {
 		assert.Equal(t, string(f.Kind), out.Findings[i].Kind)
-		assert.Equal(t, f.AdviceSV, out.Findings[i].Advice)
+		assert.Equal(t, f.Advice.Sv, out.Findings[i].Advice)
 	}
 	assert.True(t, strings.HasPrefix(out.Summary, "LIX "))
 
@@ -296,8 +298,8 @@ func TestInboxShowsRedactedTexts(t *testing.T) {
 	for _, secret := range []string{"070-123 45 67", "kalle@example.se", "811218-9876", "Kalle Anka"} {
 		assert.NotContains(t, r.body, secret)
 	}
-	assert.Contains(t, r.body, feedback.MaskPhone)
-	assert.Contains(t, r.body, feedback.MaskPersonnummer)
+	assert.Contains(t, r.body, pii.MaskPhone)
+	assert.Contains(t, r.body, pii.MaskPersonnummer)
 
 	// The case itself shows the whole text.
 	r = e.get("/staff/case/" + e.caseByToken(token).ID.String())

@@ -457,8 +457,8 @@ func (s *site) render(w http.ResponseWriter, code int, name string, p page) {
 	_, _ = w.Write(b.Bytes())
 }
 
-// message is the data of the simple message page.
-type message struct {
+// messagePage is the data of the simple message page.
+type messagePage struct {
 	Heading string
 	Body    string
 }
@@ -471,7 +471,7 @@ func (s *site) fail(w http.ResponseWriter, r *http.Request, code int, key string
 	case http.StatusNotFound:
 		body = "notfound.body"
 	}
-	p.Data = message{Heading: p.T(key), Body: p.T(body)}
+	p.Data = messagePage{Heading: p.T(key), Body: p.T(body)}
 	s.render(w, code, "message", p)
 }
 

@@ -26,7 +26,9 @@ import (
 	"time"
 
 	"github.com/kommunkit/kommunkit/calendar"
-	"github.com/kommunkit/kommunkit/feedback/message"
+	"github.com/kommunkit/kommunkit/feedback/classify"
+	"github.com/kommunkit/kommunkit/feedback/pii"
+	"github.com/kommunkit/kommunkit/lang"
 	"github.com/kommunkit/kommunkit/wasm/internal/jstext"
 	"github.com/kommunkit/kommunkit/wasm/internal/policyfacts"
 )
@@ -49,9 +51,9 @@ func main() {
 		panic(err) // the default calendar has no options that can fail
 	}
 	api := object.New()
-	api.Set("classify", js.FuncOf(classify))
-	api.Set("pii", js.FuncOf(pii))
-	api.Set("redact", js.FuncOf(redact))
+	api.Set("classify", js.FuncOf(classifyText))
+	api.Set("pii", js.FuncOf(findPII))
+	api.Set("redact", js.FuncOf(redactText))
 	api.Set("policy", js.FuncOf(policy))
 	api.Set("reply", js.FuncOf(reply))
 	api.Set("appeal", js.FuncOf(appeal))
@@ -75,12 +77,9 @@ func str(v js.Value) string {
 	return v.String()
 }
 
-func lang(v js.Value) string {
-	switch s := str(v); s {
-	case message.Finnish, message.English:
-		return s
-	}
-	return message.Swedish
+// language reads a language code, "sv" unless it is "fi" or "en".
+func language(v js.Value) string {
+	return string(lang.Lang(str(v)).Or(lang.Swedish))
 }
 
 func now(v js.Value) time.Time {
@@ -90,10 +89,10 @@ func now(v js.Value) time.Time {
 	return time.Now()
 }
 
-func classify(_ js.Value, args []js.Value) any {
-	c := message.Classify(str(arg(args, 0)))
-	reasons := array.New(len(c.Reasons))
-	for i, r := range c.Reasons {
+func classifyText(_ js.Value, args []js.Value) any {
+	c := classify.Message(str(arg(args, 0)))
+	reasons := array.New(len(c.Cues))
+	for i, r := range c.Cues {
 		o := object.New()
 		o.Set("text", r.Text)
 		o.Set("kind", string(r.Kind))
@@ -102,7 +101,7 @@ func classify(_ js.Value, args []js.Value) any {
 	}
 	o := object.New()
 	o.Set("kind", string(c.Kind))
-	o.Set("language", c.Language)
+	o.Set("language", string(c.Language))
 	o.Set("confidence", c.Confidence)
 	o.Set("runnerUp", string(c.RunnerUp))
 	o.Set("runnerUpConfidence", c.RunnerUpConfidence)
@@ -110,9 +109,9 @@ func classify(_ js.Value, args []js.Value) any {
 	return o
 }
 
-func pii(_ js.Value, args []js.Value) any {
+func findPII(_ js.Value, args []js.Value) any {
 	text := str(arg(args, 0))
-	found := message.FindPII(text)
+	found := pii.Find(text)
 	offsets := make([]int, 0, 2*len(found))
 	for _, p := range found {
 		offsets = append(offsets, p.Start, p.End)
@@ -129,8 +128,8 @@ func pii(_ js.Value, args []js.Value) any {
 	return out
 }
 
-func redact(_ js.Value, args []js.Value) any {
-	return message.Redact(str(arg(args, 0)))
+func redactText(_ js.Value, args []js.Value) any {
+	return pii.Redact(str(arg(args, 0)))
 }
 
 func policy(_ js.Value, args []js.Value) any {
@@ -146,7 +145,7 @@ func policy(_ js.Value, args []js.Value) any {
 }
 
 func reply(_ js.Value, args []js.Value) any {
-	channel, at, l := str(arg(args, 0)), now(arg(args, 1)), lang(arg(args, 2))
+	channel, at, l := str(arg(args, 0)), now(arg(args, 1)), language(arg(args, 2))
 	r, ok := facts.Reply(channel)
 	if !ok {
 		return nil
@@ -165,7 +164,7 @@ func reply(_ js.Value, args []js.Value) any {
 }
 
 func appeal(_ js.Value, args []js.Value) any {
-	at, l := now(arg(args, 0)), lang(arg(args, 1))
+	at, l := now(arg(args, 0)), language(arg(args, 1))
 	if d, err := calendar.ParseDate(str(arg(args, 2))); err == nil {
 		at = d.Midnight()
 	}

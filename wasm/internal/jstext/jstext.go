@@ -2,7 +2,7 @@
 // JavaScript's offsets, which count UTF-16 code units.
 //
 // The widget gets the text of the form from JavaScript, finds personal data
-// with Go (feedback.FindPII gives byte offsets) and highlights it in
+// with Go (pii.Find gives byte offsets) and highlights it in
 // JavaScript, where String.prototype.slice counts UTF-16 code units.
 package jstext
 
