@@ -177,8 +177,8 @@ type Case struct {
 	// response move it later by the working time they took.
 	ReplyDue time.Time `json:"reply_due,omitzero"`
 	// DueVia is the channel whose rule gave ReplyDue. It differs from
-	// Channel when the policy has no rule for Channel and the rule for
-	// e-mail, or else for post, was used (see ReplyDeadline).
+	// Channel when the policy has no figure for Channel and the rule for
+	// e-mail, or else for post, was used (servicerules.Policy.WrittenReplyDue).
 	DueVia servicerules.Channel `json:"due_via,omitempty"`
 	// Promised is when the interim reply said the answer will come.
 	Promised time.Time `json:"promised,omitzero"`
@@ -206,7 +206,9 @@ type Case struct {
 // A reply is owed to a person who left an e-mail address or phone number,
 // for a message to the organisation (not to an elected official) that is a
 // synpunkt, a question, or unclassified. Fault reports, damage claims and
-// appeals go elsewhere, and the receipt says where.
+// appeals go elsewhere, and the receipt says where. The reply is due as
+// p.WrittenReplyDue says for the submission's channel, and DueVia records
+// the channel whose rule that was, which the receipt names.
 func NewCase(s Submission, cl classify.Result, p *servicerules.Policy) (Case, error) {
 	if p == nil {
 		return Case{}, errors.New("feedback: NewCase needs a policy")
@@ -240,7 +242,7 @@ func NewCase(s Submission, cl classify.Result, p *servicerules.Policy) (Case, er
 	cal := p.Calendar()
 	c.RegistrationDue = cal.Deadline(c.Received, calendar.WorkingDays(1))
 	if c.ReplyOwed() {
-		if due, via, ok := ReplyDeadline(p, s.Channel, c.Received); ok {
+		if due, via, ok := p.WrittenReplyDue(s.Channel, servicerules.External, c.Received); ok {
 			c.ReplyDue, c.DueVia = due, via
 		}
 	}
@@ -256,25 +258,6 @@ func (c Case) ReplyOwed() bool {
 		return false
 	}
 	return c.Kind == "" || c.Kind.IsSynpunkt() || c.Kind == message.Question
-}
-
-// ReplyDeadline returns when a message received at received on ch from the
-// public must be answered under p, and the channel whose rule gave it. When
-// p has no figure for ch, it uses the rule for e-mail, and failing that the
-// rule for post: a message on the web, in an e-service or on social media is
-// written, and answered in writing like a letter or an e-mail. The receipt
-// says when it used another channel's rule. It reports false when p gives no
-// figure for any of them (Hässleholm: "snarast"); it never makes one up.
-func ReplyDeadline(p *servicerules.Policy, ch servicerules.Channel, received time.Time) (time.Time, servicerules.Channel, bool) {
-	if p == nil {
-		return time.Time{}, "", false
-	}
-	for _, via := range []servicerules.Channel{ch, servicerules.Email, servicerules.Post} {
-		if due, ok := p.ReplyDue(via, servicerules.External, received); ok {
-			return due, via, true
-		}
-	}
-	return time.Time{}, "", false
 }
 
 // staffWords are the starts of words that point a complaint at staff or at

@@ -19,6 +19,12 @@
 //     an audience, counted in working days, hours or days on the policy's
 //     calendar; [Policy.TargetDue] for an ambition inside the limit and
 //     [Policy.InterimDue] for the interim reply (who answers, and when).
+//     ReplyDue uses only the channel's own rule, or the rule the policy says
+//     it follows. [Policy.WrittenReplyDue] answers for a written message
+//     (a form, an e-service): where the channel has no figure, it falls back
+//     on the rule for e-mail, then for post, and says which it used.
+//   - [Policy.Closures] and [Policy.ShortDays]: the closure days and the
+//     shortened days of the policy's calendar, as the policy states them.
 //   - [Policy.Reach]: is a channel staffed now, when is it next, and what
 //     happens to a contact made now (voicemail, answered later).
 //   - [Policy.CheckAbsence]: what an absence lacks under the policy, each

@@ -54,6 +54,18 @@ func ExamplePolicy_ReplyDue() {
 	// varmdo     Tuesday 29 December 2026 at 16:30
 }
 
+func ExamplePolicy_WrittenReplyDue() {
+	p, _ := servicerules.Preset("nykvarn")
+	received := time.Date(2026, 12, 23, 15, 0, 0, 0, calendar.Location())
+	_, ok := p.ReplyDue(servicerules.Web, servicerules.External, received)
+	fmt.Println("a rule for the web:", ok)
+	due, via, _ := p.WrittenReplyDue(servicerules.Web, servicerules.External, received)
+	fmt.Println("a form on the web follows", via, "→", due)
+	// Output:
+	// a rule for the web: false
+	// a form on the web follows email → 2026-12-28 16:30:00 +0100 CET
+}
+
 func ExamplePolicy_TargetDue() {
 	p, _ := servicerules.Preset("ale")
 	received := time.Date(2026, 6, 18, 9, 0, 0, 0, calendar.Location())

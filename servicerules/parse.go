@@ -781,10 +781,7 @@ func (d *document) states(t string) (string, bool) {
 // build makes the calendars and indexes of a checked document.
 func build(d document) (*Policy, error) {
 	p := &Policy{doc: d, replies: make(map[replyKey]int)}
-	var common []calendar.Option
-	for _, c := range d.Calendar.Closures {
-		common = append(common, calendar.WithClosures(calendar.Closure{Date: c.Date, Reason: c.Reason}))
-	}
+	common := []calendar.Option{calendar.WithClosures(p.Closures()...)}
 	if d.Calendar.ShortDays == ShortDaysStateAgreement {
 		common = append(common, calendar.WithShortDays(calendar.StateAgreementShortDays()...))
 	}

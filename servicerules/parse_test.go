@@ -6,9 +6,12 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/kommunkit/kommunkit/calendar"
 )
 
 // minimal is the smallest policy Parse accepts, with one reply rule.
@@ -185,6 +188,16 @@ func TestParseCalendarSettings(t *testing.T) {
 	require.NoError(t, err)
 	assert.Contains(t, string(b), `"weekdays":["08:00-12:00","13:00-16:00"]`)
 	assert.Contains(t, string(b), `"closures":[{"date":"2026-12-28","reason":"mellandagsstängt"}]`)
+
+	assert.Equal(t, []calendar.Closure{{Date: calendar.Date{Year: 2026, Month: time.December, Day: 28}, Reason: "mellandagsstängt"}}, p.Closures())
+	why, ok := p.Calendar().Why(p.Closures()[0].Date)
+	require.True(t, ok)
+	assert.Equal(t, "stängt: mellandagsstängt", why.Text("sv"))
+	assert.Equal(t, "", p.ShortDays())
+	q, err := Parse([]byte(strings.Replace(minimal, `"calendar": {}`, `"calendar": {"shortDays": "state-agreement"}`, 1)))
+	require.NoError(t, err)
+	assert.Equal(t, ShortDaysStateAgreement, q.ShortDays())
+	assert.Empty(t, q.Closures())
 }
 
 func TestMarshalNil(t *testing.T) {

@@ -340,6 +340,22 @@ func (p *Policy) OfficeHours() (Hours, bool) {
 	return cloneHours(*p.doc.Calendar.OfficeHours), true
 }
 
+// Closures returns the organisation's own closure days that the policy
+// states ("calendar.closures"), in the order written, each with its reason:
+// the closure days of Calendar.
+func (p *Policy) Closures() []calendar.Closure {
+	out := make([]calendar.Closure, len(p.doc.Calendar.Closures))
+	for i, c := range p.doc.Calendar.Closures {
+		out[i] = calendar.Closure{Date: c.Date, Reason: c.Reason}
+	}
+	return out
+}
+
+// ShortDays returns the shortened days of the policy's calendar as the
+// policy names them in "calendar.shortDays": ShortDaysStateAgreement for
+// calendar.StateAgreementShortDays, or "" when it shortens no days.
+func (p *Policy) ShortDays() string { return p.doc.Calendar.ShortDays }
+
 // NotStated returns the preset's note on a topic its source policy is silent
 // about, such as "officeHours" or "hours.phone", and whether there is one.
 // The topics are listed in the package documentation.

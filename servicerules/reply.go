@@ -80,13 +80,59 @@ func (p *Policy) Reply(ch Channel, aud Audience) (Reply, bool) {
 // Where the policy states only an ambition (Österåker), the ambition is the
 // limit; where it states a range (Ale: one to three working days), the end of
 // the range is. ReplyDue reports false when the policy does not cover ch for
-// aud or gives no figure for it; it never makes up a rule.
+// aud or gives no figure for it; it never makes up a rule, and it never uses
+// another channel's rule unless the policy says ch follows it. For the
+// response time of a written message, which falls back on e-mail's and
+// post's rules, see WrittenReplyDue.
 func (p *Policy) ReplyDue(ch Channel, aud Audience, received time.Time) (time.Time, bool) {
 	rule, ok := p.rule(ch, aud)
 	if !ok || rule.Limit.IsZero() {
 		return time.Time{}, false
 	}
 	return p.cal.Deadline(received, rule.Limit), true
+}
+
+// writtenVia returns the channel whose rule gives the response time of a
+// written message on ch from aud (see WrittenReplyDue), and its rule.
+func (p *Policy) writtenVia(ch Channel, aud Audience) (Channel, *ReplyRule, bool) {
+	for _, via := range [...]Channel{ch, Email, Post} {
+		if rule, ok := p.rule(via, aud); ok && !rule.Limit.IsZero() {
+			return via, rule, true
+		}
+	}
+	return "", nil, false
+}
+
+// WrittenReplyDue returns when a written message received at received on ch
+// from aud must be answered at the latest, and the channel whose rule gave
+// the time. A message in a form on the web, in an e-service or on social
+// media is written, and answered in writing like a letter or an e-mail, so
+// where the policy gives no figure for ch, WrittenReplyDue uses its rule for
+// e-mail, and failing that its rule for post.
+//
+// WrittenReplyDue is defined through ReplyDue: it returns
+// ReplyDue(ch, aud, received) with ch when that reports true, else
+// ReplyDue(Email, aud, received) with Email, else ReplyDue(Post, aud,
+// received) with Post. It reports false when none of them has a figure
+// (Hässleholm: "snarast"). WrittenReply gives the rule behind the time.
+func (p *Policy) WrittenReplyDue(ch Channel, aud Audience, received time.Time) (time.Time, Channel, bool) {
+	via, rule, ok := p.writtenVia(ch, aud)
+	if !ok {
+		return time.Time{}, "", false
+	}
+	return p.cal.Deadline(received, rule.Limit), via, true
+}
+
+// WrittenReply returns the rule behind WrittenReplyDue for a written message
+// on ch from aud: Reply(via, aud) for the channel via that WrittenReplyDue
+// reports, so the Reply's Channel is via, and its Limit is the one counted.
+// It reports false when WrittenReplyDue does.
+func (p *Policy) WrittenReply(ch Channel, aud Audience) (Reply, bool) {
+	via, _, ok := p.writtenVia(ch, aud)
+	if !ok {
+		return Reply{Channel: ch, Audience: aud}, false
+	}
+	return p.Reply(via, aud)
 }
 
 // rule returns the rule that applies to ch and aud after following

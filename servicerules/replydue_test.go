@@ -1,6 +1,7 @@
 package servicerules
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -202,4 +203,78 @@ func TestReplyDueAgreesWithReply(t *testing.T) {
 			}
 		}
 	}
+}
+
+// WrittenReplyDue is defined through ReplyDue: the channel's own figure,
+// else e-mail's, else post's. WrittenReply gives the rule behind it.
+func TestWrittenReplyDueFallsBackOnEmailThenPost(t *testing.T) {
+	for _, name := range Presets() {
+		p, _ := Preset(name)
+		for _, sc := range dueScenarios {
+			for _, ch := range Channels() {
+				for _, aud := range []Audience{External, Internal} {
+					var want time.Time
+					var wantVia Channel
+					for _, via := range []Channel{ch, Email, Post} {
+						if d, ok := p.ReplyDue(via, aud, sc.received); ok {
+							want, wantVia = d, via
+							break
+						}
+					}
+					got, via, ok := p.WrittenReplyDue(ch, aud, sc.received)
+					assert.Equal(t, wantVia != "", ok, "%s %s %s", name, ch, aud)
+					assert.Equal(t, wantVia, via, "%s %s %s", name, ch, aud)
+					assert.True(t, want.Equal(got), "%s %s %s %s: got %s, want %s", name, sc.name, ch, aud, got, want)
+					r, rok := p.WrittenReply(ch, aud)
+					assert.Equal(t, ok, rok, "%s %s %s", name, ch, aud)
+					if ok {
+						assert.Equal(t, via, r.Channel)
+						assert.True(t, got.Equal(p.Calendar().Deadline(sc.received, r.Limit)))
+					}
+				}
+			}
+		}
+	}
+
+	at := sthlm(2026, 3, 10, 9, 0)
+	tests := []struct {
+		preset  string
+		ch      Channel
+		wantVia Channel // "" when there is no figure
+		want    string
+	}{
+		{"nykvarn", Web, Email, "1 arbetsdag"}, // no rule for the web: e-mail's
+		{"nykvarn", Phone, Phone, "1 arbetsdag"},
+		{"nykvarn", SMS, SMS, "1 arbetsdag"}, // follows phone, by the policy's own words
+		{"varmdo", Web, Email, "2 arbetsdagar"},
+		{"ale", Web, Web, "3 arbetsdagar"},
+		{"hassleholm", Web, "", ""}, // e-mail follows post, which is "skyndsamt"
+		{"hassleholm", Voicemail, Voicemail, "1 arbetsdag"},
+	}
+	for _, tt := range tests {
+		p, _ := Preset(tt.preset)
+		_, ownOK := p.ReplyDue(tt.ch, External, at)
+		assert.Equal(t, tt.ch == tt.wantVia, ownOK, "%s %s: ReplyDue never falls back", tt.preset, tt.ch)
+		_, via, ok := p.WrittenReplyDue(tt.ch, External, at)
+		assert.Equal(t, tt.wantVia, via, "%s %s", tt.preset, tt.ch)
+		r, rok := p.WrittenReply(tt.ch, External)
+		assert.Equal(t, ok, rok)
+		if ok {
+			assert.Equal(t, tt.want, r.Limit.String(), "%s %s", tt.preset, tt.ch)
+		} else {
+			assert.Equal(t, tt.ch, r.Channel)
+		}
+	}
+
+	// A policy with a figure for post only: a written message follows post.
+	postOnly, err := Parse([]byte(strings.Replace(minimal, `"channels": ["email"]`, `"channels": ["post"]`, 1)))
+	require.NoError(t, err)
+	_, via, ok := postOnly.WrittenReplyDue(Web, External, at)
+	assert.True(t, ok)
+	assert.Equal(t, Post, via)
+	_, _, ok = postOnly.WrittenReplyDue(Web, Internal, at)
+	assert.False(t, ok)
+	var nilPolicy *Policy
+	_, _, ok = nilPolicy.WrittenReplyDue(Web, External, at)
+	assert.False(t, ok)
 }

@@ -549,7 +549,7 @@ func expected(c feedback.Case, p *servicerules.Policy) time.Time {
 		return d
 	}
 	if c.Kind == message.FaultReport {
-		if d, _, ok := feedback.ReplyDeadline(p, c.Channel, c.Received); ok {
+		if d, _, ok := p.WrittenReplyDue(c.Channel, servicerules.External, c.Received); ok {
 			return d
 		}
 	}

@@ -1,7 +1,6 @@
 package httpapi
 
 import (
-	"encoding/json"
 	"net/http"
 	"time"
 
@@ -55,8 +54,8 @@ type ChannelFacts struct {
 
 // ReplyFacts is a response time.
 type ReplyFacts struct {
-	// Via is the channel whose rule applies (another one when the policy
-	// has no rule of the channel's own).
+	// Via is the channel whose rule applies: another one when the policy
+	// has no figure of the channel's own (servicerules.Policy.WrittenReply).
 	Via       servicerules.Channel `json:"via"`
 	Limit     string               `json:"limit"`
 	LimitText Names                `json:"limit_text"`
@@ -80,27 +79,13 @@ type ClosureFacts struct {
 	Reason string `json:"reason"`
 }
 
-// calendarFacts reads the closure days and the shortened-day preset from
-// the policy's JSON form (servicerules' documented "calendar" object).
-func calendarFacts(p *servicerules.Policy) ([]ClosureFacts, string) {
+// closureFacts returns the policy's closure days, never nil.
+func closureFacts(p *servicerules.Policy) []ClosureFacts {
 	closures := []ClosureFacts{}
-	b, err := p.MarshalJSON()
-	if err != nil {
-		return closures, ""
+	for _, c := range p.Closures() {
+		closures = append(closures, ClosureFacts{Date: c.Date.String(), Reason: c.Reason})
 	}
-	var doc struct {
-		Calendar struct {
-			ShortDays string         `json:"shortDays"`
-			Closures  []ClosureFacts `json:"closures"`
-		} `json:"calendar"`
-	}
-	if json.Unmarshal(b, &doc) != nil {
-		return closures, ""
-	}
-	for _, c := range doc.Calendar.Closures {
-		closures = append(closures, ClosureFacts{Date: c.Date, Reason: c.Reason})
-	}
-	return closures, doc.Calendar.ShortDays
+	return closures
 }
 
 // ContactFacts is one public contact point.
@@ -146,7 +131,7 @@ func newPolicyFacts(p *servicerules.Policy) policyFacts {
 		oh = servicerules.Hours{Weekdays: def}
 	}
 	f.OfficeHours, f.OfficeHoursStated = weekHours(oh), stated
-	f.Closures, f.ShortDays = calendarFacts(p)
+	f.Closures, f.ShortDays = closureFacts(p), p.ShortDays()
 	for _, ch := range servicerules.Channels() {
 		cf := ChannelFacts{Channel: ch, Name: Names{ch.Name(feedback.Swedish), ch.Name(feedback.Finnish), ch.Name(feedback.English)}}
 		if cr, ok := p.Channel(ch); ok {
@@ -159,16 +144,13 @@ func newPolicyFacts(p *servicerules.Policy) policyFacts {
 				cf.Hours = weekHours(*cr.Hours)
 			}
 		}
-		for _, via := range []servicerules.Channel{ch, servicerules.Email, servicerules.Post} {
-			if rp, ok := p.Reply(via, servicerules.External); ok && !rp.Limit.IsZero() {
-				rf := &ReplyFacts{Via: via, Limit: rp.Limit.String(), Basis: rp.Basis,
-					LimitText: Names{rp.Limit.Format(feedback.Swedish), rp.Limit.Format(feedback.Finnish), rp.Limit.Format(feedback.English)}}
-				if !rp.Target.IsZero() {
-					rf.Target = rp.Target.String()
-				}
-				cf.Reply = rf
-				break
+		if rp, ok := p.WrittenReply(ch, servicerules.External); ok {
+			rf := &ReplyFacts{Via: rp.Channel, Limit: rp.Limit.String(), Basis: rp.Basis,
+				LimitText: Names{rp.Limit.Format(feedback.Swedish), rp.Limit.Format(feedback.Finnish), rp.Limit.Format(feedback.English)}}
+			if !rp.Target.IsZero() {
+				rf.Target = rp.Target.String()
 			}
+			cf.Reply = rf
 		}
 		f.Channels = append(f.Channels, cf)
 	}
@@ -189,7 +171,7 @@ func (h *Handler) getPolicy(w http.ResponseWriter, r *http.Request) {
 			continue
 		}
 		rf := *f.Channels[i].Reply
-		if due, _, ok := feedback.ReplyDeadline(h.policy, f.Channels[i].Channel, now); ok {
+		if due, _, ok := h.policy.WrittenReplyDue(f.Channels[i].Channel, servicerules.External, now); ok {
 			rf.DueIfSentNow = local(due)
 		}
 		f.Channels[i].Reply = &rf

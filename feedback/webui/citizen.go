@@ -91,23 +91,20 @@ func (s *site) renderHome(w http.ResponseWriter, r *http.Request, code int, f fo
 		WidgetEndpoint: s.cfg.WidgetEndpoint,
 	}
 	now := s.now()
-	if due, via, ok := feedback.ReplyDeadline(s.cfg.Policy, servicerules.Web, now); ok {
+	if due, _, ok := s.cfg.Policy.WrittenReplyDue(servicerules.Web, servicerules.External, now); ok {
 		d.Due = longTime(due, p.Lang)
-		if rep, ok := s.cfg.Policy.Reply(via, servicerules.External); ok && !rep.Limit.IsZero() {
-			d.Rule = rep.Limit.Format(p.Lang)
-		}
+		rep, _ := s.cfg.Policy.WrittenReply(servicerules.Web, servicerules.External)
+		d.Rule = rep.Limit.Format(p.Lang)
 	}
 	for _, ch := range servicerules.Channels() {
 		if _, ok := s.cfg.Policy.Reply(ch, servicerules.External); !ok && ch != servicerules.Web {
 			continue
 		}
 		row := timeRow{Channel: capital(ch.Name(p.Lang)), Within: p.T("home.asap")}
-		if _, via, ok := feedback.ReplyDeadline(s.cfg.Policy, ch, now); ok {
-			if rep, ok := s.cfg.Policy.Reply(via, servicerules.External); ok && !rep.Limit.IsZero() {
-				row.Within = rep.Limit.Format(p.Lang)
-				if via != ch {
-					row.Within = p.Tf("home.via", row.Within, via.Name(p.Lang))
-				}
+		if rep, ok := s.cfg.Policy.WrittenReply(ch, servicerules.External); ok {
+			row.Within = rep.Limit.Format(p.Lang)
+			if rep.Channel != ch {
+				row.Within = p.Tf("home.via", row.Within, rep.Channel.Name(p.Lang))
 			}
 		}
 		d.Times = append(d.Times, row)

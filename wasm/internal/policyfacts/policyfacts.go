@@ -8,7 +8,7 @@
 // the widget builds from a JavaScript object through syscall/js. So the
 // WebAssembly build needs neither encoding/json nor package servicerules
 // (which imports it). Facts.ReplyDue gives the same time as the API's
-// receipt (feedback.ReplyDeadline).
+// receipt (servicerules.Policy.WrittenReplyDue).
 package policyfacts
 
 import (

@@ -17,7 +17,6 @@ import (
 	_ "modernc.org/sqlite"
 
 	"github.com/kommunkit/kommunkit/calendar"
-	"github.com/kommunkit/kommunkit/feedback"
 	"github.com/kommunkit/kommunkit/feedback/httpapi"
 	"github.com/kommunkit/kommunkit/feedback/sqlstore"
 	"github.com/kommunkit/kommunkit/servicerules"
@@ -101,7 +100,7 @@ func TestReplyDueMatchesTheAPI(t *testing.T) {
 			figures := 0
 			for _, ch := range servicerules.Channels() {
 				for _, at := range ts {
-					want, _, wantOK := feedback.ReplyDeadline(p, ch, at)
+					want, _, wantOK := p.WrittenReplyDue(ch, servicerules.External, at)
 					got, gotOK := f.ReplyDue(string(ch), at)
 					require.Equal(t, wantOK, gotOK, "%s %s", ch, at)
 					require.True(t, want.Equal(got), "%s %s: want %s, got %s", ch, at, want, got)
