@@ -15,6 +15,7 @@ import (
 	"github.com/kommunkit/kommunkit/calendar"
 	"github.com/kommunkit/kommunkit/feedback/classify"
 	"github.com/kommunkit/kommunkit/feedback/message"
+	"github.com/kommunkit/kommunkit/feedback/pii"
 	"github.com/kommunkit/kommunkit/servicerules"
 )
 
@@ -152,6 +153,10 @@ type Case struct {
 	// the case. A store compares it when the idempotency key comes again:
 	// the same fingerprint is a retry, another is ErrKeyReused.
 	SubmissionFingerprint string `json:"-"`
+	// RedactedText is Text with its personal data masked (pii.Redact), made
+	// once by NewCase, so that a store can keep it beside the text and
+	// lists (Summary) need not redact again.
+	RedactedText string `json:"-"`
 
 	// Kind, RunnerUp and Confidence are from classify.Message.
 	Kind       message.Kind `json:"kind"`
@@ -200,8 +205,9 @@ type Case struct {
 
 // NewCase makes the case for an accepted submission s (see Accept) with its
 // classification cl, under policy p: a new receipt token, the kind, whether
-// it is a complaint about staff, and the deadlines. NewCase reads crypto/rand
-// for the token and nothing else.
+// it is a complaint about staff, the deadlines, and the text with its
+// personal data masked (RedactedText), which is what lists show. NewCase
+// reads crypto/rand for the token and nothing else.
 //
 // A reply is owed to a person who left an e-mail address or phone number,
 // for a message to the organisation (not to an elected official) that is a
@@ -233,6 +239,7 @@ func NewCase(s Submission, cl classify.Result, p *servicerules.Policy) (Case, er
 		Status:     StatusReceived,
 	}
 	c.SubmissionFingerprint = s.Fingerprint()
+	c.RedactedText = pii.Redact(s.Text)
 	c.Received = s.Received.Round(0)
 	if s.AboutStaff {
 		c.StaffComplaint = true

@@ -2,7 +2,9 @@
 // define it: praise, complaints and suggestions, and the messages that arrive
 // through the same channels but belong elsewhere (questions, fault reports,
 // damage claims and appeals of decisions). It covers intake and validation,
-// receipts, the case lifecycle and the follow-up statistics managers report.
+// receipts, the case lifecycle, what staff see of a case in a list
+// (CaseSummary: the text redacted, the contact masked) and the follow-up
+// statistics managers report.
 //
 // Reading a message's text lives in packages of its own, which the browser
 // widget runs without this package: feedback/message names the kinds of

@@ -19,7 +19,8 @@ import (
 // A Period is the half-open interval [From, To) of times received that
 // follow-up covers, such as a quarter for an interim report.
 type Period struct {
-	From, To time.Time
+	From time.Time `json:"from"`
+	To   time.Time `json:"to"`
 }
 
 // Contains reports whether t is in p.
@@ -38,13 +39,13 @@ const (
 // A Group is the follow-up figures for the cases of one kind, channel or
 // unit (or all of them), received in the period and judged at Stats.At.
 type Group struct {
-	Dimension string // DimTotal, DimKind, DimChannel or DimUnit
-	Key       string // the kind, channel or unit; "" for the total, an unclassified kind or no unit
+	Dimension string `json:"dimension"` // DimTotal, DimKind, DimChannel or DimUnit
+	Key       string `json:"key"`       // the kind, channel or unit; "" for the total, an unclassified kind or no unit
 
-	Received int // cases received in the period
-	Answered int // answered (with or without closing)
-	Closed   int // closed
-	Open     int // neither answered nor closed
+	Received int `json:"received"` // cases received in the period
+	Answered int `json:"answered"` // answered (with or without closing)
+	Closed   int `json:"closed"`   // closed
+	Open     int `json:"open"`     // neither answered nor closed
 
 	// ReplyOwed counts the cases with a reply deadline (Case.ReplyDue).
 	// Settled counts those whose outcome is known at Stats.At: the first
@@ -52,51 +53,52 @@ type Group struct {
 	// those whose first response (answer or interim reply) came by the
 	// deadline. OnTimeShare is OnTime/Settled, and 0 when Settled is 0
 	// (check Settled).
-	ReplyOwed   int
-	Settled     int
-	OnTime      int
-	OnTimeShare float64
+	ReplyOwed   int     `json:"reply_owed"`
+	Settled     int     `json:"settled"`
+	OnTime      int     `json:"on_time"`
+	OnTimeShare float64 `json:"on_time_share"`
 
 	// Overdue counts the cases overdue at Stats.At (Case.Overdue).
-	Overdue int
+	Overdue int `json:"overdue"`
 
 	// Responded counts the cases with a first response, and
 	// MedianResponseHours is the median working time to it, in hours, on
 	// the policy's calendar, less the time waiting for the person
 	// (Case.ResponseTime); 0 when Responded is 0.
-	Responded           int
-	MedianResponseHours float64
+	Responded           int     `json:"responded"`
+	MedianResponseHours float64 `json:"median_response_hours"`
 
 	responses []time.Duration
 }
 
 // An OverdueCase is a case that is overdue at Stats.At.
 type OverdueCase struct {
-	ID       uuid.UUID
-	Kind     message.Kind
-	Channel  servicerules.Channel
-	Unit     string
-	Status   Status
-	Received time.Time
-	Due      time.Time
+	ID       uuid.UUID            `json:"id"`
+	Kind     message.Kind         `json:"kind"`
+	Channel  servicerules.Channel `json:"channel"`
+	Unit     string               `json:"unit"`
+	Status   Status               `json:"status"`
+	Received time.Time            `json:"received"`
+	Due      time.Time            `json:"due"`
 	// LateHours is the working time from Due to Stats.At (or to the start
 	// of a pause), in hours.
-	LateHours float64
+	LateHours float64 `json:"late_hours"`
 }
 
 // Stats is the follow-up of feedback for a period, for the interim and
 // annual reports: counts, the share answered on time and the median
 // response time, in total and per kind, channel and unit, and the cases
-// overdue.
+// overdue. Its JSON form (the tags of Stats, Period, Group and
+// OverdueCase) is what the feedback API's GET /api/staff/stats returns.
 type Stats struct {
-	Period Period
-	At     time.Time
+	Period Period    `json:"period"`
+	At     time.Time `json:"at"`
 
-	Total     Group
-	ByKind    []Group // in the order of Kinds, then unclassified
-	ByChannel []Group // in the order of servicerules.Channels
-	ByUnit    []Group // sorted by unit, no unit first
-	Overdue   []OverdueCase
+	Total     Group         `json:"total"`
+	ByKind    []Group       `json:"by_kind"`    // in the order of Kinds, then unclassified
+	ByChannel []Group       `json:"by_channel"` // in the order of servicerules.Channels
+	ByUnit    []Group       `json:"by_unit"`    // sorted by unit, no unit first
+	Overdue   []OverdueCase `json:"overdue"`
 }
 
 // FollowUp returns the statistics of the cases received in period p,

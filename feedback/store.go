@@ -81,11 +81,10 @@ type CaseStore interface {
 	// Get returns the whole case with ID id, with its history, for staff;
 	// ErrNotFound when there is none.
 	Get(ctx context.Context, id uuid.UUID) (Case, error)
-	// List returns the cases f selects, for staff, sorted by due time
-	// (Case.Due; cases without one last), then by time received, then by
-	// ID. Their texts are redacted (Redact) and their contact details
-	// masked; the whole case is for Get. Histories are not included.
-	List(ctx context.Context, f CaseFilter) ([]Case, error)
+	// List returns the summaries (Case.Summary) of the cases f selects,
+	// for staff, sorted by due time (Case.Due; cases without one last),
+	// then by time received, then by ID. The whole case is for Get.
+	List(ctx context.Context, f CaseFilter) ([]CaseSummary, error)
 	// Apply makes transition t on the case with ID id (Case.Apply, on the
 	// store's calendar), records it in the case's history, and returns the
 	// case after it. It returns ErrNotFound for an unknown ID, the error
@@ -109,9 +108,9 @@ type Store interface {
 }
 
 // CheckNew reports an error when c cannot be inserted as a new case: it
-// has no ID, receipt token, idempotency key or time received, an unknown
-// status, or a history of changes beyond "received". A case made by NewCase
-// passes. Stores call it in Insert.
+// has no ID, receipt token, idempotency key, time received or redacted
+// text, an unknown status, or a history of changes beyond "received". A
+// case made by NewCase passes. Stores call it in Insert.
 func (c Case) CheckNew() error {
 	switch {
 	case c.ID == uuid.Nil:
@@ -122,6 +121,8 @@ func (c Case) CheckNew() error {
 		return errors.New("feedback: the case has no idempotency key")
 	case c.Received.IsZero():
 		return errors.New("feedback: the case has no time received")
+	case c.Text != "" && c.RedactedText == "":
+		return errors.New("feedback: the case has no redacted text; make it with NewCase")
 	case !c.Status.Valid():
 		return errors.New("feedback: the case has an unknown status " + strconv.Quote(string(c.Status)))
 	case len(c.History) > 1:

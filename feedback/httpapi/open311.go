@@ -362,16 +362,30 @@ func w3c(t time.Time) string {
 	return t.In(calendar.Location()).Format(time.RFC3339)
 }
 
-// o311Request makes the public view of c, or reports false when c did not
-// come in through Open311. This view is public, so every free-text field
-// (the description, the address, the media URL) is redacted, and the
-// status notes are a fixed text per status (o311StatusNote): the staff's
-// reply is written to the person who reported, and never shown here.
-func (h *Handler) o311Request(c feedback.Case) (O311Request, bool) {
+// o311Case is o311Request for a whole case (from Get): its summary, the
+// text as sent and the time of its last change.
+func (h *Handler) o311Case(c feedback.Case) (O311Request, bool) {
+	var last time.Time
+	if n := len(c.History); n > 0 {
+		last = c.History[n-1].At
+	}
+	return h.o311Request(c.Summary(), c.Text, last)
+}
+
+// o311Request makes the public view of the case summed up by c, with text
+// the text it holds the request's fields in (the whole text for a case
+// from Get, the summary's redacted text in a list) and lastChange the time
+// of its last change, when known (a summary has no history). It reports
+// false when the case did not come in through Open311. This view is
+// public, so every free-text field (the description, the address, the
+// media URL) is redacted, and the status notes are a fixed text per status
+// (o311StatusNote): the staff's reply is written to the person who
+// reported, and never shown here.
+func (h *Handler) o311Request(c feedback.CaseSummary, text string, lastChange time.Time) (O311Request, bool) {
 	if c.Channel != servicerules.EService {
 		return O311Request{}, false
 	}
-	desc, loc, ok := splitO311(c.Text)
+	desc, loc, ok := splitO311(text)
 	if !ok {
 		return O311Request{}, false
 	}
@@ -380,10 +394,7 @@ func (h *Handler) o311Request(c feedback.Case) (O311Request, bool) {
 		status = "closed"
 	}
 	updated := c.Received
-	if n := len(c.History); n > 0 {
-		updated = c.History[n-1].At
-	}
-	for _, t := range []time.Time{c.RegisteredAt, c.RespondedAt, c.AnsweredAt, c.ClosedAt} {
+	for _, t := range []time.Time{lastChange, c.RegisteredAt, c.RespondedAt, c.AnsweredAt, c.ClosedAt} {
 		if t.After(updated) {
 			updated = t
 		}
@@ -444,7 +455,7 @@ func (h *Handler) o311Get(w http.ResponseWriter, r *http.Request) {
 		writeO311Error(w, http.StatusInternalServerError, "internal error; please try again")
 		return
 	}
-	o, ok := h.o311Request(c)
+	o, ok := h.o311Case(c)
 	if !ok {
 		writeO311Error(w, http.StatusNotFound, "service request not found")
 		return
@@ -474,7 +485,7 @@ func (h *Handler) o311List(w http.ResponseWriter, r *http.Request) {
 				}
 				continue
 			}
-			if o, ok := h.o311Request(c); ok {
+			if o, ok := h.o311Case(c); ok {
 				out = append(out, o)
 			}
 		}
@@ -521,10 +532,10 @@ func (h *Handler) o311List(w http.ResponseWriter, r *http.Request) {
 		writeO311Error(w, http.StatusInternalServerError, "internal error; please try again")
 		return
 	}
-	slices.SortStableFunc(cases, func(a, b feedback.Case) int { return b.Received.Compare(a.Received) })
+	slices.SortStableFunc(cases, func(a, b feedback.CaseSummary) int { return b.Received.Compare(a.Received) })
 	out = []O311Request{}
 	for _, c := range cases {
-		o, ok := h.o311Request(c)
+		o, ok := h.o311Request(c, c.Text, time.Time{})
 		if !ok {
 			continue
 		}
@@ -544,7 +555,7 @@ func (h *Handler) o311List(w http.ResponseWriter, r *http.Request) {
 // the policy's response time for the channel it came in on, by which the
 // municipality gives feedback on it. It is zero where the policy states no
 // figure.
-func expected(c feedback.Case, p *servicerules.Policy) time.Time {
+func expected(c feedback.CaseSummary, p *servicerules.Policy) time.Time {
 	if d := c.Due(); !d.IsZero() {
 		return d
 	}

@@ -54,7 +54,9 @@ type StaffCase struct {
 	History             []feedback.Change `json:"history,omitempty"`
 }
 
-func staffCase(c feedback.Case, at time.Time, whole bool) StaffCase {
+// staffSummary is a case in a list: its summary (feedback.CaseSummary,
+// with the text redacted and the contact masked), judged at `at`.
+func staffSummary(c feedback.CaseSummary, at time.Time) StaffCase {
 	loc := calendar.Location()
 	sc := StaffCase{
 		ID:                  c.ID,
@@ -91,17 +93,24 @@ func staffCase(c feedback.Case, at time.Time, whole bool) StaffCase {
 	if c.DecisionReceived != (calendar.Date{}) {
 		sc.DecisionReceived = c.DecisionReceived.String()
 	}
-	if whole {
-		tok := c.Token
-		sc.Token = &tok
-		sc.History = make([]feedback.Change, len(c.History))
-		for i, ch := range c.History {
-			ch.At = ch.At.In(loc)
-			if !ch.Promised.IsZero() {
-				ch.Promised = ch.Promised.In(loc)
-			}
-			sc.History[i] = ch
+	return sc
+}
+
+// staffCase is the whole case, judged at `at`: as in a list, with the text
+// as sent, the contact details, the receipt token and the history.
+func staffCase(c feedback.Case, at time.Time) StaffCase {
+	loc := calendar.Location()
+	sc := staffSummary(c.Summary(), at)
+	sc.Text, sc.Contact = c.Text, c.Contact
+	tok := c.Token
+	sc.Token = &tok
+	sc.History = make([]feedback.Change, len(c.History))
+	for i, ch := range c.History {
+		ch.At = ch.At.In(loc)
+		if !ch.Promised.IsZero() {
+			ch.Promised = ch.Promised.In(loc)
 		}
+		sc.History[i] = ch
 	}
 	return sc
 }
@@ -249,7 +258,7 @@ func (h *Handler) listCases(w http.ResponseWriter, r *http.Request) {
 	}
 	out := CaseList{At: now.In(calendar.Location()), Cases: make([]StaffCase, 0, len(cases))}
 	for _, c := range cases {
-		out.Cases = append(out.Cases, staffCase(c, now, false))
+		out.Cases = append(out.Cases, staffSummary(c, now))
 	}
 	writeJSON(w, http.StatusOK, out)
 }
@@ -277,7 +286,7 @@ func (h *Handler) getCase(w http.ResponseWriter, r *http.Request) {
 		h.internal(w, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, staffCase(c, h.now(), true))
+	writeJSON(w, http.StatusOK, staffCase(c, h.now()))
 }
 
 // A TransitionRequest is the body of POST /api/staff/cases/{id}/transitions.
@@ -323,7 +332,7 @@ func (h *Handler) postTransition(w http.ResponseWriter, r *http.Request) {
 	var te *feedback.TransitionError
 	switch {
 	case err == nil:
-		writeJSON(w, http.StatusOK, staffCase(c, h.now(), true))
+		writeJSON(w, http.StatusOK, staffCase(c, h.now()))
 	case errors.Is(err, feedback.ErrNotFound):
 		writeProblem(w, notFound())
 	case errors.As(err, &ve):
@@ -355,51 +364,13 @@ func invalidTransition(ve *feedback.ValidationError) *Problem {
 		MessageFI: "Muutosta ei tallennettu. Korjaa: " + list + "."}
 }
 
-// Stats is the body of GET /api/staff/stats.
-type Stats struct {
-	Period    Period         `json:"period"`
-	At        time.Time      `json:"at"`
-	Total     Group          `json:"total"`
-	ByKind    []Group        `json:"by_kind"`
-	ByChannel []Group        `json:"by_channel"`
-	ByUnit    []Group        `json:"by_unit"`
-	Overdue   []OverdueCase  `json:"overdue"`
-	Weeks     []WeekReceived `json:"weeks"`
-}
-
-// Period is a half-open interval [From, To).
-type Period struct {
-	From time.Time `json:"from"`
-	To   time.Time `json:"to"`
-}
-
-// Group is feedback.Group in JSON.
-type Group struct {
-	Dimension           string  `json:"dimension"`
-	Key                 string  `json:"key"`
-	Received            int     `json:"received"`
-	Answered            int     `json:"answered"`
-	Closed              int     `json:"closed"`
-	Open                int     `json:"open"`
-	ReplyOwed           int     `json:"reply_owed"`
-	Settled             int     `json:"settled"`
-	OnTime              int     `json:"on_time"`
-	OnTimeShare         float64 `json:"on_time_share"`
-	Overdue             int     `json:"overdue"`
-	Responded           int     `json:"responded"`
-	MedianResponseHours float64 `json:"median_response_hours"`
-}
-
-// OverdueCase is feedback.OverdueCase in JSON.
-type OverdueCase struct {
-	ID        uuid.UUID            `json:"id"`
-	Kind      message.Kind         `json:"kind"`
-	Channel   servicerules.Channel `json:"channel"`
-	Unit      string               `json:"unit"`
-	Status    feedback.Status      `json:"status"`
-	Received  time.Time            `json:"received"`
-	Due       time.Time            `json:"due"`
-	LateHours float64              `json:"late_hours"`
+// A FollowUpReport is the body of GET /api/staff/stats: the follow-up
+// statistics of the period in their JSON form (feedback.Stats, times in
+// Europe/Stockholm, every list present, empty or not), and the cases
+// received per ISO week.
+type FollowUpReport struct {
+	feedback.Stats
+	Weeks []WeekReceived `json:"weeks"`
 }
 
 // WeekReceived counts the cases received in one ISO week ("2026-W11").
@@ -408,16 +379,22 @@ type WeekReceived struct {
 	Received int    `json:"received"`
 }
 
-func groupJSON(g feedback.Group) Group {
-	return Group{Dimension: g.Dimension, Key: g.Key, Received: g.Received, Answered: g.Answered, Closed: g.Closed,
-		Open: g.Open, ReplyOwed: g.ReplyOwed, Settled: g.Settled, OnTime: g.OnTime, OnTimeShare: g.OnTimeShare,
-		Overdue: g.Overdue, Responded: g.Responded, MedianResponseHours: g.MedianResponseHours}
-}
-
-func groupsJSON(gs []feedback.Group) []Group {
-	out := make([]Group, 0, len(gs))
-	for _, g := range gs {
-		out = append(out, groupJSON(g))
+// followUpReport returns the body of GET /api/staff/stats for st, the
+// follow-up of cases.
+func followUpReport(st feedback.Stats, cases []feedback.Case) FollowUpReport {
+	loc := calendar.Location()
+	out := FollowUpReport{Stats: st, Weeks: weeks(cases, st.Period)}
+	out.Period = feedback.Period{From: st.Period.From.In(loc), To: st.Period.To.In(loc)}
+	out.At = st.At.In(loc)
+	for _, gs := range []*[]feedback.Group{&out.ByKind, &out.ByChannel, &out.ByUnit} {
+		if *gs == nil {
+			*gs = []feedback.Group{}
+		}
+	}
+	out.Overdue = make([]feedback.OverdueCase, len(st.Overdue))
+	for i, o := range st.Overdue {
+		o.Received, o.Due = o.Received.In(loc), o.Due.In(loc)
+		out.Overdue[i] = o
 	}
 	return out
 }
@@ -454,21 +431,7 @@ func (h *Handler) getStats(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	st := feedback.FollowUp(cases, p, now, h.cal)
-	loc := calendar.Location()
-	out := Stats{
-		Period:    Period{From: p.From.In(loc), To: p.To.In(loc)},
-		At:        now.In(loc),
-		Total:     groupJSON(st.Total),
-		ByKind:    groupsJSON(st.ByKind),
-		ByChannel: groupsJSON(st.ByChannel),
-		ByUnit:    groupsJSON(st.ByUnit),
-		Overdue:   make([]OverdueCase, 0, len(st.Overdue)),
-		Weeks:     weeks(cases, p),
-	}
-	for _, o := range st.Overdue {
-		out.Overdue = append(out.Overdue, OverdueCase{ID: o.ID, Kind: o.Kind, Channel: o.Channel, Unit: o.Unit,
-			Status: o.Status, Received: o.Received.In(loc), Due: o.Due.In(loc), LateHours: o.LateHours})
-	}
+	out := followUpReport(st, cases)
 	writeJSON(w, http.StatusOK, out)
 }
 

@@ -42,8 +42,11 @@
 // The citizen path, Lookup, finds a case by its receipt token only, a random
 // UUID that is not the ID, and returns a feedback.CitizenView, which holds
 // no contact details and no text. Everything else is for staff. List returns
-// texts redacted with pii.Redact and contact details masked; Get
-// returns the whole case.
+// feedback.CaseSummary values (feedback.Case.Summary), whose text is the
+// redacted text feedback.NewCase made, kept in its own column, and whose
+// contact details are masked; Get returns the whole case. The package
+// decides none of that: what a list shows, and every rule of a case, is
+// package feedback's.
 package sqlstore
 
 import (
@@ -62,7 +65,6 @@ import (
 	"github.com/kommunkit/kommunkit/calendar"
 	"github.com/kommunkit/kommunkit/feedback"
 	"github.com/kommunkit/kommunkit/feedback/message"
-	"github.com/kommunkit/kommunkit/feedback/pii"
 	"github.com/kommunkit/kommunkit/servicerules"
 )
 
@@ -398,8 +400,8 @@ const insertCase = `INSERT INTO cases (
 ) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
 ON CONFLICT (idempotency_key) DO NOTHING`
 
-// makeRow prepares c for insertion: the statement arguments, with the
-// redacted text, and the case as Get will read it back (times in
+// makeRow prepares c for insertion: the statement arguments, and the case
+// as Get will read it back (times in
 // Europe/Stockholm, the history of a new case).
 func makeRow(c feedback.Case) caseRow {
 	var contact feedback.Contact
@@ -411,7 +413,7 @@ func makeRow(c feedback.Case) caseRow {
 		decision = c.DecisionReceived.String()
 	}
 	args := []any{
-		c.ID.String(), c.Token.String(), c.IdempotencyKey, ts(c.Received), string(c.Channel), c.Language, c.Text, pii.Redact(c.Text),
+		c.ID.String(), c.Token.String(), c.IdempotencyKey, ts(c.Received), string(c.Channel), c.Language, c.Text, c.RedactedText,
 		boolInt(c.Contact != nil), contact.Name, contact.Email, contact.Phone, string(c.Recipient), decision, boolInt(c.AboutStaff),
 		c.Policy, string(c.Kind), string(c.RunnerUp), c.Confidence, boolInt(c.StaffComplaint), c.Unit, c.DiaryNumber, string(c.Status), string(c.Resume),
 		ts(c.RegistrationDue), nullTS(c.ReplyDue), string(c.DueVia), nullTS(c.Promised), nullTS(c.Due()),
@@ -526,7 +528,7 @@ func (s *Store) getWhere(ctx context.Context, q querier, where string, arg any) 
 		if err != nil {
 			return feedback.Case{}, 0, fmt.Errorf("read case: %w", err)
 		}
-		cs, versions, err := scanCases(rows, false)
+		cs, versions, err := scanCases(rows)
 		if err != nil {
 			return feedback.Case{}, 0, err
 		}
@@ -577,10 +579,9 @@ func (s *Store) loadHistory(ctx context.Context, q querier, c *feedback.Case) er
 	return nil
 }
 
-// List returns the cases f selects, for staff, as feedback.CaseStore says:
-// sorted by due time, texts redacted and contact details masked, without
-// histories.
-func (s *Store) List(ctx context.Context, f feedback.CaseFilter) ([]feedback.Case, error) {
+// List returns the summaries of the cases f selects, for staff, sorted as
+// feedback.CaseStore says.
+func (s *Store) List(ctx context.Context, f feedback.CaseFilter) ([]feedback.CaseSummary, error) {
 	if err := s.ready(ctx); err != nil {
 		return nil, fmt.Errorf("sqlstore: list: %w", err)
 	}
@@ -589,11 +590,15 @@ func (s *Store) List(ctx context.Context, f feedback.CaseFilter) ([]feedback.Cas
 	if err != nil {
 		return nil, fmt.Errorf("sqlstore: list: %w", err)
 	}
-	cs, _, err := scanCases(rows, true)
+	cs, _, err := scanCases(rows)
 	if err != nil {
 		return nil, fmt.Errorf("sqlstore: list: %w", err)
 	}
-	return cs, nil
+	out := make([]feedback.CaseSummary, len(cs))
+	for i, c := range cs {
+		out[i] = c.Summary()
+	}
+	return out, nil
 }
 
 // listQuery returns the query List runs for f, and its arguments.
@@ -661,7 +666,7 @@ func (s *Store) CasesReceived(ctx context.Context, from, to time.Time) ([]feedba
 	if err != nil {
 		return nil, fmt.Errorf("sqlstore: cases received: %w", err)
 	}
-	cs, _, err := scanCases(rows, false)
+	cs, _, err := scanCases(rows)
 	if err != nil {
 		return nil, fmt.Errorf("sqlstore: cases received: %w", err)
 	}
@@ -767,16 +772,15 @@ const caseColumns = `id, token, idempotency_key, received_at, channel, language,
  registered_at, responded_at, answered_at, closed_at, paused_at, paused_ms,
  interim_text, reply_text, submission_fingerprint, version`
 
-// scanCases reads rows of caseColumns. With redacted, Text is the
-// redacted text and the contact details are masked.
-func scanCases(rows *sql.Rows, redacted bool) ([]feedback.Case, []int64, error) {
+// scanCases reads rows of caseColumns, and the rows' versions.
+func scanCases(rows *sql.Rows) ([]feedback.Case, []int64, error) {
 	defer rows.Close()
 	var out []feedback.Case
 	var versions []int64
 	for rows.Next() {
 		var (
 			c                                           feedback.Case
-			id, token, received, channel, text, red     string
+			id, token, received, channel                string
 			hasContact, aboutStaff, staffComplaint      int64
 			name, email, phone, recipient, decision     string
 			kind, runnerUp, status, resume, dueVia, reg string
@@ -785,7 +789,7 @@ func scanCases(rows *sql.Rows, redacted bool) ([]feedback.Case, []int64, error) 
 			paused                                      sql.NullString
 			pausedMS, version                           int64
 		)
-		err := rows.Scan(&id, &token, &c.IdempotencyKey, &received, &channel, &c.Language, &text, &red,
+		err := rows.Scan(&id, &token, &c.IdempotencyKey, &received, &channel, &c.Language, &c.Text, &c.RedactedText,
 			&hasContact, &name, &email, &phone, &recipient, &decision, &aboutStaff,
 			&c.Policy, &kind, &runnerUp, &c.Confidence, &staffComplaint, &c.Unit, &c.DiaryNumber, &status, &resume,
 			&reg, &replyDue, &dueVia, &promised,
@@ -802,16 +806,8 @@ func scanCases(rows *sql.Rows, redacted bool) ([]feedback.Case, []int64, error) 
 			return nil, nil, errors.New("bad token in case " + id)
 		}
 		c.Channel = servicerules.Channel(channel)
-		c.Text = text
 		if hasContact != 0 {
-			ct := feedback.Contact{Name: name, Email: email, Phone: phone}
-			if redacted {
-				ct = maskContact(ct)
-			}
-			c.Contact = &ct
-		}
-		if redacted {
-			c.Text = red
+			c.Contact = &feedback.Contact{Name: name, Email: email, Phone: phone}
 		}
 		c.Recipient = feedback.Recipient(recipient)
 		if decision != "" {
@@ -847,22 +843,6 @@ func scanCases(rows *sql.Rows, redacted bool) ([]feedback.Case, []int64, error) 
 	}
 	return out, versions, nil
 }
-
-func maskContact(c feedback.Contact) feedback.Contact {
-	if c.Name != "" {
-		c.Name = MaskName
-	}
-	if c.Email != "" {
-		c.Email = pii.MaskEmail
-	}
-	if c.Phone != "" {
-		c.Phone = pii.MaskPhone
-	}
-	return c
-}
-
-// MaskName is what List shows in place of a contact's name.
-const MaskName = "[namn]"
 
 // tsLayout is how times are stored: UTC, nanoseconds, fixed width, so that
 // text order is time order.

@@ -148,9 +148,9 @@ func TestInsertGetLookup(t *testing.T) {
 	require.Len(t, list, 1)
 	assert.NotContains(t, list[0].Text, "070-123 45 67", "lists show redacted texts")
 	assert.Contains(t, list[0].Text, pii.MaskPhone)
-	assert.Equal(t, feedback.Contact{Name: sqlstore.MaskName, Email: pii.MaskEmail, Phone: pii.MaskPhone}, *list[0].Contact)
+	assert.Equal(t, feedback.Contact{Name: feedback.MaskName, Email: pii.MaskEmail, Phone: pii.MaskPhone}, *list[0].Contact)
 	assert.False(t, list[0].Anonymous())
-	assert.Nil(t, list[0].History)
+	assert.Equal(t, full.Summary(), list[0], "a list holds the summaries of the cases Get reads")
 }
 
 func TestInsertRejectsWhatIsNotANewCase(t *testing.T) {
@@ -552,7 +552,7 @@ func TestListFilters(t *testing.T) {
 		}
 		cases = append(cases, c)
 	}
-	ids := func(cs []feedback.Case) []uuid.UUID {
+	ids := func(cs []feedback.CaseSummary) []uuid.UUID {
 		var out []uuid.UUID
 		for _, c := range cs {
 			out = append(out, c.ID)
@@ -568,7 +568,7 @@ func TestListFilters(t *testing.T) {
 		}
 		return out
 	}
-	list := func(f feedback.CaseFilter) []feedback.Case {
+	list := func(f feedback.CaseFilter) []feedback.CaseSummary {
 		got, err := st.List(ctx, f)
 		require.NoError(t, err)
 		return got

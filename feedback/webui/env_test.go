@@ -204,9 +204,9 @@ func (e *env) caseByToken(token string) feedback.Case {
 	cases, err := e.store.List(context.Background(), feedback.CaseFilter{})
 	require.NoError(e.t, err)
 	for _, c := range cases {
-		if c.Token.String() == token {
-			full, err := e.store.Get(context.Background(), c.ID)
-			require.NoError(e.t, err)
+		full, err := e.store.Get(context.Background(), c.ID)
+		require.NoError(e.t, err)
+		if full.Token.String() == token {
 			return full
 		}
 	}

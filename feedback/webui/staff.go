@@ -39,7 +39,7 @@ type inboxRow struct {
 	Status     string
 	Kind       string
 	Channel    string
-	Text       string // redacted by the store, shortened here
+	Text       string // redacted (feedback.CaseSummary), shortened here
 	Language   string // the language the person wrote in, for the lang attribute
 	Overdue    bool
 	Register   bool // a complaint about staff, not registered yet
