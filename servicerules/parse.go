@@ -341,336 +341,451 @@ func (w wireHours) hours(path string) (Hours, error) {
 	return h, nil
 }
 
-// document checks w and turns it into a document.
+// document checks w and turns it into a document, section by section, in the
+// order of the package documentation: the first error found is returned.
 func (w wireDocument) document() (document, error) {
 	var d document
 	var err error
+	if d.ID, err = checkID("id", w.ID); err != nil {
+		return document{}, err
+	}
+	if d.Source, err = w.Source.source("source"); err != nil {
+		return document{}, err
+	}
+	if d.Calendar, err = w.Calendar.settings("calendar"); err != nil {
+		return document{}, err
+	}
+	if d.Channels, err = channelRules("channels", w.Channels); err != nil {
+		return document{}, err
+	}
+	if d.Replies, err = replyRules("replies", w.Replies); err != nil {
+		return document{}, err
+	}
+	if d.Interim, err = checkInterim("interim", w.Interim); err != nil {
+		return document{}, err
+	}
+	if d.Phone, err = checkPhone("phone", w.Phone); err != nil {
+		return document{}, err
+	}
+	if d.Contacts, err = checkContacts("contacts", w.Contacts); err != nil {
+		return document{}, err
+	}
+	if d.Languages, err = checkLanguages("languages", w.Languages); err != nil {
+		return document{}, err
+	}
+	if d.Absence, err = absenceRules("absence", w.Absence); err != nil {
+		return document{}, err
+	}
+	if d.Routing, err = checkRouting("routing", w.Routing); err != nil {
+		return document{}, err
+	}
+	// Last, because it checks that the rest of the document is silent on
+	// each topic.
+	if d.NotStated, err = d.checkNotStated("notStated", w.NotStated); err != nil {
+		return document{}, err
+	}
+	return d, nil
+}
 
-	if w.ID == "" {
-		return d, fieldErr("id", "", "missing: a short name such as \"nykvarn\"")
+// checkID checks the policy's identifier at path.
+func checkID(path, id string) (string, error) {
+	if id == "" {
+		return "", fieldErr(path, "", "missing: a short name such as \"nykvarn\"")
 	}
-	if !validID(w.ID) {
-		return d, fieldErr("id", w.ID, "use 1 to 64 lower-case letters a-z, digits and hyphens")
+	if !validID(id) {
+		return "", fieldErr(path, id, "use 1 to 64 lower-case letters a-z, digits and hyphens")
 	}
-	d.ID = w.ID
+	return id, nil
+}
 
-	// Source.
-	s := w.Source
-	if err := checkText("source.organisation", s.Organisation); err != nil {
-		return d, err
+// source checks the source document at path.
+func (w wireSource) source(path string) (Source, error) {
+	if err := checkText(path+".organisation", w.Organisation); err != nil {
+		return Source{}, err
 	}
-	if err := checkText("source.title", s.Title); err != nil {
-		return d, err
+	if err := checkText(path+".title", w.Title); err != nil {
+		return Source{}, err
 	}
-	d.Source = Source{Organisation: s.Organisation, Title: s.Title, Decision: s.Decision, Diary: s.Diary, Seed: s.Seed, Note: s.Note, URL: s.URL, Version: s.Version}
-	if d.Source.Date, err = parseDate("source.date", s.Date, true); err != nil {
-		return d, err
+	s := Source{Organisation: w.Organisation, Title: w.Title, Decision: w.Decision, Diary: w.Diary, Seed: w.Seed, Note: w.Note, URL: w.URL, Version: w.Version}
+	var err error
+	if s.Date, err = parseDate(path+".date", w.Date, true); err != nil {
+		return Source{}, err
 	}
-	if d.Source.Revised, err = parseDate("source.revised", s.Revised, false); err != nil {
-		return d, err
+	if s.Revised, err = parseDate(path+".revised", w.Revised, false); err != nil {
+		return Source{}, err
 	}
-	if d.Source.InForce, err = parseDate("source.inForce", s.InForce, false); err != nil {
-		return d, err
+	if s.InForce, err = parseDate(path+".inForce", w.InForce, false); err != nil {
+		return Source{}, err
 	}
+	return s, nil
+}
 
-	// Calendar.
-	if w.Calendar.OfficeHours != nil {
-		h, err := w.Calendar.OfficeHours.hours("calendar.officeHours")
+// settings checks the calendar settings at path: office hours, shortened
+// days and closure days.
+func (w wireCalendar) settings(path string) (calendarSettings, error) {
+	var c calendarSettings
+	if w.OfficeHours != nil {
+		h, err := w.OfficeHours.hours(path + ".officeHours")
 		if err != nil {
-			return d, err
+			return calendarSettings{}, err
 		}
-		d.Calendar.OfficeHours = &h
+		c.OfficeHours = &h
 	}
-	switch w.Calendar.ShortDays {
+	switch w.ShortDays {
 	case "", ShortDaysStateAgreement:
-		d.Calendar.ShortDays = w.Calendar.ShortDays
+		c.ShortDays = w.ShortDays
 	default:
-		return d, fieldErr("calendar.shortDays", w.Calendar.ShortDays, "unknown short-day rules; use \""+ShortDaysStateAgreement+"\" or leave it out")
+		return calendarSettings{}, fieldErr(path+".shortDays", w.ShortDays, "unknown short-day rules; use \""+ShortDaysStateAgreement+"\" or leave it out")
 	}
-	for i, c := range w.Calendar.Closures {
-		p := idx("calendar.closures", i)
-		date, err := parseDate(p+".date", c.Date, true)
+	for i, cl := range w.Closures {
+		p := idx(path+".closures", i)
+		date, err := parseDate(p+".date", cl.Date, true)
 		if err != nil {
-			return d, err
+			return calendarSettings{}, err
 		}
-		if err := checkText(p+".reason", c.Reason); err != nil {
-			return d, err
+		if err := checkText(p+".reason", cl.Reason); err != nil {
+			return calendarSettings{}, err
 		}
-		for _, prev := range d.Calendar.Closures {
+		for _, prev := range c.Closures {
 			if prev.Date == date {
-				return d, fieldErr(p+".date", c.Date, "closure day listed twice")
+				return calendarSettings{}, fieldErr(p+".date", cl.Date, "closure day listed twice")
 			}
 		}
-		d.Calendar.Closures = append(d.Calendar.Closures, closure{Date: date, Reason: c.Reason})
+		c.Closures = append(c.Closures, closure{Date: date, Reason: cl.Reason})
 	}
-	if len(w.Calendar.Citations) > 0 {
-		if d.Calendar.Citations, err = checkCitations("calendar.citations", w.Calendar.Citations); err != nil {
-			return d, err
+	if len(w.Citations) > 0 {
+		var err error
+		if c.Citations, err = checkCitations(path+".citations", w.Citations); err != nil {
+			return calendarSettings{}, err
 		}
 	}
+	return c, nil
+}
 
-	// Channels.
-	for i, c := range w.Channels {
-		p := idx("channels", i)
-		if err := checkChannel(p+".channel", c.Channel); err != nil {
-			return d, err
+// channelRules checks the list of channels at path: each one's rules, and
+// that no channel is listed twice.
+func channelRules(path string, ws []wireChannel) ([]ChannelRules, error) {
+	var out []ChannelRules
+	for i, w := range ws {
+		p := idx(path, i)
+		if err := checkChannel(p+".channel", w.Channel); err != nil {
+			return nil, err
 		}
-		for _, prev := range d.Channels {
-			if prev.Channel == c.Channel {
-				return d, fieldErr(p+".channel", string(c.Channel), "channel listed twice")
-			}
-		}
-		cr := ChannelRules{Channel: c.Channel, Staffed: c.Staffed, Daily: c.Daily, Instead: c.Instead, Note: c.Note}
-		switch c.Staffed {
-		case "", OfficeHours, AroundTheClock:
-			if c.Hours != nil {
-				return d, fieldErr(p+".hours", "", "hours are given only with \"staffed\": \""+string(OwnHours)+"\"")
-			}
-		case OwnHours:
-			if c.Hours == nil {
-				return d, fieldErr(p+".hours", "", "missing: \"staffed\": \""+string(OwnHours)+"\" needs the hours")
-			}
-			h, err := c.Hours.hours(p + ".hours")
-			if err != nil {
-				return d, err
-			}
-			cr.Hours = &h
-		default:
-			return d, fieldErr(p+".staffed", string(c.Staffed), "unknown staffing; use \"office-hours\", \"own-hours\" or \"around-the-clock\"")
-		}
-		if c.Instead != "" {
-			if err := checkChannel(p+".instead", c.Instead); err != nil {
-				return d, err
-			}
-			if c.Instead == c.Channel {
-				return d, fieldErr(p+".instead", string(c.Instead), "a channel cannot stand in for itself")
+		for _, prev := range out {
+			if prev.Channel == w.Channel {
+				return nil, fieldErr(p+".channel", string(w.Channel), "channel listed twice")
 			}
 		}
-		for j, s := range c.Services {
-			if err := checkText(idx(p+".services", j), s); err != nil {
-				return d, err
-			}
+		cr, err := w.rules(p)
+		if err != nil {
+			return nil, err
 		}
-		cr.Services = nilIfEmpty(c.Services)
-		if cr.Citations, err = checkCitations(p+".citations", c.Citations); err != nil {
-			return d, err
-		}
-		d.Channels = append(d.Channels, cr)
+		out = append(out, cr)
 	}
+	return out, nil
+}
 
-	// Replies.
-	for i, r := range w.Replies {
-		p := idx("replies", i)
-		rr := ReplyRule{Follows: r.Follows, Basis: r.Basis, Note: r.Note}
-		if rr.Channels, err = checkChannels(p+".channels", r.Channels, false); err != nil {
-			return d, err
+// rules checks the rules of the channel at path, whose name is checked.
+func (w wireChannel) rules(path string) (ChannelRules, error) {
+	cr := ChannelRules{Channel: w.Channel, Staffed: w.Staffed, Daily: w.Daily, Instead: w.Instead, Note: w.Note}
+	switch w.Staffed {
+	case "", OfficeHours, AroundTheClock:
+		if w.Hours != nil {
+			return ChannelRules{}, fieldErr(path+".hours", "", "hours are given only with \"staffed\": \""+string(OwnHours)+"\"")
 		}
-		if len(r.Audiences) == 0 {
-			return d, fieldErr(p+".audiences", "", "missing: list \"external\", \"internal\" or both")
+	case OwnHours:
+		if w.Hours == nil {
+			return ChannelRules{}, fieldErr(path+".hours", "", "missing: \"staffed\": \""+string(OwnHours)+"\" needs the hours")
 		}
-		for j, a := range r.Audiences {
-			if !a.Valid() {
-				return d, fieldErr(idx(p+".audiences", j), string(a), "unknown audience; use \"external\" or \"internal\"")
-			}
-			if slices.Contains(r.Audiences[:j], a) {
-				return d, fieldErr(idx(p+".audiences", j), string(a), "audience listed twice")
-			}
+		h, err := w.Hours.hours(path + ".hours")
+		if err != nil {
+			return ChannelRules{}, err
 		}
-		rr.Audiences = r.Audiences
-		if rr.Limit, err = parseSpan(p+".limit", r.Limit); err != nil {
-			return d, err
+		cr.Hours = &h
+	default:
+		return ChannelRules{}, fieldErr(path+".staffed", string(w.Staffed), "unknown staffing; use \"office-hours\", \"own-hours\" or \"around-the-clock\"")
+	}
+	if w.Instead != "" {
+		if err := checkChannel(path+".instead", w.Instead); err != nil {
+			return ChannelRules{}, err
 		}
-		if rr.Target, err = parseSpan(p+".target", r.Target); err != nil {
-			return d, err
+		if w.Instead == w.Channel {
+			return ChannelRules{}, fieldErr(path+".instead", string(w.Instead), "a channel cannot stand in for itself")
 		}
-		if r.Follows != "" {
-			if err := checkChannel(p+".follows", r.Follows); err != nil {
-				return d, err
-			}
-			if slices.Contains(rr.Channels, r.Follows) {
-				return d, fieldErr(p+".follows", string(r.Follows), "a channel cannot follow itself")
-			}
-			if r.Limit != "" || r.Target != "" || r.Basis != "" {
-				return d, fieldErr(p+".follows", string(r.Follows), "a rule that follows another channel has no limit, target or basis of its own")
-			}
+	}
+	for j, s := range w.Services {
+		if err := checkText(idx(path+".services", j), s); err != nil {
+			return ChannelRules{}, err
 		}
-		switch r.Basis {
-		case "", BasisAmbition, BasisDaily:
-		default:
-			return d, fieldErr(p+".basis", string(r.Basis), "unknown basis; use \"ambition\" or \"daily\", or leave it out")
-		}
-		if rr.Limit.IsZero() && (r.Basis != "" || r.Target != "") {
-			return d, fieldErr(p+".limit", "", "missing: a target or a basis needs the limit it belongs to")
-		}
-		if !rr.Target.IsZero() && rr.Target.Unit() == rr.Limit.Unit() && rr.Target.Count() > rr.Limit.Count() {
-			return d, fieldErr(p+".target", r.Target, "the target is longer than the limit "+strconv.Quote(rr.Limit.String()))
-		}
-		if rr.Citations, err = checkCitations(p+".citations", r.Citations); err != nil {
-			return d, err
+	}
+	cr.Services = nilIfEmpty(w.Services)
+	var err error
+	if cr.Citations, err = checkCitations(path+".citations", w.Citations); err != nil {
+		return ChannelRules{}, err
+	}
+	return cr, nil
+}
+
+// replyRules checks the reply rules at path: each rule, and that no two
+// rules cover the same channel and audience.
+func replyRules(path string, ws []wireReply) ([]ReplyRule, error) {
+	var out []ReplyRule
+	for i, w := range ws {
+		p := idx(path, i)
+		rr, err := w.rule(p)
+		if err != nil {
+			return nil, err
 		}
 		for _, ch := range rr.Channels {
 			for _, a := range rr.Audiences {
-				for k, prev := range d.Replies {
+				for k, prev := range out {
 					if slices.Contains(prev.Channels, ch) && slices.Contains(prev.Audiences, a) {
-						return d, fieldErr(p+".channels", string(ch), "replies["+strconv.Itoa(k)+"] already has a rule for "+string(ch)+" from "+string(a))
+						return nil, fieldErr(p+".channels", string(ch), idx(path, k)+" already has a rule for "+string(ch)+" from "+string(a))
 					}
 				}
 			}
 		}
-		d.Replies = append(d.Replies, rr)
+		out = append(out, rr)
 	}
+	return out, nil
+}
 
-	// Interim duty.
-	if w.Interim != nil {
-		in := *w.Interim
-		if !in.TellWho && !in.TellWhen {
-			return d, fieldErr("interim", "", "say what the person is told: \"tellWho\", \"tellWhen\" or both")
-		}
-		if in.Channels, err = checkChannels("interim.channels", in.Channels, true); err != nil {
-			return d, err
-		}
-		if in.Citations, err = checkCitations("interim.citations", in.Citations); err != nil {
-			return d, err
-		}
-		d.Interim = &in
+// rule checks the reply rule at path.
+func (w wireReply) rule(path string) (ReplyRule, error) {
+	rr := ReplyRule{Follows: w.Follows, Basis: w.Basis, Note: w.Note}
+	var err error
+	if rr.Channels, err = checkChannels(path+".channels", w.Channels, false); err != nil {
+		return ReplyRule{}, err
 	}
+	if len(w.Audiences) == 0 {
+		return ReplyRule{}, fieldErr(path+".audiences", "", "missing: list \"external\", \"internal\" or both")
+	}
+	for j, a := range w.Audiences {
+		if !a.Valid() {
+			return ReplyRule{}, fieldErr(idx(path+".audiences", j), string(a), "unknown audience; use \"external\" or \"internal\"")
+		}
+		if slices.Contains(w.Audiences[:j], a) {
+			return ReplyRule{}, fieldErr(idx(path+".audiences", j), string(a), "audience listed twice")
+		}
+	}
+	rr.Audiences = w.Audiences
+	if rr.Limit, err = parseSpan(path+".limit", w.Limit); err != nil {
+		return ReplyRule{}, err
+	}
+	if rr.Target, err = parseSpan(path+".target", w.Target); err != nil {
+		return ReplyRule{}, err
+	}
+	if w.Follows != "" {
+		if err := checkChannel(path+".follows", w.Follows); err != nil {
+			return ReplyRule{}, err
+		}
+		if slices.Contains(rr.Channels, w.Follows) {
+			return ReplyRule{}, fieldErr(path+".follows", string(w.Follows), "a channel cannot follow itself")
+		}
+		if w.Limit != "" || w.Target != "" || w.Basis != "" {
+			return ReplyRule{}, fieldErr(path+".follows", string(w.Follows), "a rule that follows another channel has no limit, target or basis of its own")
+		}
+	}
+	switch w.Basis {
+	case "", BasisAmbition, BasisDaily:
+	default:
+		return ReplyRule{}, fieldErr(path+".basis", string(w.Basis), "unknown basis; use \"ambition\" or \"daily\", or leave it out")
+	}
+	if rr.Limit.IsZero() && (w.Basis != "" || w.Target != "") {
+		return ReplyRule{}, fieldErr(path+".limit", "", "missing: a target or a basis needs the limit it belongs to")
+	}
+	if !rr.Target.IsZero() && rr.Target.Unit() == rr.Limit.Unit() && rr.Target.Count() > rr.Limit.Count() {
+		return ReplyRule{}, fieldErr(path+".target", w.Target, "the target is longer than the limit "+strconv.Quote(rr.Limit.String()))
+	}
+	if rr.Citations, err = checkCitations(path+".citations", w.Citations); err != nil {
+		return ReplyRule{}, err
+	}
+	return rr, nil
+}
 
-	// Phone.
-	ph := w.Phone
-	if ph.Rings != nil {
-		r := *ph.Rings
+// checkInterim checks the interim-reply duty at path, if there is one.
+func checkInterim(path string, w *InterimDuty) (*InterimDuty, error) {
+	if w == nil {
+		return nil, nil
+	}
+	in := *w
+	if !in.TellWho && !in.TellWhen {
+		return nil, fieldErr(path, "", "say what the person is told: \"tellWho\", \"tellWhen\" or both")
+	}
+	var err error
+	if in.Channels, err = checkChannels(path+".channels", in.Channels, true); err != nil {
+		return nil, err
+	}
+	if in.Citations, err = checkCitations(path+".citations", in.Citations); err != nil {
+		return nil, err
+	}
+	return &in, nil
+}
+
+// checkPhone checks the phone rules at path: rings, greetings and voicemail.
+func checkPhone(path string, w PhoneRules) (PhoneRules, error) {
+	var ph PhoneRules
+	var err error
+	if w.Rings != nil {
+		r := *w.Rings
 		if r.Max < 1 || r.Max > 50 {
-			return d, fieldErr("phone.rings.max", strconv.Itoa(r.Max), "impossible: a call is answered within 1 to 50 rings")
+			return PhoneRules{}, fieldErr(path+".rings.max", strconv.Itoa(r.Max), "impossible: a call is answered within 1 to 50 rings")
 		}
-		if r.Citations, err = checkCitations("phone.rings.citations", r.Citations); err != nil {
-			return d, err
+		if r.Citations, err = checkCitations(path+".rings.citations", r.Citations); err != nil {
+			return PhoneRules{}, err
 		}
-		d.Phone.Rings = &r
+		ph.Rings = &r
 	}
-	for i, g := range ph.Greetings {
-		p := idx("phone.greetings", i)
+	for i, g := range w.Greetings {
+		p := idx(path+".greetings", i)
 		if g.Answerer != Switchboard && g.Answerer != Staff {
-			return d, fieldErr(p+".answerer", string(g.Answerer), "unknown answerer; use \"switchboard\" or \"staff\"")
+			return PhoneRules{}, fieldErr(p+".answerer", string(g.Answerer), "unknown answerer; use \"switchboard\" or \"staff\"")
 		}
 		if err := checkText(p+".says", g.Says); err != nil {
-			return d, err
+			return PhoneRules{}, err
 		}
 		if g.Citations, err = checkCitations(p+".citations", g.Citations); err != nil {
-			return d, err
+			return PhoneRules{}, err
 		}
-		d.Phone.Greetings = append(d.Phone.Greetings, g)
+		ph.Greetings = append(ph.Greetings, g)
 	}
-	if ph.Voicemail != nil {
-		v := *ph.Voicemail
+	if w.Voicemail != nil {
+		v := *w.Voicemail
 		if !v.Personal && !v.ListenDaily && !v.CallBack && strings.TrimSpace(v.Guidance) == "" {
-			return d, fieldErr("phone.voicemail", "", "empty: give at least one voicemail rule, or leave it out")
+			return PhoneRules{}, fieldErr(path+".voicemail", "", "empty: give at least one voicemail rule, or leave it out")
 		}
-		if v.Citations, err = checkCitations("phone.voicemail.citations", v.Citations); err != nil {
-			return d, err
+		if v.Citations, err = checkCitations(path+".voicemail.citations", v.Citations); err != nil {
+			return PhoneRules{}, err
 		}
-		d.Phone.Voicemail = &v
+		ph.Voicemail = &v
 	}
+	return ph, nil
+}
 
-	// Contacts.
-	if w.Contacts.OneWayIn != nil {
-		o := *w.Contacts.OneWayIn
-		if o.Citations, err = checkCitations("contacts.oneWayIn.citations", o.Citations); err != nil {
-			return d, err
+// checkContacts checks the contact points at path.
+func checkContacts(path string, w Contacts) (Contacts, error) {
+	var c Contacts
+	var err error
+	if w.OneWayIn != nil {
+		o := *w.OneWayIn
+		if o.Citations, err = checkCitations(path+".oneWayIn.citations", o.Citations); err != nil {
+			return Contacts{}, err
 		}
-		d.Contacts.OneWayIn = &o
+		c.OneWayIn = &o
 	}
-	for i, c := range w.Contacts.Points {
-		p := idx("contacts.points", i)
-		if err := checkChannel(p+".channel", c.Channel); err != nil {
-			return d, err
+	for i, pt := range w.Points {
+		p := idx(path+".points", i)
+		if err := checkChannel(p+".channel", pt.Channel); err != nil {
+			return Contacts{}, err
 		}
-		if err := checkText(p+".address", c.Address); err != nil {
-			return d, err
+		if err := checkText(p+".address", pt.Address); err != nil {
+			return Contacts{}, err
 		}
-		if c.Citations, err = checkCitations(p+".citations", c.Citations); err != nil {
-			return d, err
+		if pt.Citations, err = checkCitations(p+".citations", pt.Citations); err != nil {
+			return Contacts{}, err
 		}
-		d.Contacts.Points = append(d.Contacts.Points, c)
+		c.Points = append(c.Points, pt)
 	}
+	return c, nil
+}
 
-	// Languages.
-	for i, l := range w.Languages {
-		p := idx("languages", i)
+// checkLanguages checks the language rights at path.
+func checkLanguages(path string, ws []LanguageRight) ([]LanguageRight, error) {
+	var out []LanguageRight
+	for i, l := range ws {
+		p := idx(path, i)
 		if !validLang(l.Lang) || l.Lang == "sv" {
-			return d, fieldErr(p+".lang", l.Lang, "not a language code other than \"sv\" (two or three lower-case letters, such as \"fi\")")
+			return nil, fieldErr(p+".lang", l.Lang, "not a language code other than \"sv\" (two or three lower-case letters, such as \"fi\")")
 		}
-		for _, prev := range d.Languages {
+		for _, prev := range out {
 			if prev.Lang == l.Lang {
-				return d, fieldErr(p+".lang", l.Lang, "language listed twice")
+				return nil, fieldErr(p+".lang", l.Lang, "language listed twice")
 			}
 		}
 		if err := checkText(p+".basis", l.Basis); err != nil {
-			return d, err
+			return nil, err
 		}
+		var err error
 		if l.Citations, err = checkCitations(p+".citations", l.Citations); err != nil {
-			return d, err
+			return nil, err
 		}
-		d.Languages = append(d.Languages, l)
+		out = append(out, l)
 	}
+	return out, nil
+}
 
-	// Absence.
-	for i, a := range w.Absence {
-		p := idx("absence", i)
+// absenceRules checks the absence rules at path.
+func absenceRules(path string, ws []wireAbsence) ([]AbsenceRule, error) {
+	var out []AbsenceRule
+	for i, a := range ws {
+		p := idx(path, i)
 		if !a.Require.valid() {
-			return d, fieldErr(p+".require", string(a.Require), "unknown requirement; use one of email-message, phone-referral, phone-forwarding, alternative-contact, mail-opened-daily, calendar-updated")
+			return nil, fieldErr(p+".require", string(a.Require), "unknown requirement; use one of email-message, phone-referral, phone-forwarding, alternative-contact, mail-opened-daily, calendar-updated")
 		}
 		ar := AbsenceRule{Require: a.Require, PlannedOnly: a.PlannedOnly}
+		var err error
 		if ar.LongerThan, err = parseSpan(p+".longerThan", a.LongerThan); err != nil {
-			return d, err
+			return nil, err
 		}
 		if ar.Citations, err = checkCitations(p+".citations", a.Citations); err != nil {
-			return d, err
+			return nil, err
 		}
-		d.Absence = append(d.Absence, ar)
+		out = append(out, ar)
 	}
+	return out, nil
+}
 
-	// Routing.
-	for i, r := range w.Routing {
-		p := idx("routing", i)
+// checkRouting checks the steps of call routing at path.
+func checkRouting(path string, ws []RoutingRule) ([]RoutingRule, error) {
+	var out []RoutingRule
+	for i, r := range ws {
+		p := idx(path, i)
 		switch r.Step {
 		case StepForward, StepReferral, StepColleague, StepMessage:
 		default:
-			return d, fieldErr(p+".step", string(r.Step), "unknown step; use \"forward\", \"referral\", \"colleague\" or \"message\"")
+			return nil, fieldErr(p+".step", string(r.Step), "unknown step; use \"forward\", \"referral\", \"colleague\" or \"message\"")
 		}
-		for _, prev := range d.Routing {
+		for _, prev := range out {
 			if prev.Step == r.Step {
-				return d, fieldErr(p+".step", string(r.Step), "step listed twice")
+				return nil, fieldErr(p+".step", string(r.Step), "step listed twice")
 			}
 		}
+		var err error
 		if r.Citations, err = checkCitations(p+".citations", r.Citations); err != nil {
-			return d, err
+			return nil, err
 		}
-		d.Routing = append(d.Routing, r)
+		out = append(out, r)
 	}
+	return out, nil
+}
 
-	// Not stated.
-	if len(w.NotStated) > 0 {
-		d.NotStated = make(map[string]string, len(w.NotStated))
-		topics := make([]string, 0, len(w.NotStated))
-		for t := range w.NotStated {
-			topics = append(topics, t)
-		}
-		slices.Sort(topics)
-		for _, t := range topics {
-			p := "notStated[" + strconv.Quote(t) + "]"
-			if !validTopic(t) {
-				return d, fieldErr(p, t, "unknown topic; see the package documentation for the list")
-			}
-			if err := checkText(p, w.NotStated[t]); err != nil {
-				return d, err
-			}
-			if where, ok := d.states(t); ok {
-				return d, fieldErr(p, w.NotStated[t], "the policy states this topic after all, in "+where)
-			}
-			d.NotStated[t] = w.NotStated[t]
-		}
+// checkNotStated checks the notes at path on the topics the policy is silent
+// about, in the order of the topics' names: each topic must be known, and d
+// must not state it after all.
+func (d *document) checkNotStated(path string, notes map[string]string) (map[string]string, error) {
+	if len(notes) == 0 {
+		return nil, nil
 	}
-	return d, nil
+	out := make(map[string]string, len(notes))
+	topics := make([]string, 0, len(notes))
+	for t := range notes {
+		topics = append(topics, t)
+	}
+	slices.Sort(topics)
+	for _, t := range topics {
+		p := path + "[" + strconv.Quote(t) + "]"
+		if !validTopic(t) {
+			return nil, fieldErr(p, t, "unknown topic; see the package documentation for the list")
+		}
+		if err := checkText(p, notes[t]); err != nil {
+			return nil, err
+		}
+		if where, ok := d.states(t); ok {
+			return nil, fieldErr(p, notes[t], "the policy states this topic after all, in "+where)
+		}
+		out[t] = notes[t]
+	}
+	return out, nil
 }
 
 func validID(s string) bool {
