@@ -7,13 +7,12 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/google/uuid"
 
 	"github.com/kommunkit/kommunkit/calendar"
 	"github.com/kommunkit/kommunkit/feedback/classify"
+	"github.com/kommunkit/kommunkit/feedback/internal/textrune"
 	"github.com/kommunkit/kommunkit/feedback/message"
 	"github.com/kommunkit/kommunkit/feedback/pii"
 	"github.com/kommunkit/kommunkit/servicerules"
@@ -319,15 +318,15 @@ func StaffCue(text string) (string, bool) {
 	lower := strings.ToLower(text)
 	atWordStart := true
 	for i := 0; i < len(lower); {
-		r, size := cueRune(lower, i)
-		letter := cueLetter(r)
+		r, size := textrune.At(lower, i)
+		letter := textrune.Letter(r)
 		if letter && atWordStart {
 			for _, w := range staffCues[lower[i]] {
 				if strings.HasPrefix(lower[i:], w) {
 					end := i + len(w)
 					for end < len(lower) {
-						r2, s2 := cueRune(lower, end)
-						if !cueLetter(r2) {
+						r2, s2 := textrune.At(lower, end)
+						if !textrune.Letter(r2) {
 							break
 						}
 						end += s2
@@ -340,22 +339,6 @@ func StaffCue(text string) (string, bool) {
 		i += size
 	}
 	return "", false
-}
-
-// cueRune decodes the rune at s[i], without a call for ASCII.
-func cueRune(s string, i int) (rune, int) {
-	if b := s[i]; b < utf8.RuneSelf {
-		return rune(b), 1
-	}
-	return utf8.DecodeRuneInString(s[i:])
-}
-
-// cueLetter is unicode.IsLetter, without a table lookup for ASCII.
-func cueLetter(r rune) bool {
-	if r < utf8.RuneSelf {
-		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z'
-	}
-	return unicode.IsLetter(r)
 }
 
 // MustRegister reports whether the case must be registered before anything

@@ -15,6 +15,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/kommunkit/kommunkit/feedback/internal/textrune"
 	"github.com/kommunkit/kommunkit/feedback/message"
 	"github.com/kommunkit/kommunkit/lang"
 )
@@ -611,9 +612,12 @@ func cueWords(text string, from, to int) string {
 	return s
 }
 
-// cueWordRune reports whether r belongs to a word.
+// cueWordRune reports whether r belongs to a word when a cue's text is
+// widened to whole words: a letter, a digit, a nonspacing mark (which
+// cueFold joins to its letter; spacing and enclosing marks it does not) or
+// an apostrophe.
 func cueWordRune(r rune) bool {
-	return r != utf8.RuneError && (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || r == '\'' || r == '\u2019')
+	return textrune.LetterOrDigit(r) || unicode.Is(unicode.Mn, r) || textrune.Apostrophe(r)
 }
 
 // cueEmojiKind tells whether r is an emoji that praises (0) or complains

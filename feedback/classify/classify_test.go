@@ -4,12 +4,14 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"unicode"
 	"unicode/utf8"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
 	"github.com/kommunkit/kommunkit/feedback/message"
 	"github.com/kommunkit/kommunkit/lang"
-	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
 )
 
 func TestClassifyTypical(t *testing.T) {
@@ -409,4 +411,21 @@ func TestClassifyEmoji(t *testing.T) {
 		found = found || r.Pattern == "😡"
 	}
 	assert.True(t, found, "%+v", got.Cues)
+}
+
+// TestCueWordRuneAsBefore holds cueWordRune, built on package textrune, to
+// the classifier's hand-written helper it replaced, for every rune and a
+// few values that are not runes: cues widen to the same words.
+func TestCueWordRuneAsBefore(t *testing.T) {
+	before := func(r rune) bool {
+		return r != utf8.RuneError && (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || r == '\'' || r == '\u2019')
+	}
+	for r := rune(-2); r <= unicode.MaxRune+2; r++ {
+		if cueWordRune(r) != before(r) {
+			t.Fatalf("cueWordRune(%U) = %v, before %v", r, cueWordRune(r), before(r))
+		}
+	}
+	for r, want := range map[rune]bool{'å': true, 'Ö': true, '7': true, '٣': true, '\'': true, '\u2019': true, '\u030a': true, '-': false, '\u2010': false, '\u0903': false, '_': false, ' ': false, utf8.RuneError: false} {
+		assert.Equal(t, want, cueWordRune(r), "%U", r)
+	}
 }

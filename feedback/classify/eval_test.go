@@ -8,8 +8,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/kommunkit/kommunkit/feedback/message"
 	"github.com/stretchr/testify/require"
+
+	"github.com/kommunkit/kommunkit/feedback/message"
 )
 
 // classifyCase is one labelled message of a data set under testdata.

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/kommunkit/kommunkit/feedback/internal/textrune"
 )
 
 // Kind is a kind of personal data that Find finds and Redact masks.
@@ -266,7 +268,7 @@ func piiFindEmails(text string, dst []Match) []Match {
 		de := at + 1
 		for de < len(text) {
 			r, size := utf8.DecodeRuneInString(text[de:])
-			if r != '.' && r != '-' && !piiLetterOrDigit(r) {
+			if r != '.' && r != '-' && !textrune.LetterOrDigit(r) {
 				break
 			}
 			de += size
@@ -384,12 +386,12 @@ func (sc piiScan) personnummer(s int) (end int, kind Kind, together10, ok bool) 
 	n := 0
 	for p := s; ; {
 		q := p
-		for q < sc.limit && piiDigit(text[q]) && n < 12 {
+		for q < sc.limit && textrune.DigitByte(text[q]) && n < 12 {
 			digits[n] = text[q]
 			n++
 			q++
 		}
-		if q < sc.limit && piiDigit(text[q]) {
+		if q < sc.limit && textrune.DigitByte(text[q]) {
 			break // a 13th digit
 		}
 		ends[n] = q
@@ -400,7 +402,7 @@ func (sc piiScan) personnummer(s int) (end int, kind Kind, together10, ok bool) 
 		if k == piiSepNone && q < sc.limit && text[q] == '+' {
 			next, k = q+1, piiSepPlus
 		}
-		if k == piiSepNone || next >= sc.limit || !piiDigit(text[next]) {
+		if k == piiSepNone || next >= sc.limit || !textrune.DigitByte(text[next]) {
 			break
 		}
 		sep[n], single[n] = k, one
@@ -514,7 +516,7 @@ func (g *piiGroups) collect(text string, p, limit int, trunk bool) {
 	sep := int8(piiSepNone)
 	for g.n < piiMaxGroups {
 		q := p
-		for q < limit && piiDigit(text[q]) {
+		for q < limit && textrune.DigitByte(text[q]) {
 			q++
 		}
 		if q == p {
@@ -530,7 +532,7 @@ func (g *piiGroups) collect(text string, p, limit int, trunk bool) {
 				next = n2
 			}
 		}
-		if k == piiSepNone || k == piiSepSlash || next >= limit || !piiDigit(text[next]) {
+		if k == piiSepNone || k == piiSepSlash || next >= limit || !textrune.DigitByte(text[next]) {
 			return
 		}
 		p, sep = next, k
@@ -668,7 +670,7 @@ func (sc piiScan) national(s int) (int, bool) {
 func (sc piiScan) bracketed(s int) (int, bool) {
 	text := sc.text
 	q := s + 1
-	for q < sc.limit && piiDigit(text[q]) {
+	for q < sc.limit && textrune.DigitByte(text[q]) {
 		q++
 	}
 	n := q - s - 1
@@ -679,7 +681,7 @@ func (sc piiScan) bracketed(s int) (int, bool) {
 	if next, k, _ := piiSeparator(text, p, sc.limit); k == piiSepSpace {
 		p = next
 	}
-	if p >= sc.limit || !piiDigit(text[p]) {
+	if p >= sc.limit || !textrune.DigitByte(text[p]) {
 		return 0, false
 	}
 	var g piiGroups
@@ -791,7 +793,7 @@ func (sc piiScan) rightOK(e int) bool {
 	}
 	if n == '/' {
 		// "08-555 010 00/växel": a slash joins only digits on the right.
-		return !piiDigitRune(m)
+		return !textrune.Digit(m)
 	}
 	return !piiBlocked(n, m)
 }
@@ -799,11 +801,11 @@ func (sc piiScan) rightOK(e int) bool {
 // piiBlocked reports whether near, the rune next to a match, with far
 // beyond it, joins the match to a longer number or word.
 func piiBlocked(near, far rune) bool {
-	if near == '_' || piiLetterOrDigit(near) || unicode.IsMark(near) {
+	if near == '_' || textrune.InWord(near) {
 		return true
 	}
 	if near == '.' || near == ',' || near == ':' || near == '/' || near == '+' || piiDash(near) {
-		if piiDigitRune(far) {
+		if textrune.Digit(far) {
 			return true
 		}
 		if (near == '/' || piiDash(near)) && unicode.IsLetter(far) {
@@ -811,22 +813,6 @@ func piiBlocked(near, far rune) bool {
 		}
 	}
 	return false
-}
-
-func piiDigit(c byte) bool { return c >= '0' && c <= '9' }
-
-func piiDigitRune(r rune) bool {
-	if r < utf8.RuneSelf {
-		return r >= '0' && r <= '9'
-	}
-	return unicode.IsDigit(r)
-}
-
-func piiLetterOrDigit(r rune) bool {
-	if r < utf8.RuneSelf {
-		return (r >= '0' && r <= '9') || (r >= 'a' && r <= 'z') || (r >= 'A' && r <= 'Z')
-	}
-	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }
 
 // piiDash reports a hyphen: ASCII, Unicode hyphens, figure dash, en dash, minus sign.
@@ -846,5 +832,5 @@ func piiEmailLocalRune(r rune) bool {
 	case '.', '_', '%', '+', '-':
 		return true
 	}
-	return piiLetterOrDigit(r) || (r >= utf8.RuneSelf && unicode.IsMark(r))
+	return textrune.InWord(r)
 }

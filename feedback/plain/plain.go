@@ -19,6 +19,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/kommunkit/kommunkit/feedback/internal/textrune"
 	"github.com/kommunkit/kommunkit/lang"
 )
 
@@ -333,7 +334,7 @@ func (c *plainChecker) findAbbreviations() {
 		}
 		if i > 0 {
 			p, _ := utf8.DecodeLastRuneInString(text[:i])
-			if plainWordRune(p) || p == '.' || p == '-' || p == '@' || p == '/' || p == '\'' || p == '’' {
+			if textrune.InWord(p) || p == '.' || p == '-' || p == '@' || p == '/' || textrune.Apostrophe(p) {
 				i += size
 				continue
 			}
@@ -382,11 +383,11 @@ func plainAbbreviationAt(text string, i int) (int, int) {
 		}
 		if e < len(text) {
 			n, _ := utf8.DecodeRuneInString(text[e:])
-			if plainWordRune(n) || n == '-' || n == '@' {
+			if textrune.InWord(n) || n == '-' || n == '@' {
 				continue
 			}
 			if f[len(f)-1] != '.' && n == '.' && e+1 < len(text) {
-				if m, _ := utf8.DecodeRuneInString(text[e+1:]); plainWordRune(m) {
+				if m, _ := utf8.DecodeRuneInString(text[e+1:]); textrune.InWord(m) {
 					continue // "ca.se", an address, not "ca."
 				}
 			}
@@ -410,7 +411,7 @@ func (c *plainChecker) tokenize() {
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(text[i:])
-		if !plainWordRune(r) {
+		if !textrune.InWord(r) {
 			i += size
 			continue
 		}
@@ -418,7 +419,7 @@ func (c *plainChecker) tokenize() {
 		letters := 0
 		for i < len(text) {
 			r, size := utf8.DecodeRuneInString(text[i:])
-			if plainWordRune(r) {
+			if textrune.InWord(r) {
 				if unicode.IsLetter(r) {
 					letters++
 				}
@@ -428,14 +429,14 @@ func (c *plainChecker) tokenize() {
 			// A hyphen or apostrophe between word runes joins them
 			// (e-post, LSS-beslut); so does a colon before a short
 			// lower-case ending (LSS:s, KS:en).
-			if r == '-' || r == '\u2010' || r == '\u2011' || r == '\'' || r == '’' {
-				if n, _ := utf8.DecodeRuneInString(text[i+size:]); plainWordRune(n) {
+			if r == '-' || r == '\u2010' || r == '\u2011' || textrune.Apostrophe(r) {
+				if n, _ := utf8.DecodeRuneInString(text[i+size:]); textrune.InWord(n) {
 					i += size
 					continue
 				}
 			}
 			// "1.5", "1,5" and "15:00" are one word.
-			if (r == '.' || r == ',' || r == ':') && i+1 < len(text) && plainDigit(text[i+1]) && plainDigit(text[i-1]) {
+			if (r == '.' || r == ',' || r == ':') && i+1 < len(text) && textrune.DigitByte(text[i+1]) && textrune.DigitByte(text[i-1]) {
 				i++
 				continue
 			}
@@ -465,7 +466,7 @@ func plainLowerEnding(s string) int {
 		return 0
 	}
 	if k < len(s) {
-		if r, _ := utf8.DecodeRuneInString(s[k:]); plainWordRune(r) {
+		if r, _ := utf8.DecodeRuneInString(s[k:]); textrune.InWord(r) {
 			return 0
 		}
 	}
@@ -551,7 +552,7 @@ func (c *plainChecker) sentenceEnd(k, gapEnd int) (int, bool) {
 // initial ("A. Andersson") or after a short abbreviation that is left alone
 // ("kl. 15").
 func (c *plainChecker) dotEnds(k, i int, next rune) bool {
-	if plainWordRune(next) {
+	if textrune.InWord(next) {
 		return false
 	}
 	w := c.words[k]
@@ -852,13 +853,6 @@ func plainExplains(s string) bool {
 	return false
 }
 
-func plainWordRune(r rune) bool {
-	if r < utf8.RuneSelf {
-		return (r >= 'a' && r <= 'z') || (r >= 'A' && r <= 'Z') || (r >= '0' && r <= '9')
-	}
-	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
-}
-
 func plainLetters(s string) int {
 	n := 0
 	for _, r := range s {
@@ -957,5 +951,3 @@ func parsePlainWords(data string) (*plainWordList, error) {
 	}
 	return list, nil
 }
-
-func plainDigit(c byte) bool { return c >= '0' && c <= '9' }
