@@ -1,6 +1,10 @@
 package calendar
 
-import "time"
+import (
+	"time"
+
+	"github.com/kommunkit/kommunkit/lang"
+)
 
 // A DayOffKind says what kind of day off a day is.
 type DayOffKind int
@@ -24,30 +28,30 @@ type DayOff struct {
 	weekday time.Weekday
 }
 
-// Text returns the day off in lang ("sv", "fi" or "en"), in a form that can
-// follow a date in parentheses: "julafton", "lördag", "stängt: klämdag".
-func (off DayOff) Text(lang string) string {
-	lang = normLang(lang)
+// Text returns the day off in l (Swedish for any language other than
+// Finnish and English), in a form that can follow a date in parentheses:
+// "julafton", "lördag", "stängt: klämdag".
+func (off DayOff) Text(l lang.Lang) string {
 	switch off.Kind {
 	case PublicHoliday, Eve:
 		if off.holiday > 0 {
-			return holidayDefs[off.holiday-1].name(lang)
+			return holidayDefs[off.holiday-1].name(l)
 		}
 	case Weekend:
-		return WeekdayName(off.weekday, lang)
+		return WeekdayName(off.weekday, l)
 	case NoHours:
-		switch lang {
-		case "fi":
-			return WeekdayName(off.weekday, lang) + ": suljettu"
-		case "en":
-			return WeekdayName(off.weekday, lang) + ": no office hours"
+		switch l {
+		case lang.Finnish:
+			return WeekdayName(off.weekday, l) + ": suljettu"
+		case lang.English:
+			return WeekdayName(off.weekday, l) + ": no office hours"
 		}
-		return WeekdayName(off.weekday, lang) + ": inga öppettider"
+		return WeekdayName(off.weekday, l) + ": inga öppettider"
 	case Closed:
-		switch lang {
-		case "fi":
+		switch l {
+		case lang.Finnish:
 			return "suljettu: " + off.Name
-		case "en":
+		case lang.English:
 			return "closed: " + off.Name
 		}
 		return "stängt: " + off.Name
@@ -70,7 +74,7 @@ func (c *Calendar) why(day int64) (DayOff, bool) {
 		if wd == time.Saturday || wd == time.Sunday {
 			kind = Weekend
 		}
-		return DayOff{Kind: kind, Name: WeekdayName(wd, "sv"), weekday: wd}, true
+		return DayOff{Kind: kind, Name: WeekdayName(wd, lang.Swedish), weekday: wd}, true
 	}
 	if k, ok := c.shortRule(day); ok && trimEnd(c.week[wd], c.shortDays[k].by(wd)) == nil {
 		return DayOff{Kind: Closed, Name: c.shortDays[k].Name}, true
@@ -101,7 +105,7 @@ func legalWhy(day int64) DayOff {
 		return holidayDayOff(h)
 	}
 	wd := weekdayOf(day)
-	return DayOff{Kind: Weekend, Name: WeekdayName(wd, "sv"), weekday: wd}
+	return DayOff{Kind: Weekend, Name: WeekdayName(wd, lang.Swedish), weekday: wd}
 }
 
 // holidayDayOff returns the day off for the holiday 1 + index h in holidayDefs.

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/kommunkit/kommunkit/calendar"
+	"github.com/kommunkit/kommunkit/lang"
 )
 
 func ExampleCalendar_Deadline() {
@@ -25,7 +26,7 @@ func ExampleCalendar_Deadline() {
 func ExampleCalendar_Explain() {
 	c, _ := calendar.New()
 	received := time.Date(2026, 12, 23, 15, 0, 0, 0, calendar.Location())
-	fmt.Println(c.Explain(received, calendar.WorkingDays(2)).Text("sv"))
+	fmt.Println(c.Explain(received, calendar.WorkingDays(2)).Text(lang.Swedish))
 	// Output:
 	// Mottaget: onsdag 23 december 2026 kl. 15:00.
 	// Svarstid: 2 arbetsdagar.
@@ -68,7 +69,7 @@ func ExampleParseSpan() {
 		if err != nil {
 			panic(err)
 		}
-		fmt.Printf("%s -> %v (%s)\n", s, span, span.Format("en"))
+		fmt.Printf("%s -> %v (%s)\n", s, span, span.Format(lang.English))
 	}
 	_, err := calendar.ParseSpan("2 fortnights")
 	fmt.Println(err)

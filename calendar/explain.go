@@ -4,6 +4,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/kommunkit/kommunkit/lang"
 )
 
 // maxSkipped bounds the days an Explanation lists, so a long span gives a
@@ -88,44 +90,45 @@ func (c *Calendar) Explain(from time.Time, s Span) Explanation {
 }
 
 // explainWords are the phrases of an explanation, per language.
-var explainWords = map[string]struct {
+type explainText struct {
 	received, within, start, afterClose, notCounted, deadline, lastDay, moved, more string
-}{
-	"sv": {"Mottaget: ", "Svarstid: ", "Räkningen börjar: ", "Mottaget efter stängning, så räkningen börjar nästa arbetsdag: ",
+}
+
+var explainWords = lang.Phrases[explainText]{
+	Sv: explainText{"Mottaget: ", "Svarstid: ", "Räkningen börjar: ", "Mottaget efter stängning, så räkningen börjar nästa arbetsdag: ",
 		"Räknas inte: ", "Senast: ", "Sista dagen ", " är inte en arbetsdag, så fristen flyttas till nästa arbetsdag (lag 1930:173).", " och ytterligare "},
-	"fi": {"Vastaanotettu: ", "Vastausaika: ", "Laskenta alkaa: ", "Vastaanotettu aukioloajan jälkeen, joten laskenta alkaa seuraavana työpäivänä: ",
+	Fi: explainText{"Vastaanotettu: ", "Vastausaika: ", "Laskenta alkaa: ", "Vastaanotettu aukioloajan jälkeen, joten laskenta alkaa seuraavana työpäivänä: ",
 		"Ei lasketa: ", "Viimeistään: ", "Viimeinen päivä ", " ei ole arkipäivä, joten määräaika siirtyy seuraavaan arkipäivään (laki 1930:173).", " ja lisäksi "},
-	"en": {"Received: ", "Time allowed: ", "Counting starts: ", "Received after office close, so counting starts on the next working day: ",
+	En: explainText{"Received: ", "Time allowed: ", "Counting starts: ", "Received after office close, so counting starts on the next working day: ",
 		"Not counted: ", "Due by: ", "The last day, ", " is not a working day, so the deadline moves to the next working day (Act 1930:173).", " and "},
 }
 
-// Text returns the explanation in lang ("sv", "fi" or "en"), one statement a
-// line, for example:
+// Text returns the explanation in l (Swedish for any language other than
+// Finnish and English), one statement a line, for example:
 //
 //	Mottaget: onsdag 23 december 2026 kl. 15:00.
 //	Svarstid: 2 arbetsdagar.
 //	Räkningen börjar: onsdag 23 december 2026.
 //	Räknas inte: 24 december (julafton), 25 december (juldagen), 26 december (annandag jul), 27 december (söndag).
 //	Senast: tisdag 29 december 2026 kl. 16:30.
-func (e Explanation) Text(lang string) string {
-	lang = normLang(lang)
-	w := explainWords[lang]
+func (e Explanation) Text(l lang.Lang) string {
+	w := explainWords.In(l)
 	var b strings.Builder
-	b.WriteString(w.received + Format(e.Received, lang) + ".\n")
-	b.WriteString(w.within + e.Span.Format(lang) + ".\n")
+	b.WriteString(w.received + Format(e.Received, l) + ".\n")
+	b.WriteString(w.within + e.Span.Format(l) + ".\n")
 	if e.Span.Unit() == UnitWorkingDays {
 		if e.AfterClose {
-			b.WriteString(w.afterClose + e.Start.Format(lang) + ".\n")
+			b.WriteString(w.afterClose + e.Start.Format(l) + ".\n")
 		} else {
-			b.WriteString(w.start + e.Start.Format(lang) + ".\n")
+			b.WriteString(w.start + e.Start.Format(l) + ".\n")
 		}
 	}
 	if e.MovedFrom != (Date{}) {
 		sep := ""
-		if lang == "en" {
+		if l == lang.English {
 			sep = ","
 		}
-		b.WriteString(w.lastDay + e.MovedFrom.Format(lang) + sep + w.moved + "\n")
+		b.WriteString(w.lastDay + e.MovedFrom.Format(l) + sep + w.moved + "\n")
 	}
 	if len(e.Skipped) > 0 {
 		b.WriteString(w.notCounted)
@@ -133,13 +136,13 @@ func (e Explanation) Text(lang string) string {
 			if i > 0 {
 				b.WriteString(", ")
 			}
-			b.WriteString(s.Date.DayMonth(lang) + " (" + s.Why.Text(lang) + ")")
+			b.WriteString(s.Date.DayMonth(l) + " (" + s.Why.Text(l) + ")")
 		}
 		if e.MoreSkipped > 0 {
 			b.WriteString(w.more + strconv.Itoa(e.MoreSkipped) + " …")
 		}
 		b.WriteString(".\n")
 	}
-	b.WriteString(w.deadline + Format(e.Deadline, lang) + ".")
+	b.WriteString(w.deadline + Format(e.Deadline, l) + ".")
 	return b.String()
 }

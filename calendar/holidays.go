@@ -3,6 +3,7 @@ package calendar
 import (
 	"time"
 
+	"github.com/kommunkit/kommunkit/lang"
 	"github.com/rickar/cal/v2"
 	"github.com/rickar/cal/v2/aa"
 	"github.com/rickar/cal/v2/se"
@@ -72,15 +73,10 @@ var holidayDefs = [...]holidayDef{
 	{se.Nyarsafton, "nyårsafton", "uudenvuodenaatto", "New Year's Eve", DeFacto},
 }
 
-// name returns the holiday's name in lang ("sv", "fi" or "en"; Swedish otherwise).
-func (h *holidayDef) name(lang string) string {
-	switch lang {
-	case "fi":
-		return h.fi
-	case "en":
-		return h.en
-	}
-	return h.sv
+// name returns the holiday's name in l (Swedish for any language other than
+// Finnish and English).
+func (h *holidayDef) name(l lang.Lang) string {
+	return lang.Text{Sv: h.sv, Fi: h.fi, En: h.en}.In(l)
 }
 
 // holidayOn is one holiday occurrence: a day number and an index into

@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/kommunkit/kommunkit/lang"
 )
 
 // A SpanUnit is what a Span counts.
@@ -92,35 +94,34 @@ func (s Span) IsZero() bool { return s == Span{} }
 
 // unitWords are the words of each unit when a span is printed, singular and
 // plural, per language.
-var unitWords = map[string]map[SpanUnit][2]string{
-	"sv": {UnitWorkingDays: {"arbetsdag", "arbetsdagar"}, UnitHours: {"timme", "timmar"}, UnitDays: {"dag", "dagar"}},
-	"fi": {UnitWorkingDays: {"työpäivä", "työpäivää"}, UnitHours: {"tunti", "tuntia"}, UnitDays: {"päivä", "päivää"}},
-	"en": {UnitWorkingDays: {"working day", "working days"}, UnitHours: {"hour", "hours"}, UnitDays: {"day", "days"}},
+var unitWords = lang.Phrases[map[SpanUnit][2]string]{
+	Sv: map[SpanUnit][2]string{UnitWorkingDays: {"arbetsdag", "arbetsdagar"}, UnitHours: {"timme", "timmar"}, UnitDays: {"dag", "dagar"}},
+	Fi: map[SpanUnit][2]string{UnitWorkingDays: {"työpäivä", "työpäivää"}, UnitHours: {"tunti", "tuntia"}, UnitDays: {"päivä", "päivää"}},
+	En: map[SpanUnit][2]string{UnitWorkingDays: {"working day", "working days"}, UnitHours: {"hour", "hours"}, UnitDays: {"day", "days"}},
 }
 
 // workingTimeWords are the words for working time in whole hours and in minutes.
-var workingTimeWords = map[string][4]string{
-	"sv": {"arbetstimme", "arbetstimmar", "arbetsminut", "arbetsminuter"},
-	"fi": {"työtunti", "työtuntia", "työminuutti", "työminuuttia"},
-	"en": {"working hour", "working hours", "working minute", "working minutes"},
+var workingTimeWords = lang.Phrases[[4]string]{
+	Sv: [4]string{"arbetstimme", "arbetstimmar", "arbetsminut", "arbetsminuter"},
+	Fi: [4]string{"työtunti", "työtuntia", "työminuutti", "työminuuttia"},
+	En: [4]string{"working hour", "working hours", "working minute", "working minutes"},
 }
 
 // String returns s in Swedish, in a form ParseSpan reads back:
 // "2 arbetsdagar", "48 timmar", "21 dagar", "4 arbetstimmar".
-func (s Span) String() string { return s.Format("sv") }
+func (s Span) String() string { return s.Format(lang.Swedish) }
 
-// Format returns s in lang ("sv", "fi" or "en"): "2 arbetsdagar",
-// "2 työpäivää", "2 working days".
-func (s Span) Format(lang string) string {
-	lang = normLang(lang)
+// Format returns s in l (Swedish for any language other than Finnish and
+// English): "2 arbetsdagar", "2 työpäivää", "2 working days".
+func (s Span) Format(l lang.Lang) string {
 	if s.Unit() == UnitWorkingTime {
-		w := workingTimeWords[lang]
+		w := workingTimeWords.In(l)
 		if d := time.Duration(s.n); d%time.Hour == 0 {
 			return plural(int64(d/time.Hour), w[0], w[1])
 		}
 		return plural(s.n/int64(time.Minute), w[2], w[3])
 	}
-	w := unitWords[lang][s.Unit()]
+	w := unitWords.In(l)[s.Unit()]
 	return plural(s.n, w[0], w[1])
 }
 

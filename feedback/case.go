@@ -15,6 +15,7 @@ import (
 	"github.com/kommunkit/kommunkit/feedback/internal/textrune"
 	"github.com/kommunkit/kommunkit/feedback/message"
 	"github.com/kommunkit/kommunkit/feedback/pii"
+	"github.com/kommunkit/kommunkit/lang"
 	"github.com/kommunkit/kommunkit/servicerules"
 )
 
@@ -46,33 +47,22 @@ func (s Status) Valid() bool {
 	return slices.Contains(Statuses(), s)
 }
 
-// Name returns the status in lang ("sv", "fi" or "en"; anything else gives
-// Swedish), for people to read.
-func (s Status) Name(lang string) string {
-	var sv, fi, en string
-	switch s {
-	case StatusReceived:
-		sv, fi, en = "mottaget", "vastaanotettu", "received"
-	case StatusRegistered:
-		sv, fi, en = "diariefört", "kirjattu", "registered"
-	case StatusInterimSent:
-		sv, fi, en = "besked skickat", "väliaikainen vastaus lähetetty", "interim reply sent"
-	case StatusWaiting:
-		sv, fi, en = "väntar på dig", "odottaa sinua", "waiting for you"
-	case StatusAnswered:
-		sv, fi, en = "besvarat", "vastattu", "answered"
-	case StatusClosed:
-		sv, fi, en = "avslutat", "suljettu", "closed"
-	default:
-		return string(s)
+// Name returns the status in l (Swedish for any language other than
+// Finnish and English), for people to read.
+func (s Status) Name(l lang.Lang) string {
+	if n, ok := statusNames[s]; ok {
+		return n.In(l)
 	}
-	switch lang {
-	case Finnish:
-		return fi
-	case English:
-		return en
-	}
-	return sv
+	return string(s)
+}
+
+var statusNames = map[Status]lang.Text{
+	StatusReceived:    {Sv: "mottaget", Fi: "vastaanotettu", En: "received"},
+	StatusRegistered:  {Sv: "diariefört", Fi: "kirjattu", En: "registered"},
+	StatusInterimSent: {Sv: "besked skickat", Fi: "väliaikainen vastaus lähetetty", En: "interim reply sent"},
+	StatusWaiting:     {Sv: "väntar på dig", Fi: "odottaa sinua", En: "waiting for you"},
+	StatusAnswered:    {Sv: "besvarat", Fi: "vastattu", En: "answered"},
+	StatusClosed:      {Sv: "avslutat", Fi: "suljettu", En: "closed"},
 }
 
 // ParseStatus reads a status by its value ("interim_sent").
@@ -611,7 +601,7 @@ type CitizenView struct {
 	Token    uuid.UUID    `json:"token"`
 	Status   Status       `json:"status"`
 	Kind     message.Kind `json:"kind"`
-	Language string       `json:"language"`
+	Language lang.Lang    `json:"language"`
 	Received time.Time    `json:"received"`
 	// Due is when the person gets a reply at the latest; nil when none is
 	// owed, and after the reply has come.

@@ -34,7 +34,7 @@ func (s Submission) Fingerprint() string {
 	field("kommunkit submission v1")
 	field(string(s.Channel))
 	field(s.Text)
-	field(s.Language)
+	field(string(s.Language))
 	if s.Contact != nil {
 		field("contact")
 		field(s.Contact.Name)

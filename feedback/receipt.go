@@ -6,6 +6,7 @@ import (
 
 	"github.com/kommunkit/kommunkit/calendar"
 	"github.com/kommunkit/kommunkit/feedback/message"
+	"github.com/kommunkit/kommunkit/lang"
 	"github.com/kommunkit/kommunkit/servicerules"
 )
 
@@ -19,7 +20,7 @@ const AppealWeeks = 3
 // in plain language, in their language, what happens now and by when.
 type Receipt struct {
 	Kind     message.Kind `json:"kind"`
-	Language string       `json:"language"`
+	Language lang.Lang    `json:"language"`
 	Message  string       `json:"message"`
 	// Due is when the person gets a reply at the latest; nil when no reply
 	// is owed (anonymous, an elected official, routed elsewhere) or the
@@ -51,30 +52,20 @@ type Receipt struct {
 //     gives no figure, it says so and promises a reply as soon as possible;
 //   - anonymous: no reply can be given.
 func (c Case) Receipt(p *servicerules.Policy) Receipt {
-	lang := c.Language
-	if lang != Finnish && lang != English {
-		lang = Swedish
-	}
-	r := Receipt{Kind: c.Kind, Language: lang}
+	l := c.Language.Or(lang.Swedish)
+	r := Receipt{Kind: c.Kind, Language: l}
 	var b strings.Builder
 	say := func(sv, fi, en string) {
 		if b.Len() > 0 {
 			b.WriteByte(' ')
 		}
-		switch lang {
-		case Finnish:
-			b.WriteString(fi)
-		case English:
-			b.WriteString(en)
-		default:
-			b.WriteString(sv)
-		}
+		b.WriteString(lang.Text{Sv: sv, Fi: fi, En: en}.In(l))
 	}
 	switch {
 	case c.Recipient == ToElectedOfficial:
 		c.electedOfficial(p, say)
 	case c.Kind == message.Appeal:
-		r.AppealBy = c.appeal(p, lang, say)
+		r.AppealBy = c.appeal(p, l, say)
 	case c.Kind == message.FaultReport:
 		say("Tack för din felanmälan.",
 			"Kiitos vikailmoituksestasi.",
@@ -133,7 +124,7 @@ func (c Case) Receipt(p *servicerules.Policy) Receipt {
 				"Kiitos viestistäsi.",
 				"Thank you for your message.")
 		}
-		r.Due = c.replyPromise(lang, say)
+		r.Due = c.replyPromise(l, say)
 	}
 	r.Message = b.String()
 	return r
@@ -141,7 +132,7 @@ func (c Case) Receipt(p *servicerules.Policy) Receipt {
 
 // replyPromise says when the person gets a reply, or that they cannot, and
 // returns the due time.
-func (c Case) replyPromise(lang string, say func(sv, fi, en string)) *time.Time {
+func (c Case) replyPromise(l lang.Lang, say func(sv, fi, en string)) *time.Time {
 	if c.Anonymous() {
 		say("Du har inte lämnat någon e-postadress eller något telefonnummer. Därför kan vi inte svara dig.",
 			"Et jättänyt sähköpostiosoitetta etkä puhelinnumeroa. Siksi emme voi vastata sinulle.",
@@ -158,19 +149,19 @@ func (c Case) replyPromise(lang string, say func(sv, fi, en string)) *time.Time 
 		return nil
 	}
 	if c.ReplyDue.IsZero() {
-		name := c.Channel.Name(lang)
+		name := c.Channel.Name(l)
 		say("Kommunens servicepolicy anger ingen svarstid för kanalen "+name+". Vi svarar dig så snart vi kan.",
 			"Kunnan palvelulinjauksessa ei ole vastausaikaa kanavalle ”"+name+"”. Vastaamme sinulle niin pian kuin voimme.",
 			"The municipality's service policy sets no response time for the channel "+name+". We will reply as soon as we can.")
 		return nil
 	}
 	due := c.ReplyDue
-	when := calendar.Format(due, lang)
+	when := calendar.Format(due, l)
 	say("Du får svar senast "+when+".",
 		"Saat vastauksen viimeistään "+when+".",
 		"You will get a reply by "+when+" at the latest.")
 	if c.DueVia != "" && c.DueVia != c.Channel {
-		name, via := c.Channel.Name(lang), c.DueVia.Name(lang)
+		name, via := c.Channel.Name(l), c.DueVia.Name(l)
 		say("Servicepolicyn anger ingen svarstid för kanalen "+name+", så vi följer svarstiden för "+via+".",
 			"Palvelulinjauksessa ei ole vastausaikaa kanavalle ”"+name+"”, joten noudatamme kanavan ”"+via+"” vastausaikaa.",
 			"The service policy sets no response time for the channel "+name+", so we follow the one for "+via+".")
@@ -182,7 +173,7 @@ func (c Case) replyPromise(lang string, say func(sv, fi, en string)) *time.Time 
 }
 
 // appeal explains how to appeal and by when, and returns the last moment.
-func (c Case) appeal(p *servicerules.Policy, lang string, say func(sv, fi, en string)) *time.Time {
+func (c Case) appeal(p *servicerules.Policy, l lang.Lang, say func(sv, fi, en string)) *time.Time {
 	say("Tack för ditt meddelande. Det ser ut som att du vill överklaga ett beslut.",
 		"Kiitos viestistäsi. Näyttää siltä, että haluat valittaa päätöksestä.",
 		"Thank you for your message. It looks as if you want to appeal a decision.")
@@ -208,12 +199,12 @@ func (c Case) appeal(p *servicerules.Policy, lang string, say func(sv, fi, en st
 	if cal != nil {
 		last = cal.Deadline(from.Midnight(), calendar.Days(7*AppealWeeks))
 	}
-	day := calendar.DateOf(last).Format(lang)
+	day := calendar.DateOf(last).Format(l)
 	say("Överklagandet ska ha kommit in till myndigheten senast "+day+". Det är tre veckor från den dag du fick beslutet (förvaltningslagen 44 §).",
 		"Valituksen on oltava perillä viranomaisessa viimeistään "+day+". Se on kolme viikkoa siitä päivästä, jona sait päätöksen (Ruotsin hallintolaki, 44 §).",
 		"The appeal must reach the authority by "+day+" at the latest. That is three weeks from the day you received the decision (Swedish Administrative Procedure Act, section 44).")
 	if !known {
-		today := from.Format(lang)
+		today := from.Format(l)
 		say("Vi vet inte när du fick beslutet, så vi har räknat från i dag, "+today+". Fick du det tidigare, räkna tre veckor från den dagen.",
 			"Emme tiedä, milloin sait päätöksen, joten laskimme tästä päivästä, "+today+". Jos sait sen aiemmin, laske kolme viikkoa siitä päivästä.",
 			"We do not know when you received the decision, so we counted from today, "+today+". If you received it earlier, count three weeks from that day.")

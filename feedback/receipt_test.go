@@ -13,6 +13,7 @@ import (
 	"github.com/kommunkit/kommunkit/feedback"
 	"github.com/kommunkit/kommunkit/feedback/message"
 	"github.com/kommunkit/kommunkit/feedback/plain"
+	"github.com/kommunkit/kommunkit/lang"
 	"github.com/kommunkit/kommunkit/servicerules"
 )
 
@@ -30,7 +31,7 @@ func TestReceipt(t *testing.T) {
 		policy *servicerules.Policy
 		sub    feedback.Submission
 		kind   message.Kind
-		lang   string
+		lang   lang.Lang
 		want   want
 	}{
 		{"complaint with contact", nykvarn, feedback.Submission{Contact: withEmail}, message.Complaint, "sv",
@@ -88,7 +89,7 @@ func TestReceipt(t *testing.T) {
 			if tt.lang != "" {
 				assert.Equal(t, tt.lang, r.Language)
 			} else {
-				assert.Equal(t, "sv", r.Language)
+				assert.Equal(t, lang.Swedish, r.Language)
 			}
 			assert.True(t, utf8.ValidString(r.Message))
 			for _, h := range tt.want.has {

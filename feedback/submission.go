@@ -13,6 +13,7 @@ import (
 
 	"github.com/kommunkit/kommunkit/calendar"
 	"github.com/kommunkit/kommunkit/feedback/classify"
+	"github.com/kommunkit/kommunkit/lang"
 	"github.com/kommunkit/kommunkit/servicerules"
 )
 
@@ -25,13 +26,6 @@ const (
 	MaxNameRunes = 200
 	// MaxEmailBytes is the longest e-mail address (RFC 5321).
 	MaxEmailBytes = 254
-)
-
-// Languages a submission and a receipt may be in.
-const (
-	Swedish = "sv"
-	Finnish = "fi"
-	English = "en"
 )
 
 // Recipient says whom a submission is addressed to, when it is not the
@@ -101,9 +95,9 @@ type Submission struct {
 	Channel servicerules.Channel `json:"channel"`
 	// Text is the message as written.
 	Text string `json:"text"`
-	// Language is "sv", "fi" or "en". Left empty, Accept takes the language
-	// classify.Message detects.
-	Language string `json:"language,omitempty"`
+	// Language is Swedish, Finnish or English ("sv", "fi" or "en"). Left
+	// empty, Accept takes the language classify.Message detects.
+	Language lang.Lang `json:"language,omitempty"`
 	// Contact is how to reply; nil means anonymous.
 	Contact *Contact `json:"contact,omitempty"`
 	// Recipient is whom the message is for, when not the organisation.
@@ -144,16 +138,10 @@ type FieldError struct {
 	MessageEN string `json:"message_en"`
 }
 
-// Message returns the message in lang ("sv", "fi" or "en"); any other
-// language gives Swedish.
-func (e FieldError) Message(lang string) string {
-	switch lang {
-	case Finnish:
-		return e.MessageFI
-	case English:
-		return e.MessageEN
-	}
-	return e.MessageSV
+// Message returns the message in l; any language other than Finnish and
+// English gives Swedish.
+func (e FieldError) Message(l lang.Lang) string {
+	return lang.Text{Sv: e.MessageSV, Fi: e.MessageFI, En: e.MessageEN}.In(l)
 }
 
 // Error returns the field, the quoted value and the English message.
@@ -346,12 +334,11 @@ func channelList() string {
 	return b.String()
 }
 
-func validateLanguage(e *ValidationError, lang string) {
-	switch strings.ToLower(strings.TrimSpace(lang)) {
-	case "", Swedish, Finnish, English:
+func validateLanguage(e *ValidationError, l lang.Lang) {
+	if c := canonicalLang(l); c == "" || c.Valid() {
 		return
 	}
-	e.add("language", CodeUnknown, quoteValue(lang),
+	e.add("language", CodeUnknown, quoteValue(string(l)),
 		"Okänt språk. Använd sv (svenska), fi (finska) eller en (engelska), eller lämna fältet tomt.",
 		"Tuntematon kieli. Käytä sv (ruotsi), fi (suomi) tai en (englanti), tai jätä kenttä tyhjäksi.",
 		"Unknown language. Use sv (Swedish), fi (Finnish) or en (English), or leave it empty.")
@@ -547,7 +534,7 @@ func Accept(s Submission, received time.Time) (Submission, classify.Result, erro
 	out.Channel = ch
 	out.IdempotencyKey, _ = ParseIdempotencyKey(s.IdempotencyKey)
 	out.Recipient, _ = ParseRecipient(string(s.Recipient))
-	out.Language = strings.ToLower(strings.TrimSpace(s.Language))
+	out.Language = canonicalLang(s.Language)
 	if s.Contact != nil {
 		c := Contact{
 			Name:  strings.TrimSpace(s.Contact.Name),
@@ -569,10 +556,16 @@ func Accept(s Submission, received time.Time) (Submission, classify.Result, erro
 	}
 	cl := classify.Message(out.Text)
 	if out.Language == "" {
-		out.Language = string(cl.Language)
+		out.Language = cl.Language
 	}
 	if out.Language == "" {
-		out.Language = Swedish
+		out.Language = lang.Swedish
 	}
 	return out, cl, nil
+}
+
+// canonicalLang returns l in lower case without surrounding space, the
+// form a submission's language is read in: " SV" is Swedish.
+func canonicalLang(l lang.Lang) lang.Lang {
+	return lang.Lang(strings.ToLower(strings.TrimSpace(string(l))))
 }

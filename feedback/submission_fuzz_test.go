@@ -8,6 +8,7 @@ import (
 
 	"github.com/kommunkit/kommunkit/calendar"
 	"github.com/kommunkit/kommunkit/feedback"
+	"github.com/kommunkit/kommunkit/lang"
 	"github.com/kommunkit/kommunkit/servicerules"
 )
 
@@ -25,9 +26,9 @@ func FuzzValidate(f *testing.F) {
 		f.Fatal(err)
 	}
 	at := time.Date(2026, 12, 23, 15, 0, 0, 0, calendar.Location())
-	f.Fuzz(func(t *testing.T, text, channel, lang, name, email, phone, recipient, key string) {
+	f.Fuzz(func(t *testing.T, text, channel, language, name, email, phone, recipient, key string) {
 		s := feedback.Submission{
-			IdempotencyKey: key, Channel: servicerules.Channel(channel), Text: text, Language: lang,
+			IdempotencyKey: key, Channel: servicerules.Channel(channel), Text: text, Language: lang.Lang(language),
 			Recipient: feedback.Recipient(recipient),
 		}
 		if name != "" || email != "" || phone != "" {

@@ -14,6 +14,7 @@ import (
 	"github.com/kommunkit/kommunkit/calendar"
 	"github.com/kommunkit/kommunkit/feedback"
 	"github.com/kommunkit/kommunkit/feedback/classify"
+	"github.com/kommunkit/kommunkit/lang"
 	"github.com/kommunkit/kommunkit/servicerules"
 )
 
@@ -210,8 +211,8 @@ func TestAccept(t *testing.T) {
 	assert.True(t, got.Anonymous())
 	assert.True(t, got.Received.Equal(at))
 	assert.Equal(t, uuid.Version(7), got.ID.Version())
-	assert.Equal(t, "sv", got.Language, "the language is taken from classify.Message")
-	assert.Equal(t, string(cl.Language), got.Language)
+	assert.Equal(t, lang.Swedish, got.Language, "the language is taken from classify.Message")
+	assert.Equal(t, cl.Language, got.Language)
 	assert.Equal(t, classify.Message(s.Text), cl)
 
 	// A given language wins over the detected one, and an ID is kept.
@@ -221,7 +222,7 @@ func TestAccept(t *testing.T) {
 	s.Contact = &feedback.Contact{Email: " anna@exempel.se "}
 	got, _, err = feedback.Accept(s, at)
 	require.NoError(t, err)
-	assert.Equal(t, "en", got.Language)
+	assert.Equal(t, lang.English, got.Language)
 	assert.Equal(t, s.ID, got.ID)
 	require.NotNil(t, got.Contact)
 	assert.Equal(t, "anna@exempel.se", got.Contact.Email)
@@ -234,7 +235,7 @@ func TestAccept(t *testing.T) {
 	s.Text = "Kiitos, lumityöt hoidettiin todella hyvin tänä talvena!"
 	got, _, err = feedback.Accept(s, at)
 	require.NoError(t, err)
-	assert.Equal(t, "fi", got.Language)
+	assert.Equal(t, lang.Finnish, got.Language)
 
 	_, _, err = feedback.Accept(feedback.Submission{}, at)
 	assert.Equal(t, []string{"text:required", "channel:required", "idempotency_key:required"}, fieldCodes(t, err))

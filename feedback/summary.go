@@ -8,6 +8,7 @@ import (
 	"github.com/kommunkit/kommunkit/calendar"
 	"github.com/kommunkit/kommunkit/feedback/message"
 	"github.com/kommunkit/kommunkit/feedback/pii"
+	"github.com/kommunkit/kommunkit/lang"
 	"github.com/kommunkit/kommunkit/servicerules"
 )
 
@@ -36,7 +37,7 @@ type CaseSummary struct {
 	ID       uuid.UUID
 	Received time.Time
 	Channel  servicerules.Channel
-	Language string
+	Language lang.Lang
 	// Text is the text with personal data masked.
 	Text string
 	// Contact holds a mask for each contact detail the person gave, and

@@ -107,3 +107,20 @@ func (t Text) In(l Lang) string {
 
 // IsZero reports whether t has no text in any language.
 func (t Text) IsZero() bool { return t == Text{} }
+
+// Phrases holds one value of T in each language, for a set of phrases that
+// go together: the weekday names, or the words of a sentence that is put
+// together in each language's own order.
+type Phrases[T any] struct{ Sv, Fi, En T }
+
+// In returns the value for l. Any other language, and the zero Lang, give
+// the Swedish value.
+func (p Phrases[T]) In(l Lang) T {
+	switch l {
+	case Finnish:
+		return p.Fi
+	case English:
+		return p.En
+	}
+	return p.Sv
+}

@@ -49,3 +49,12 @@ func TestOr(t *testing.T) {
 		t.Error("Or does not keep a valid language and replace the rest")
 	}
 }
+
+func TestPhrasesIn(t *testing.T) {
+	days := lang.Phrases[[2]string]{Sv: [2]string{"dag", "dagar"}, Fi: [2]string{"päivä", "päivää"}, En: [2]string{"day", "days"}}
+	for l, want := range map[lang.Lang]string{lang.Swedish: "dagar", lang.Finnish: "päivää", lang.English: "days", "": "dagar", "de": "dagar"} {
+		if got := days.In(l)[1]; got != want {
+			t.Errorf("In(%q)[1] = %q; want %q", l, got, want)
+		}
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/kommunkit/kommunkit/calendar"
+	"github.com/kommunkit/kommunkit/lang"
 )
 
 // A Contact is a person and how to reach them.
@@ -57,7 +58,7 @@ func (a Absence) Covers(t time.Time) bool {
 type Finding struct {
 	Policy  string      // the policy's ID
 	Rule    AbsenceRule // the rule, with the policy's citation
-	Message Text        // what to do, in plain language
+	Message lang.Text   // what to do, in plain language
 }
 
 // CheckAbsence returns what a does not meet of the policy's absence rules, in
@@ -113,7 +114,7 @@ func aboutMessage(req Requirement) bool {
 	return req == AbsenceMessage || req == AlternativeContact
 }
 
-var findingBase = map[Requirement]Text{
+var findingBase = map[Requirement]lang.Text{
 	AbsenceMessage: {
 		Sv: "Lägg in ett frånvaromeddelande i e-posten.",
 		Fi: "Laita sähköpostiin poissaoloviesti.",
@@ -146,45 +147,45 @@ var findingBase = map[Requirement]Text{
 	},
 }
 
-func findingText(rule AbsenceRule) Text {
+func findingText(rule AbsenceRule) lang.Text {
 	t := findingBase[rule.Require]
-	var pre Text
+	var pre lang.Text
 	long := !rule.LongerThan.IsZero()
 	switch {
 	case long && rule.PlannedOnly:
-		pre = Text{
-			Sv: "Vid planerad frånvaro längre än " + rule.LongerThan.Format("sv") + ": ",
-			Fi: "Suunniteltu poissaolo kestää yli " + rule.LongerThan.Format("fi") + ": ",
-			En: "Planned absence longer than " + rule.LongerThan.Format("en") + ": ",
+		pre = lang.Text{
+			Sv: "Vid planerad frånvaro längre än " + rule.LongerThan.Format(lang.Swedish) + ": ",
+			Fi: "Suunniteltu poissaolo kestää yli " + rule.LongerThan.Format(lang.Finnish) + ": ",
+			En: "Planned absence longer than " + rule.LongerThan.Format(lang.English) + ": ",
 		}
 	case long:
-		pre = Text{
-			Sv: "Frånvaro längre än " + rule.LongerThan.Format("sv") + ": ",
-			Fi: "Poissaolo kestää yli " + rule.LongerThan.Format("fi") + ": ",
-			En: "Absence longer than " + rule.LongerThan.Format("en") + ": ",
+		pre = lang.Text{
+			Sv: "Frånvaro längre än " + rule.LongerThan.Format(lang.Swedish) + ": ",
+			Fi: "Poissaolo kestää yli " + rule.LongerThan.Format(lang.Finnish) + ": ",
+			En: "Absence longer than " + rule.LongerThan.Format(lang.English) + ": ",
 		}
 	case rule.PlannedOnly:
-		pre = Text{Sv: "Vid planerad frånvaro: ", Fi: "Suunniteltu poissaolo: ", En: "Planned absence: "}
+		pre = lang.Text{Sv: "Vid planerad frånvaro: ", Fi: "Suunniteltu poissaolo: ", En: "Planned absence: "}
 	default:
-		pre = Text{Sv: "Vid all frånvaro: ", Fi: "Kaikki poissaolot: ", En: "Any absence: "}
+		pre = lang.Text{Sv: "Vid all frånvaro: ", Fi: "Kaikki poissaolot: ", En: "Any absence: "}
 	}
-	return Text{Sv: pre.Sv + t.Sv, Fi: pre.Fi + t.Fi, En: pre.En + t.En}
+	return lang.Text{Sv: pre.Sv + t.Sv, Fi: pre.Fi + t.Fi, En: pre.En + t.En}
 }
 
-// AutoReply writes an absence message (auto-reply) for a in lang ("sv", "fi"
-// or "en") that meets the policy's rules on the text of the message. It says
+// AutoReply writes an absence message (auto-reply) for a in l (Swedish,
+// Finnish or English) that meets the policy's rules on the text of the message. It says
 // when the person is back: the first working day after the absence on the
 // policy's calendar ("tillbaka måndag 28 december"), and names a.Alternative
 // with their phone number and e-mail address. AutoReply returns an error when
-// To is not after From, when lang is unknown, or when the policy needs an
+// To is not after From, when l is not one of them, or when the policy needs an
 // alternative contact and a.Alternative has neither a phone number nor an
 // e-mail address.
-func (p *Policy) AutoReply(a Absence, lang string) (string, error) {
+func (p *Policy) AutoReply(a Absence, l lang.Lang) (string, error) {
 	if p == nil {
 		return "", errors.New("servicerules: AutoReply: nil policy")
 	}
-	if !knownLang(lang) {
-		return "", errors.New("servicerules: AutoReply: unknown language " + strconv.Quote(lang) + "; use \"sv\", \"fi\" or \"en\"")
+	if !l.Valid() {
+		return "", errors.New("servicerules: AutoReply: unknown language " + strconv.Quote(string(l)) + "; use \"sv\", \"fi\" or \"en\"")
 	}
 	if a.From.IsZero() || a.To.IsZero() || !a.To.After(a.From) {
 		return "", &FieldError{Field: "Absence.To", Value: a.To.Format(time.RFC3339), Reason: "the absence must end after it starts (" + a.From.Format(time.RFC3339) + ")"}
@@ -195,19 +196,19 @@ func (p *Policy) AutoReply(a Absence, lang string) (string, error) {
 		if rule.Require == AlternativeContact && p.applies(rule, a) && !hasAlt {
 			reason := "the policy asks for another contact with a phone number or an e-mail address"
 			if !rule.LongerThan.IsZero() {
-				reason += " when the absence is longer than " + rule.LongerThan.Format("en")
+				reason += " when the absence is longer than " + rule.LongerThan.Format(lang.English)
 			}
 			return "", &FieldError{Field: "Absence.Alternative", Value: alt.Name, Reason: reason}
 		}
 	}
 
 	back := calendar.DateOf(p.cal.NextOpen(a.To))
-	w := replyWords.In(lang)
+	w := replyWords.In(l)
 	var b strings.Builder
 	b.WriteString(w.hello)
 	b.WriteString("\n\n")
 	b.WriteString(w.away)
-	b.WriteString(dayName(back, lang, calendar.DateOf(a.From).Year))
+	b.WriteString(dayName(back, l, calendar.DateOf(a.From).Year))
 	b.WriteString(".\n")
 	if hasAlt || strings.TrimSpace(alt.Name) != "" {
 		b.WriteString(w.contact)
@@ -256,8 +257,8 @@ type replyText struct {
 	hello, away, contact, phone, email, later, regards string
 }
 
-var replyWords = inLanguages[replyText]{
-	sv: replyText{
+var replyWords = lang.Phrases[replyText]{
+	Sv: replyText{
 		hello:   "Hej!",
 		away:    "Jag är inte på plats och är tillbaka ",
 		contact: "Under tiden kan du kontakta ",
@@ -266,7 +267,7 @@ var replyWords = inLanguages[replyText]{
 		later:   "Jag svarar när jag är tillbaka.",
 		regards: "Med vänlig hälsning",
 	},
-	fi: replyText{
+	Fi: replyText{
 		hello:   "Hei!",
 		away:    "Olen poissa. Paluupäiväni on ",
 		contact: "Sillä välin voit ottaa yhteyttä: ",
@@ -275,7 +276,7 @@ var replyWords = inLanguages[replyText]{
 		later:   "Vastaan, kun palaan.",
 		regards: "Ystävällisin terveisin",
 	},
-	en: replyText{
+	En: replyText{
 		hello:   "Hello,",
 		away:    "I am away and back on ",
 		contact: "In the meantime, please contact ",

@@ -8,6 +8,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/kommunkit/kommunkit/lang"
 )
 
 func requirements(fs []Finding) []Requirement {
@@ -158,20 +160,20 @@ func TestAutoReply(t *testing.T) {
 	// Away 21 to 23 December 2026; julafton, juldagen, annandag jul and the
 	// weekend follow, so the first working day after is Monday 28 December.
 	a := Absence{From: sthlm(2026, 12, 21, 0, 0), To: sthlm(2026, 12, 24, 0, 0), PhoneReferral: true, Person: erik, Alternative: anna}
-	want := map[string][]string{
+	want := map[lang.Lang][]string{
 		"sv": {"Hej!", "tillbaka måndag 28 december.", "Under tiden kan du kontakta Anna Berg, handläggare, telefon 08-555 010 01, e-post anna.berg@nykvarn.se.", "Med vänlig hälsning\nErik Lind\nhandläggare\nNykvarns kommun"},
 		"fi": {"Hei!", "Paluupäiväni on maanantai 28. joulukuuta.", "Sillä välin voit ottaa yhteyttä: Anna Berg", "puhelin 08-555 010 01", "Ystävällisin terveisin\nErik Lind"},
 		"en": {"Hello,", "I am away and back on Monday 28 December.", "please contact Anna Berg, handläggare, phone 08-555 010 01, e-mail anna.berg@nykvarn.se.", "Kind regards\nErik Lind"},
 	}
-	for lang, parts := range want {
-		msg, err := nyk.AutoReply(a, lang)
-		require.NoError(t, err, lang)
+	for l, parts := range want {
+		msg, err := nyk.AutoReply(a, l)
+		require.NoError(t, err, l)
 		for _, part := range parts {
-			assert.Contains(t, msg, part, lang)
+			assert.Contains(t, msg, part, l)
 		}
 		assert.NotContains(t, msg, "2026", "the year is left out when it is the same")
 		a.Message = msg
-		assert.Empty(t, nyk.CheckAbsence(a), lang)
+		assert.Empty(t, nyk.CheckAbsence(a), l)
 	}
 }
 
@@ -245,15 +247,15 @@ func TestAutoReplyPassesEveryPreset(t *testing.T) {
 	mon := sthlm(2026, 12, 21, 8, 0)
 	for _, name := range Presets() {
 		p, _ := Preset(name)
-		for _, lang := range []string{"sv", "fi", "en"} {
+		for _, l := range lang.All() {
 			for _, d := range []time.Duration{2 * time.Hour, 72 * time.Hour, 500 * time.Hour} {
 				for _, planned := range []bool{false, true} {
 					a := Absence{From: mon, To: mon.Add(d), Planned: planned, Person: erik, Alternative: anna}
-					msg, err := p.AutoReply(a, lang)
+					msg, err := p.AutoReply(a, l)
 					require.NoError(t, err)
 					a.Message = msg
 					for _, f := range p.CheckAbsence(a) {
-						assert.False(t, aboutMessage(f.Rule.Require), "%s %s %v: %s", name, lang, d, f.Message.En)
+						assert.False(t, aboutMessage(f.Rule.Require), "%s %s %v: %s", name, l, d, f.Message.En)
 					}
 					assert.True(t, strings.HasSuffix(msg, p.Source().Organisation))
 				}

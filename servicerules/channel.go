@@ -4,6 +4,8 @@ import (
 	"errors"
 	"strconv"
 	"strings"
+
+	"github.com/kommunkit/kommunkit/lang"
 )
 
 // A Channel is a way of contacting the municipality.
@@ -62,17 +64,17 @@ func (c Channel) Live() bool {
 	return c == Phone || c == Visit || c == Chat
 }
 
-// Name returns the channel's name in lang ("sv", "fi" or "en"; anything else
-// gives Swedish), for people to read.
-func (c Channel) Name(lang string) string {
+// Name returns the channel's name in l (Swedish for any language other than
+// Finnish and English), for people to read.
+func (c Channel) Name(l lang.Lang) string {
 	n, ok := channelNames[c]
 	if !ok {
 		return string(c)
 	}
-	return n.In(lang)
+	return n.In(l)
 }
 
-var channelNames = map[Channel]Text{
+var channelNames = map[Channel]lang.Text{
 	Phone:     {Sv: "telefon", Fi: "puhelin", En: "phone"},
 	Voicemail: {Sv: "röstbrevlåda", Fi: "vastaaja", En: "voicemail"},
 	SMS:       {Sv: "sms", Fi: "tekstiviesti", En: "text message"},
@@ -108,51 +110,3 @@ func ParseAudience(s string) (Audience, error) {
 
 // Valid reports whether a is External or Internal.
 func (a Audience) Valid() bool { return a == External || a == Internal }
-
-// Text is a short plain-language text in Swedish, Finnish and English.
-type Text struct {
-	Sv, Fi, En string
-}
-
-// In returns the text in lang: "sv", "fi" or "en". Any other language, or a
-// missing translation, gives the Swedish text.
-func (t Text) In(lang string) string {
-	switch lang {
-	case "fi":
-		if t.Fi != "" {
-			return t.Fi
-		}
-	case "en":
-		if t.En != "" {
-			return t.En
-		}
-	}
-	return t.Sv
-}
-
-// inLanguages holds one value in each language this package writes, for
-// sets of phrases that go together.
-type inLanguages[T any] struct{ sv, fi, en T }
-
-// In returns the value for lang: "sv", "fi" or "en"; any other gives Swedish.
-func (t inLanguages[T]) In(lang string) T {
-	switch lang {
-	case "fi":
-		return t.fi
-	case "en":
-		return t.en
-	}
-	return t.sv
-}
-
-// languages lists the languages this package writes, in the order it prefers.
-var languages = []string{"sv", "fi", "en"}
-
-func knownLang(lang string) bool {
-	for _, l := range languages {
-		if l == lang {
-			return true
-		}
-	}
-	return false
-}

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/kommunkit/kommunkit/calendar"
+	"github.com/kommunkit/kommunkit/lang"
 	"github.com/kommunkit/kommunkit/servicerules"
 )
 
@@ -44,7 +45,7 @@ func ExamplePolicy_ReplyDue() {
 			fmt.Printf("%-10s no limit for e-mail\n", name)
 			continue
 		}
-		fmt.Printf("%-10s %s\n", name, calendar.Format(due, "en"))
+		fmt.Printf("%-10s %s\n", name, calendar.Format(due, lang.English))
 	}
 	// Output:
 	// ale        Wednesday 30 December 2026 at 16:30
@@ -71,8 +72,8 @@ func ExamplePolicy_TargetDue() {
 	received := time.Date(2026, 6, 18, 9, 0, 0, 0, calendar.Location())
 	target, _ := p.TargetDue(servicerules.Phone, servicerules.External, received)
 	limit, _ := p.ReplyDue(servicerules.Phone, servicerules.External, received)
-	fmt.Println("target:", calendar.Format(target, "sv"))
-	fmt.Println("limit: ", calendar.Format(limit, "sv"))
+	fmt.Println("target:", calendar.Format(target, lang.Swedish))
+	fmt.Println("limit: ", calendar.Format(limit, lang.Swedish))
 	// Output:
 	// target: måndag 22 juni 2026 kl. 16:30
 	// limit:  onsdag 24 juni 2026 kl. 16:30
@@ -112,7 +113,7 @@ func ExamplePolicy_AutoReply() {
 		Person:      servicerules.Contact{Name: "Erik Lind"},
 		Alternative: servicerules.Contact{Name: "Anna Berg", Phone: "08-555 010 01", Email: "anna.berg@nykvarn.se"},
 	}
-	msg, err := p.AutoReply(a, "en")
+	msg, err := p.AutoReply(a, lang.English)
 	if err != nil {
 		panic(err)
 	}
@@ -133,7 +134,7 @@ func ExamplePolicy_Reach() {
 	at := time.Date(2026, 12, 23, 17, 0, 0, 0, calendar.Location())
 	r, _ := p.Reach(servicerules.Phone, at)
 	fmt.Println(r.Staffed, r.Instead)
-	fmt.Println(r.Text("en"))
+	fmt.Println(r.Text(lang.English))
 	// Output:
 	// false voicemail
 	// Phone: closed now. Opens Monday 28 December 2026 at 08:00. Meanwhile: voicemail. Answer by Tuesday 29 December 2026 at 16:30. (The policy gives no hours, so ordinary office hours apply.)
@@ -147,7 +148,7 @@ func ExamplePolicy_RouteCall() {
 		{Name: "Cia", Present: true},
 	}}
 	route := p.RouteCall(unit, "Anna")
-	fmt.Println(route.Text("en"))
+	fmt.Println(route.Text(lang.English))
 	// Output:
 	// Anna is not in.
 	// Forwarded to Bo, who is not in either.

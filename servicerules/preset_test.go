@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/kommunkit/kommunkit/calendar"
+	"github.com/kommunkit/kommunkit/lang"
 )
 
 func TestPresetsNames(t *testing.T) {
@@ -264,8 +265,8 @@ func TestChannelAndAudienceValues(t *testing.T) {
 		assert.Equal(t, s, string(c))
 		assert.True(t, c.Valid())
 		assert.True(t, slices.Contains(Channels(), c))
-		for _, lang := range []string{"sv", "fi", "en"} {
-			assert.NotEmpty(t, c.Name(lang))
+		for _, l := range lang.All() {
+			assert.NotEmpty(t, c.Name(l))
 		}
 	}
 	assert.Len(t, Channels(), 10)
@@ -303,15 +304,6 @@ func TestParseChannelAndAudience(t *testing.T) {
 	}
 	_, err = ParseAudience("press")
 	assert.ErrorContains(t, err, `"press"`)
-}
-
-func TestTextIn(t *testing.T) {
-	x := Text{Sv: "hej", Fi: "hei", En: "hello"}
-	assert.Equal(t, "hej", x.In("sv"))
-	assert.Equal(t, "hei", x.In("fi"))
-	assert.Equal(t, "hello", x.In("en"))
-	assert.Equal(t, "hej", x.In("xx"))
-	assert.Equal(t, "hej", Text{Sv: "hej"}.In("fi"))
 }
 
 // The example in the package documentation is testdata/example.json, word for

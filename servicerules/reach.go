@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/kommunkit/kommunkit/calendar"
+	"github.com/kommunkit/kommunkit/lang"
 )
 
 // Reachability says whether a channel is staffed at an instant, when it next
@@ -107,18 +108,15 @@ func (p *Policy) Reach(ch Channel, t time.Time) (Reachability, bool) {
 	return r, true
 }
 
-// Text returns the reachability in plain language in lang ("sv", "fi" or
-// "en"), for example "Telefon: stängt nu. Öppnar måndag 28 december 2026 kl.
+// Text returns the reachability in plain language in l (Swedish for any
+// language other than Finnish and English), for example "Telefon: stängt nu. Öppnar måndag 28 december 2026 kl.
 // 08:00. Under tiden: röstbrevlåda. Svar senast tisdag 29 december 2026 kl.
 // 16:30."
-func (r Reachability) Text(lang string) string {
-	if !knownLang(lang) {
-		lang = "sv"
-	}
+func (r Reachability) Text(l lang.Lang) string {
 	var b strings.Builder
-	b.WriteString(capitalise(r.Channel.Name(lang)))
+	b.WriteString(capitalise(r.Channel.Name(l)))
 	b.WriteString(": ")
-	w := reachWords.In(lang)
+	w := reachWords.In(l)
 	switch {
 	case r.Channel.Live() && r.AroundTheClock:
 		b.WriteString(w.aroundTheClock)
@@ -127,10 +125,10 @@ func (r Reachability) Text(lang string) string {
 	case r.Channel.Live():
 		b.WriteString(w.closed)
 		if !r.NextStaffed.IsZero() {
-			b.WriteString(" " + w.opens + " " + calendar.Format(r.NextStaffed, lang) + ".")
+			b.WriteString(" " + w.opens + " " + calendar.Format(r.NextStaffed, l) + ".")
 		}
 		if r.Instead != "" {
-			b.WriteString(" " + w.meanwhile + " " + r.Instead.Name(lang) + ".")
+			b.WriteString(" " + w.meanwhile + " " + r.Instead.Name(l) + ".")
 		}
 	default:
 		if r.AroundTheClock {
@@ -142,11 +140,11 @@ func (r Reachability) Text(lang string) string {
 		case r.NextStaffed.Equal(r.At):
 			b.WriteString(w.staffIn)
 		case !r.NextStaffed.IsZero():
-			b.WriteString(w.readFrom + " " + calendar.Format(r.NextStaffed, lang) + ".")
+			b.WriteString(w.readFrom + " " + calendar.Format(r.NextStaffed, l) + ".")
 		}
 	}
 	if !r.ReplyDue.IsZero() {
-		b.WriteString(" " + w.answerBy + " " + calendar.Format(r.ReplyDue, lang) + ".")
+		b.WriteString(" " + w.answerBy + " " + calendar.Format(r.ReplyDue, l) + ".")
 	}
 	if !r.HoursStated && !r.AroundTheClock {
 		b.WriteString(" " + w.defaultHours)
@@ -160,8 +158,8 @@ type reachText struct {
 	answerBy, defaultHours                            string
 }
 
-var reachWords = inLanguages[reachText]{
-	sv: reachText{
+var reachWords = lang.Phrases[reachText]{
+	Sv: reachText{
 		staffed:        "bemannat nu.",
 		closed:         "stängt nu.",
 		opens:          "Öppnar",
@@ -173,7 +171,7 @@ var reachWords = inLanguages[reachText]{
 		answerBy:       "Svar senast",
 		defaultHours:   "(Policyn anger inga tider, så vanliga kontorstider gäller.)",
 	},
-	fi: reachText{
+	Fi: reachText{
 		staffed:        "palvelee nyt.",
 		closed:         "suljettu nyt.",
 		opens:          "Avautuu",
@@ -185,7 +183,7 @@ var reachWords = inLanguages[reachText]{
 		answerBy:       "Vastaus viimeistään",
 		defaultHours:   "(Ohjeessa ei ole aikoja, joten tavalliset virka-ajat ovat voimassa.)",
 	},
-	en: reachText{
+	En: reachText{
 		staffed:        "staffed now.",
 		closed:         "closed now.",
 		opens:          "Opens",
@@ -207,10 +205,10 @@ func capitalise(s string) string {
 	return string(unicode.ToUpper(r)) + s[n:]
 }
 
-// dayName returns d as a weekday, day and month in lang ("måndag 28
+// dayName returns d as a weekday, day and month in l ("måndag 28
 // december"), with the year when it is not year.
-func dayName(d calendar.Date, lang string, year int) string {
-	s := calendar.WeekdayName(d.Weekday(), lang) + " " + d.DayMonth(lang)
+func dayName(d calendar.Date, l lang.Lang, year int) string {
+	s := calendar.WeekdayName(d.Weekday(), l) + " " + d.DayMonth(l)
 	if d.Year != year {
 		s += " " + strconv.Itoa(d.Year)
 	}

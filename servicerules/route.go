@@ -1,6 +1,10 @@
 package servicerules
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/kommunkit/kommunkit/lang"
+)
 
 // A Unit is a group of officials who cover for each other on the phone.
 type Unit struct {
@@ -138,54 +142,52 @@ func (r CallRoute) AnsweredBy() (string, bool) {
 	return "", false
 }
 
-// Text returns the route in plain language in lang ("sv", "fi" or "en"), one
-// hop a line, so that staff can see why the call went where it did. A step
-// the policy does not state is marked as such.
-func (r CallRoute) Text(lang string) string {
-	if !knownLang(lang) {
-		lang = "sv"
-	}
+// Text returns the route in plain language in l (Swedish for any language
+// other than Finnish and English), one hop a line, so that staff can see why
+// the call went where it did. A step the policy does not state is marked as
+// such.
+func (r CallRoute) Text(l lang.Lang) string {
 	lines := make([]string, 0, len(r.Hops))
 	for _, h := range r.Hops {
-		s := hopText(h, lang)
+		s := hopText(h, l)
 		if h.Step != StepCallee && h.Citations == nil {
-			s += " " + Text{Sv: "(Policyn säger inget om detta steg.)", Fi: "(Ohjeessa ei mainita tätä vaihetta.)", En: "(The policy does not state this step.)"}.In(lang)
+			s += " " + lang.Text{Sv: "(Policyn säger inget om detta steg.)", Fi: "(Ohjeessa ei mainita tätä vaihetta.)", En: "(The policy does not state this step.)"}.In(l)
 		}
 		lines = append(lines, s)
 	}
 	return strings.Join(lines, "\n")
 }
 
-func hopText(h Hop, lang string) string {
+func hopText(h Hop, l lang.Lang) string {
 	n := h.Person
 	switch h.Result {
 	case Answered:
 		switch h.Step {
 		case StepCallee:
-			return Text{Sv: n + " svarar.", Fi: n + " vastaa.", En: n + " answers."}.In(lang)
+			return lang.Text{Sv: n + " svarar.", Fi: n + " vastaa.", En: n + " answers."}.In(l)
 		case StepForward:
-			return Text{Sv: "Vidarekopplat till " + n + ", som svarar.", Fi: "Siirretty henkilölle " + n + ", joka vastaa.", En: "Forwarded to " + n + ", who answers."}.In(lang)
+			return lang.Text{Sv: "Vidarekopplat till " + n + ", som svarar.", Fi: "Siirretty henkilölle " + n + ", joka vastaa.", En: "Forwarded to " + n + ", who answers."}.In(l)
 		case StepReferral:
-			return Text{Sv: "Hänvisat till " + n + ", som svarar.", Fi: "Ohjattu henkilölle " + n + ", joka vastaa.", En: "Referred to " + n + ", who answers."}.In(lang)
+			return lang.Text{Sv: "Hänvisat till " + n + ", som svarar.", Fi: "Ohjattu henkilölle " + n + ", joka vastaa.", En: "Referred to " + n + ", who answers."}.In(l)
 		default:
-			return Text{Sv: "Kollegan " + n + " i samma enhet svarar.", Fi: "Saman yksikön työtoveri " + n + " vastaa.", En: "A colleague in the same unit, " + n + ", answers."}.In(lang)
+			return lang.Text{Sv: "Kollegan " + n + " i samma enhet svarar.", Fi: "Saman yksikön työtoveri " + n + " vastaa.", En: "A colleague in the same unit, " + n + ", answers."}.In(l)
 		}
 	case Away:
 		switch h.Step {
 		case StepForward:
-			return Text{Sv: "Vidarekopplat till " + n + ", som inte heller är på plats.", Fi: "Siirretty henkilölle " + n + ", joka ei myöskään ole paikalla.", En: "Forwarded to " + n + ", who is not in either."}.In(lang)
+			return lang.Text{Sv: "Vidarekopplat till " + n + ", som inte heller är på plats.", Fi: "Siirretty henkilölle " + n + ", joka ei myöskään ole paikalla.", En: "Forwarded to " + n + ", who is not in either."}.In(l)
 		case StepReferral:
-			return Text{Sv: "Hänvisat till " + n + ", som inte heller är på plats.", Fi: "Ohjattu henkilölle " + n + ", joka ei myöskään ole paikalla.", En: "Referred to " + n + ", who is not in either."}.In(lang)
+			return lang.Text{Sv: "Hänvisat till " + n + ", som inte heller är på plats.", Fi: "Ohjattu henkilölle " + n + ", joka ei myöskään ole paikalla.", En: "Referred to " + n + ", who is not in either."}.In(l)
 		}
-		return Text{Sv: n + " är inte på plats.", Fi: n + " ei ole paikalla.", En: n + " is not in."}.In(lang)
+		return lang.Text{Sv: n + " är inte på plats.", Fi: n + " ei ole paikalla.", En: n + " is not in."}.In(l)
 	case Loop:
-		return Text{Sv: "Kopplingen till " + n + " leder tillbaka till någon som redan har sökts och följs inte.", Fi: "Siirto henkilölle " + n + " johtaa takaisin jo tavoiteltuun, eikä sitä seurata.", En: "Passing the call to " + n + " leads back to someone already tried, so it is not followed."}.In(lang)
+		return lang.Text{Sv: "Kopplingen till " + n + " leder tillbaka till någon som redan har sökts och följs inte.", Fi: "Siirto henkilölle " + n + " johtaa takaisin jo tavoiteltuun, eikä sitä seurata.", En: "Passing the call to " + n + " leads back to someone already tried, so it is not followed."}.In(l)
 	case NotInUnit:
-		return Text{Sv: n + " finns inte i enheten.", Fi: n + " ei kuulu yksikköön.", En: n + " is not in this unit."}.In(lang)
+		return lang.Text{Sv: n + " finns inte i enheten.", Fi: n + " ei kuulu yksikköön.", En: n + " is not in this unit."}.In(l)
 	case NoColleague:
-		return Text{Sv: "Ingen kollega i enheten är på plats.", Fi: "Kukaan yksikön työtovereista ei ole paikalla.", En: "No colleague in the unit is in."}.In(lang)
+		return lang.Text{Sv: "Ingen kollega i enheten är på plats.", Fi: "Kukaan yksikön työtovereista ei ole paikalla.", En: "No colleague in the unit is in."}.In(l)
 	case MessageTaken:
-		return Text{Sv: "Växeln tar ett meddelande till " + n + ".", Fi: "Vaihde ottaa viestin henkilölle " + n + ".", En: "The switchboard takes a message for " + n + "."}.In(lang)
+		return lang.Text{Sv: "Växeln tar ett meddelande till " + n + ".", Fi: "Vaihde ottaa viestin henkilölle " + n + ".", En: "The switchboard takes a message for " + n + "."}.In(l)
 	}
 	return n
 }

@@ -22,6 +22,7 @@ import (
 	"time"
 
 	"github.com/kommunkit/kommunkit/calendar"
+	"github.com/kommunkit/kommunkit/lang"
 	"github.com/kommunkit/kommunkit/servicerules"
 )
 
@@ -35,7 +36,7 @@ func run(args []string, stdout, stderr io.Writer, now func() time.Time) int {
 	fs.SetOutput(stderr)
 	from := fs.String("from", "", `when the message arrived: "2006-01-02 15:04" (Stockholm time) or RFC 3339; default now`)
 	within := fs.String("within", "", `the response time: "2 arbetsdagar", "48 timmar", "3 veckor", "1 working day", "2 työpäivää"`)
-	lang := fs.String("lang", "sv", "language of the explanation: sv, fi or en")
+	langCode := fs.String("lang", "sv", "language of the explanation: sv, fi or en")
 	hours := fs.String("hours", "", `office hours Monday to Friday, e.g. "08:00-12:00,13:00-16:30" (default 08:00-16:30)`)
 	closed := fs.String("closed", "", `the organisation's closure days, e.g. "2026-05-15,2026-06-05"`)
 	short := fs.Bool("short-days", false, "use the state agreement's shortened days (skärtorsdag and others)")
@@ -52,10 +53,9 @@ func run(args []string, stdout, stderr io.Writer, now func() time.Time) int {
 	if fs.NArg() > 0 {
 		return fail(fmt.Errorf("unexpected argument %q", fs.Arg(0)))
 	}
-	switch *lang {
-	case "sv", "fi", "en":
-	default:
-		return fail(fmt.Errorf("-lang: unknown language %q: want sv, fi or en", *lang))
+	l := lang.Lang(*langCode)
+	if !l.Valid() {
+		return fail(fmt.Errorf("-lang: unknown language %q: want sv, fi or en", *langCode))
 	}
 	received := now()
 	if *from != "" {
@@ -65,7 +65,7 @@ func run(args []string, stdout, stderr io.Writer, now func() time.Time) int {
 		}
 	}
 	if *policy != "" {
-		return runPolicy(*policy, *channel, *audience, *within, *hours, *closed, *short, received, *lang, stdout, stderr)
+		return runPolicy(*policy, *channel, *audience, *within, *hours, *closed, *short, received, l, stdout, stderr)
 	}
 	if *channel != "" {
 		return fail(errors.New("-channel needs -policy"))
@@ -108,7 +108,7 @@ func run(args []string, stdout, stderr io.Writer, now func() time.Time) int {
 	e := c.Explain(received, span)
 	fmt.Fprintln(stdout, e.Deadline.Format(time.RFC3339))
 	fmt.Fprintln(stdout)
-	fmt.Fprintln(stdout, e.Text(*lang))
+	fmt.Fprintln(stdout, e.Text(l))
 	return 0
 }
 
@@ -126,7 +126,7 @@ func parseTime(s string) (time.Time, error) {
 }
 
 // runPolicy prints the deadline for a channel under a policy preset.
-func runPolicy(name, channel, audience, within, hours, closed string, short bool, received time.Time, lang string, stdout, stderr io.Writer) int {
+func runPolicy(name, channel, audience, within, hours, closed string, short bool, received time.Time, l lang.Lang, stdout, stderr io.Writer) int {
 	fail := func(err error) int {
 		fmt.Fprintln(stderr, "deadline:", err)
 		return 2
@@ -154,33 +154,33 @@ func runPolicy(name, channel, audience, within, hours, closed string, short bool
 	reply, ok := p.Reply(ch, aud)
 	if !ok || reply.Limit.IsZero() && reply.Target.IsZero() {
 		// The policy gives no figure: say so rather than invent one.
-		fmt.Fprintf(stdout, "%s (%s): %s\n", ch, aud, noRule[lang])
+		fmt.Fprintf(stdout, "%s (%s): %s\n", ch, aud, noRule.In(l))
 		if reply.Note != "" {
 			fmt.Fprintln(stdout, reply.Note)
 		}
 		return 1
 	}
 	if len(reply.Via) > 1 {
-		fmt.Fprintf(stdout, "%s %s %s\n", ch, follows[lang], reply.Via[len(reply.Via)-1])
+		fmt.Fprintf(stdout, "%s %s %s\n", ch, follows.In(l), reply.Via[len(reply.Via)-1])
 	}
 	e := p.Calendar().Explain(received, reply.Limit)
 	fmt.Fprintln(stdout, e.Deadline.Format(time.RFC3339))
 	fmt.Fprintln(stdout)
-	fmt.Fprintln(stdout, e.Text(lang))
+	fmt.Fprintln(stdout, e.Text(l))
 	for _, c := range reply.Citations {
 		fmt.Fprintf(stdout, "  [%s] %q\n", c.Section, c.Quote)
 	}
 	return 0
 }
 
-var noRule = map[string]string{
-	"sv": "policyn anger ingen svarstid för den här kanalen.",
-	"fi": "toimintaperiaatteissa ei ole vastausaikaa tälle kanavalle.",
-	"en": "the policy states no response time for this channel.",
+var noRule = lang.Text{
+	Sv: "policyn anger ingen svarstid för den här kanalen.",
+	Fi: "toimintaperiaatteissa ei ole vastausaikaa tälle kanavalle.",
+	En: "the policy states no response time for this channel.",
 }
 
-var follows = map[string]string{
-	"sv": "följer reglerna för",
-	"fi": "noudattaa samoja sääntöjä kuin",
-	"en": "follows the rule for",
+var follows = lang.Text{
+	Sv: "följer reglerna för",
+	Fi: "noudattaa samoja sääntöjä kuin",
+	En: "follows the rule for",
 }

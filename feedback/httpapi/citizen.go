@@ -13,6 +13,7 @@ import (
 	"github.com/kommunkit/kommunkit/calendar"
 	"github.com/kommunkit/kommunkit/feedback"
 	"github.com/kommunkit/kommunkit/feedback/message"
+	"github.com/kommunkit/kommunkit/lang"
 	"github.com/kommunkit/kommunkit/servicerules"
 )
 
@@ -20,7 +21,7 @@ import (
 type FeedbackRequest struct {
 	Text           string            `json:"text"`
 	Channel        string            `json:"channel"`
-	Language       string            `json:"language,omitempty"`
+	Language       lang.Lang         `json:"language,omitempty"`
 	Contact        *feedback.Contact `json:"contact,omitempty"`
 	Recipient      string            `json:"recipient,omitempty"`
 	IdempotencyKey string            `json:"idempotency_key"`
@@ -40,7 +41,7 @@ type Acknowledgement struct {
 	ID       uuid.UUID    `json:"id"`
 	Token    uuid.UUID    `json:"token"`
 	Kind     message.Kind `json:"kind"`
-	Language string       `json:"language"`
+	Language lang.Lang    `json:"language"`
 	Receipt  Receipt      `json:"receipt"`
 }
 
@@ -273,9 +274,9 @@ func (h *Handler) getFeedback(w http.ResponseWriter, r *http.Request) {
 
 // A ClassifyRequest is the body of POST /api/classify.
 type ClassifyRequest struct {
-	Text     string `json:"text"`
-	Channel  string `json:"channel,omitempty"`
-	Language string `json:"language,omitempty"`
+	Text     string    `json:"text"`
+	Channel  string    `json:"channel,omitempty"`
+	Language lang.Lang `json:"language,omitempty"`
 	// Anonymous says the person will leave no contact details.
 	Anonymous        bool   `json:"anonymous,omitempty"`
 	DecisionReceived string `json:"decision_received,omitempty"`
@@ -284,7 +285,7 @@ type ClassifyRequest struct {
 // A Classification is the body of the answer to POST /api/classify.
 type Classification struct {
 	Kind               message.Kind `json:"kind"`
-	Language           string       `json:"language"`
+	Language           lang.Lang    `json:"language"`
 	Confidence         float64      `json:"confidence"`
 	RunnerUp           message.Kind `json:"runner_up"`
 	RunnerUpConfidence float64      `json:"runner_up_confidence"`

@@ -5,7 +5,7 @@ import (
 	"time"
 
 	"github.com/kommunkit/kommunkit/calendar"
-	"github.com/kommunkit/kommunkit/feedback"
+	"github.com/kommunkit/kommunkit/lang"
 	"github.com/kommunkit/kommunkit/servicerules"
 )
 
@@ -38,7 +38,7 @@ type PolicyFacts struct {
 // ChannelFacts is what the policy says about one channel.
 type ChannelFacts struct {
 	Channel servicerules.Channel `json:"channel"`
-	Name    Names                `json:"name"`
+	Name    lang.Text            `json:"name"`
 	// Named is true when the policy itself names the channel.
 	Named          bool                  `json:"named"`
 	Staffed        servicerules.Staffing `json:"staffed"`
@@ -58,19 +58,12 @@ type ReplyFacts struct {
 	// has no figure of the channel's own (servicerules.Policy.WrittenReply).
 	Via       servicerules.Channel `json:"via"`
 	Limit     string               `json:"limit"`
-	LimitText Names                `json:"limit_text"`
+	LimitText lang.Text            `json:"limit_text"`
 	Target    string               `json:"target"`
 	Basis     servicerules.Basis   `json:"basis"`
 	// DueIfSentNow is when a message sent now would be answered at the
 	// latest.
 	DueIfSentNow *time.Time `json:"due_if_sent_now"`
-}
-
-// Names is a text in Swedish, Finnish and English.
-type Names struct {
-	SV string `json:"sv"`
-	FI string `json:"fi"`
-	EN string `json:"en"`
 }
 
 // ClosureFacts is one closure day of the organisation.
@@ -133,7 +126,7 @@ func newPolicyFacts(p *servicerules.Policy) policyFacts {
 	f.OfficeHours, f.OfficeHoursStated = weekHours(oh), stated
 	f.Closures, f.ShortDays = closureFacts(p), p.ShortDays()
 	for _, ch := range servicerules.Channels() {
-		cf := ChannelFacts{Channel: ch, Name: Names{ch.Name(feedback.Swedish), ch.Name(feedback.Finnish), ch.Name(feedback.English)}}
+		cf := ChannelFacts{Channel: ch, Name: lang.Text{Sv: ch.Name(lang.Swedish), Fi: ch.Name(lang.Finnish), En: ch.Name(lang.English)}}
 		if cr, ok := p.Channel(ch); ok {
 			cf.Named = true
 			cf.Staffed = cr.Staffed
@@ -146,7 +139,7 @@ func newPolicyFacts(p *servicerules.Policy) policyFacts {
 		}
 		if rp, ok := p.WrittenReply(ch, servicerules.External); ok {
 			rf := &ReplyFacts{Via: rp.Channel, Limit: rp.Limit.String(), Basis: rp.Basis,
-				LimitText: Names{rp.Limit.Format(feedback.Swedish), rp.Limit.Format(feedback.Finnish), rp.Limit.Format(feedback.English)}}
+				LimitText: lang.Text{Sv: rp.Limit.Format(lang.Swedish), Fi: rp.Limit.Format(lang.Finnish), En: rp.Limit.Format(lang.English)}}
 			if !rp.Target.IsZero() {
 				rf.Target = rp.Target.String()
 			}

@@ -14,6 +14,7 @@ import (
 	"github.com/kommunkit/kommunkit/calendar"
 	"github.com/kommunkit/kommunkit/feedback"
 	"github.com/kommunkit/kommunkit/feedback/message"
+	"github.com/kommunkit/kommunkit/lang"
 	"github.com/kommunkit/kommunkit/servicerules"
 )
 
@@ -25,7 +26,7 @@ type StaffCase struct {
 	Token            *uuid.UUID           `json:"token,omitempty"`
 	Received         time.Time            `json:"received"`
 	Channel          servicerules.Channel `json:"channel"`
-	Language         string               `json:"language"`
+	Language         lang.Lang            `json:"language"`
 	Text             string               `json:"text"`
 	Contact          *feedback.Contact    `json:"contact,omitempty"`
 	Anonymous        bool                 `json:"anonymous"`
@@ -74,7 +75,7 @@ func staffSummary(c feedback.CaseSummary, at time.Time) StaffCase {
 		Unit:                c.Unit,
 		DiaryNumber:         c.DiaryNumber,
 		Status:              c.Status,
-		StatusName:          c.Status.Name(feedback.Swedish),
+		StatusName:          c.Status.Name(lang.Swedish),
 		RegistrationDue:     c.RegistrationDue.In(loc),
 		ReplyDue:            local(c.ReplyDue),
 		Due:                 local(c.Due()),
@@ -340,8 +341,8 @@ func (h *Handler) postTransition(w http.ResponseWriter, r *http.Request) {
 	case errors.As(err, &te):
 		writeProblem(w, &Problem{Status: http.StatusConflict, Code: "illegal_transition",
 			Message:   "The case cannot go from " + string(te.From) + " to " + string(te.To) + ": " + te.Reason + ".",
-			MessageSV: "Ärendet kan inte gå från " + te.From.Name(feedback.Swedish) + " till " + te.To.Name(feedback.Swedish) + ".",
-			MessageFI: "Asia ei voi siirtyä tilasta " + te.From.Name(feedback.Finnish) + " tilaan " + te.To.Name(feedback.Finnish) + "."})
+			MessageSV: "Ärendet kan inte gå från " + te.From.Name(lang.Swedish) + " till " + te.To.Name(lang.Swedish) + ".",
+			MessageFI: "Asia ei voi siirtyä tilasta " + te.From.Name(lang.Finnish) + " tilaan " + te.To.Name(lang.Finnish) + "."})
 	case errors.Is(err, feedback.ErrConflict):
 		writeProblem(w, &Problem{Status: http.StatusConflict, Code: "conflict",
 			Message:   "Someone else changed the case at the same time. Read it again and retry.",

@@ -413,7 +413,7 @@ func makeRow(c feedback.Case) caseRow {
 		decision = c.DecisionReceived.String()
 	}
 	args := []any{
-		c.ID.String(), c.Token.String(), c.IdempotencyKey, ts(c.Received), string(c.Channel), c.Language, c.Text, c.RedactedText,
+		c.ID.String(), c.Token.String(), c.IdempotencyKey, ts(c.Received), string(c.Channel), string(c.Language), c.Text, c.RedactedText,
 		boolInt(c.Contact != nil), contact.Name, contact.Email, contact.Phone, string(c.Recipient), decision, boolInt(c.AboutStaff),
 		c.Policy, string(c.Kind), string(c.RunnerUp), c.Confidence, boolInt(c.StaffComplaint), c.Unit, c.DiaryNumber, string(c.Status), string(c.Resume),
 		ts(c.RegistrationDue), nullTS(c.ReplyDue), string(c.DueVia), nullTS(c.Promised), nullTS(c.Due()),

@@ -16,6 +16,7 @@ import (
 	"github.com/kommunkit/kommunkit/calendar"
 	"github.com/kommunkit/kommunkit/feedback"
 	"github.com/kommunkit/kommunkit/feedback/httpapi"
+	"github.com/kommunkit/kommunkit/lang"
 )
 
 // SessionCookie is the name of the staff session cookie. It holds the
@@ -413,7 +414,7 @@ func (s *site) tooManySignIns(w http.ResponseWriter, r *http.Request, wait time.
 	p := s.newPage(r, "login.title")
 	at := s.now().Add(time.Duration(secs) * time.Second).In(calendar.Location())
 	clock := at.Format("15:04:05")
-	if p.Lang == langFI {
+	if p.Lang == lang.Finnish {
 		clock = at.Format("15.04.05")
 	}
 	p.Data = loginData{Next: r.FormValue("next"), Error: p.Tf("login.wait", clock)}
@@ -433,8 +434,8 @@ func safeNext(next string, r *http.Request) string {
 // langParam is "&lang=fi" or "&lang=en" for a request in Finnish or
 // English, and "" in Swedish.
 func langParam(r *http.Request) string {
-	if l := pageLang(r.FormValue("lang")); l != langSV {
-		return "&lang=" + l
+	if l := pageLang(r.FormValue("lang")); l != lang.Swedish {
+		return "&lang=" + string(l)
 	}
 	return ""
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/kommunkit/kommunkit/calendar"
 	"github.com/kommunkit/kommunkit/feedback"
 	"github.com/kommunkit/kommunkit/feedback/httpapi"
+	"github.com/kommunkit/kommunkit/lang"
 	"github.com/kommunkit/kommunkit/servicerules"
 )
 
@@ -129,7 +130,7 @@ func displayable(v string) string {
 // receiptData is the data of the receipt page.
 type receiptData struct {
 	Message  string
-	Language string // the language of Message
+	Language lang.Lang // the language of Message
 	Due      string
 	AppealBy string
 	Link     string // the absolute link to the citizen's case page
@@ -152,7 +153,7 @@ func (s *site) submit(w http.ResponseWriter, r *http.Request) {
 		s.render(w, http.StatusBadRequest, "message", p)
 		return
 	}
-	lang := pageLang(r.PostFormValue("lang"))
+	l := pageLang(r.PostFormValue("lang"))
 	f := formData{
 		Text:  r.PostFormValue("text"),
 		Name:  r.PostFormValue("name"),
@@ -165,7 +166,7 @@ func (s *site) submit(w http.ResponseWriter, r *http.Request) {
 		// The key is a hidden field: a person cannot fix it. Start the
 		// form afresh, with what they wrote.
 		f.Key, f.Stamp = uuid.NewString(), formStamp(s.key, s.now())
-		f.Notice = msg(lang, "form.stamp.bad")
+		f.Notice = msg(l, "form.stamp.bad")
 		s.renderHome(w, r, http.StatusBadRequest, f)
 		return
 	}
@@ -178,16 +179,16 @@ func (s *site) submit(w http.ResponseWriter, r *http.Request) {
 	switch checkFormStamp(s.key, f.Stamp, now) {
 	case "":
 	case httpapi.CodeTooFast:
-		f.Notice = msg(lang, "form.stamp.fast")
+		f.Notice = msg(l, "form.stamp.fast")
 		s.renderHome(w, r, http.StatusBadRequest, f)
 		return
 	case httpapi.CodeExpired:
-		f.Notice = msg(lang, "form.stamp.old")
+		f.Notice = msg(l, "form.stamp.old")
 		f.Stamp = formStamp(s.key, now)
 		s.renderHome(w, r, http.StatusBadRequest, f)
 		return
 	default:
-		f.Notice = msg(lang, "form.stamp.bad")
+		f.Notice = msg(l, "form.stamp.bad")
 		f.Stamp = formStamp(s.key, now)
 		s.renderHome(w, r, http.StatusBadRequest, f)
 		return
@@ -196,7 +197,7 @@ func (s *site) submit(w http.ResponseWriter, r *http.Request) {
 		IdempotencyKey: key,
 		Channel:        servicerules.Web,
 		Text:           f.Text,
-		Language:       lang,
+		Language:       l,
 	}
 	if contact := (feedback.Contact{Name: strings.TrimSpace(f.Name), Email: strings.TrimSpace(f.Email), Phone: strings.TrimSpace(f.Phone)}); !contact.IsZero() {
 		sub.Contact = &contact
@@ -211,7 +212,7 @@ func (s *site) submit(w http.ResponseWriter, r *http.Request) {
 		f.FieldErrors = make(map[string]string)
 		for _, fe := range verr.Fields {
 			id := formFields[fe.Field]
-			msg := fe.Message(lang)
+			msg := fe.Message(l)
 			if id != "" {
 				if _, seen := f.FieldErrors[id]; !seen {
 					f.FieldErrors[id] = msg
@@ -234,7 +235,7 @@ func (s *site) submit(w http.ResponseWriter, r *http.Request) {
 		// The form was sent before with other content (the back button):
 		// a new key makes this a new message, once the person sends it.
 		f.Key, f.Stamp = uuid.NewString(), formStamp(s.key, now)
-		f.Notice = msg(lang, "form.key.reused")
+		f.Notice = msg(l, "form.key.reused")
 		s.renderHome(w, r, http.StatusConflict, f)
 		return
 	}
@@ -282,7 +283,7 @@ type citizenData struct {
 	AnsweredAt  string
 	InterimText string
 	ReplyText   string
-	Language    string
+	Language    lang.Lang
 }
 
 func (s *site) citizenCase(w http.ResponseWriter, r *http.Request) {
@@ -326,10 +327,10 @@ func (s *site) statement(w http.ResponseWriter, r *http.Request) {
 	p := s.newPage(r, "nav.a11y")
 	p.Title = p.Tf("a11y.title", s.cfg.SiteName)
 	reviewed := s.cfg.StatementDate.Format(p.Lang)
-	if p.Lang == langFI {
+	if p.Lang == lang.Finnish {
 		// "päivitetty 21. marraskuuta 2026": with the weekday, the
 		// sentence would need another case ("lauantaina").
-		reviewed = s.cfg.StatementDate.DayMonth(langFI) + " " + strconv.Itoa(s.cfg.StatementDate.Year)
+		reviewed = s.cfg.StatementDate.DayMonth(lang.Finnish) + " " + strconv.Itoa(s.cfg.StatementDate.Year)
 	}
 	p.Data = statementData{Reviewed: reviewed}
 	s.render(w, http.StatusOK, "statement", p)

@@ -15,6 +15,7 @@ import (
 
 	"github.com/kommunkit/kommunkit/feedback"
 	"github.com/kommunkit/kommunkit/feedback/httpapi"
+	"github.com/kommunkit/kommunkit/lang"
 )
 
 func (e *env) count() int {
@@ -96,7 +97,7 @@ func TestPlainFormWorksWithoutJavaScriptAndIsIdempotent(t *testing.T) {
 
 	c := e.caseByToken(token)
 	assert.Equal(t, "web", string(c.Channel))
-	assert.Equal(t, "sv", c.Language)
+	assert.Equal(t, lang.Swedish, c.Language)
 	assert.Equal(t, v.Get("idempotency_key"), c.IdempotencyKey)
 	require.NotNil(t, c.Contact)
 	assert.Equal(t, "per@example.se", c.Contact.Email)
@@ -155,7 +156,7 @@ func TestPlainFormInEnglish(t *testing.T) {
 	m := tokenRe.FindStringSubmatch(r.body)
 	require.NotNil(t, m)
 	assert.Contains(t, r.body, "/arende/"+m[1]+"?lang=en")
-	assert.Equal(t, "en", e.caseByToken(m[1]).Language)
+	assert.Equal(t, lang.English, e.caseByToken(m[1]).Language)
 }
 
 func TestPlainFormShowsErrorsWithLinksToFields(t *testing.T) {

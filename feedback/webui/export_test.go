@@ -1,18 +1,20 @@
 package webui
 
-// Messages returns every fixed text of the pages as {Swedish, Finnish,
-// English}, by key, with the names of the kinds ("kind:praise") and of the
-// languages ("language:fi"), for the tests of package webui_test.
-func Messages() map[string][3]string {
-	out := make(map[string][3]string, len(messages)+len(kindNames)+len(languageNames))
+import "github.com/kommunkit/kommunkit/lang"
+
+// Messages returns every fixed text of the pages, by key, with the names
+// of the kinds ("kind:praise") and of the languages ("language:fi"), for
+// the tests of package webui_test.
+func Messages() map[string]lang.Text {
+	out := make(map[string]lang.Text, len(messages)+len(kindNames)+len(languageNames))
 	for k, m := range messages {
-		out[k] = [3]string{m.sv, m.fi, m.en}
+		out[k] = m
 	}
 	for k, m := range kindNames {
-		out["kind:"+string(k)] = [3]string{m.sv, m.fi, m.en}
+		out["kind:"+string(k)] = m
 	}
 	for k, m := range languageNames {
-		out["language:"+k] = [3]string{m.sv, m.fi, m.en}
+		out["language:"+string(k)] = m
 	}
 	return out
 }

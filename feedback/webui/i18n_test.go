@@ -12,6 +12,7 @@ import (
 	"github.com/kommunkit/kommunkit/feedback"
 	"github.com/kommunkit/kommunkit/feedback/message"
 	"github.com/kommunkit/kommunkit/feedback/plain"
+	"github.com/kommunkit/kommunkit/lang"
 )
 
 // verbs returns sample arguments for the format verbs of a Swedish
@@ -41,19 +42,19 @@ func TestEveryMessageIsInEveryLanguage(t *testing.T) {
 	require.NotEmpty(t, messages)
 	for key, m := range messages {
 		t.Run(key, func(t *testing.T) {
-			for lang, s := range map[string]string{"sv": m.sv, "fi": m.fi, "en": m.en} {
-				assert.NotEmpty(t, strings.TrimSpace(s), lang)
-				assert.Equal(t, s, msg(lang, key), lang)
+			for l, s := range map[lang.Lang]string{lang.Swedish: m.Sv, lang.Finnish: m.Fi, lang.English: m.En} {
+				assert.NotEmpty(t, strings.TrimSpace(s), l)
+				assert.Equal(t, s, msg(l, key), l)
 			}
 			// The Finnish text is its own, not a copy of another language.
-			assert.NotEqual(t, m.sv, m.fi, "Finnish is a copy of Swedish")
-			assert.NotEqual(t, m.en, m.fi, "Finnish is a copy of English")
+			assert.NotEqual(t, m.Sv, m.Fi, "Finnish is a copy of Swedish")
+			assert.NotEqual(t, m.En, m.Fi, "Finnish is a copy of English")
 			// Each translation takes the same arguments as the Swedish
 			// text, and uses every one of them.
-			args := verbs(t, m.sv)
-			for lang, s := range map[string]string{"fi": m.fi, "en": m.en} {
+			args := verbs(t, m.Sv)
+			for l, s := range map[lang.Lang]string{lang.Finnish: m.Fi, lang.English: m.En} {
 				out := fmt.Sprintf(s, args...)
-				assert.NotContains(t, out, "%!", "%s: %q does not fit the arguments of %q", lang, s, m.sv)
+				assert.NotContains(t, out, "%!", "%s: %q does not fit the arguments of %q", l, s, m.Sv)
 			}
 		})
 	}
@@ -63,15 +64,15 @@ func TestKindAndLanguageNamesAreInEveryLanguage(t *testing.T) {
 	for _, k := range message.Kinds() {
 		n, ok := kindNames[k]
 		require.True(t, ok, "kind %s has no name", k)
-		assert.NotEmpty(t, n.fi, k)
-		assert.NotEqual(t, n.sv, n.fi, k)
-		assert.Equal(t, n.fi, kindName(k, "fi"))
+		assert.NotEmpty(t, n.Fi, k)
+		assert.NotEqual(t, n.Sv, n.Fi, k)
+		assert.Equal(t, n.Fi, kindName(k, "fi"))
 	}
 	assert.Equal(t, "Moite", kindName(message.Complaint, "fi"))
 	assert.Equal(t, "Vahingonkorvausvaatimus", kindName(message.DamageClaim, "fi"))
 	assert.Equal(t, "ei vielä selvillä", kindName("", "fi"))
-	for _, code := range []string{feedback.Swedish, feedback.Finnish, feedback.English} {
-		assert.NotEmpty(t, languageNames[code].fi, code)
+	for _, l := range lang.All() {
+		assert.NotEmpty(t, languageNames[l].Fi, l)
 	}
 	assert.Equal(t, "suomi", languageName("fi", "fi"))
 	assert.Equal(t, "ruotsi", languageName("sv", "fi"))
@@ -79,20 +80,24 @@ func TestKindAndLanguageNamesAreInEveryLanguage(t *testing.T) {
 }
 
 func TestPageLang(t *testing.T) {
-	for in, want := range map[string]string{
+	for in, want := range map[string]lang.Lang{
 		"fi": "fi", "FI": "fi", " fi ": "fi",
 		"en": "en", "EN": "en",
 		"sv": "sv", "": "sv", "de": "sv", "fin": "sv", "suomi": "sv",
 	} {
 		assert.Equal(t, want, pageLang(in), "%q", in)
 	}
-	for _, l := range pageLangs {
+	for _, l := range lang.All() {
 		assert.NotEmpty(t, languageSwitch[l], l)
 	}
 }
 
 func TestWithLang(t *testing.T) {
-	cases := []struct{ path, lang, want string }{
+	cases := []struct {
+		path string
+		lang lang.Lang
+		want string
+	}{
 		{"/", "fi", "/?lang=fi"},
 		{"/?lang=en", "fi", "/?lang=fi"},
 		{"/staff?status=waiting&lang=fi", "sv", "/staff?status=waiting"},

@@ -18,6 +18,7 @@ import (
 
 	"github.com/kommunkit/kommunkit/feedback/plain"
 	"github.com/kommunkit/kommunkit/feedback/webui"
+	"github.com/kommunkit/kommunkit/lang"
 )
 
 // langs are the languages of the pages, in the order of the switch.
@@ -143,10 +144,10 @@ func assertNoOtherLanguage(t *testing.T, sv, fi, en string) {
 	finnish := map[string]bool{}
 	foreign := map[string]bool{}
 	for _, m := range webui.Messages() {
-		for _, part := range strings.FieldsFunc(m[1], isVerbSplit) {
+		for _, part := range strings.FieldsFunc(m.Fi, isVerbSplit) {
 			finnish[strings.TrimSpace(part)] = true
 		}
-		for _, s := range []string{m[0], m[2]} {
+		for _, s := range []string{m.Sv, m.En} {
 			for _, part := range verbParts(s) {
 				foreign[part] = true
 			}
@@ -328,10 +329,10 @@ func TestPlainFormInFinnish(t *testing.T) {
 	m := tokenRe.FindStringSubmatch(r.body)
 	require.NotNil(t, m)
 	c := e.caseByToken(m[1])
-	assert.Equal(t, "fi", c.Language)
+	assert.Equal(t, lang.Finnish, c.Language)
 	// The receipt is the library's, in Finnish, marked as Finnish.
 	rc := c.Receipt(e.policy)
-	require.Equal(t, "fi", rc.Language)
+	require.Equal(t, lang.Finnish, rc.Language)
 	assert.Contains(t, r.body, `<p lang="fi">`+html.EscapeString(rc.Message)+`</p>`)
 	assert.Contains(t, r.body, "/arende/"+m[1]+"?lang=fi")
 	// The dates are Finnish: "keskiviikko 11. maaliskuuta 2026 klo 16.30".

@@ -4,6 +4,8 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+
+	"github.com/kommunkit/kommunkit/lang"
 )
 
 func TestSessionWarningMessagesExist(t *testing.T) {
@@ -16,15 +18,15 @@ func TestSessionWarningMessagesExist(t *testing.T) {
 	} {
 		m, ok := messages[key]
 		if assert.True(t, ok, key) {
-			for lang, s := range map[string]string{"sv": m.sv, "fi": m.fi, "en": m.en} {
-				assert.NotEmpty(t, s, "%s %s", key, lang)
+			for l, s := range map[lang.Lang]string{lang.Swedish: m.Sv, lang.Finnish: m.Fi, lang.English: m.En} {
+				assert.NotEmpty(t, s, "%s %s", key, l)
 			}
 		}
 	}
 	// The clock goes into the texts that name the end.
 	for _, key := range []string{"session.idle.text", "session.absolute.text"} {
-		for _, lang := range pageLangs {
-			assert.Contains(t, msg(lang, key), "%s", "%s %s", key, lang)
+		for _, l := range lang.All() {
+			assert.Contains(t, msg(l, key), "%s", "%s %s", key, l)
 		}
 	}
 }

@@ -39,8 +39,8 @@ type inboxRow struct {
 	Status     string
 	Kind       string
 	Channel    string
-	Text       string // redacted (feedback.CaseSummary), shortened here
-	Language   string // the language the person wrote in, for the lang attribute
+	Text       string    // redacted (feedback.CaseSummary), shortened here
+	Language   lang.Lang // the language the person wrote in, for the lang attribute
 	Overdue    bool
 	Register   bool // a complaint about staff, not registered yet
 	RegOverdue bool
@@ -177,18 +177,17 @@ type plainFindingOut struct {
 }
 
 // plainReport runs plain.Check on text and words it in l.
-func plainReport(text, l string) plainView {
+func plainReport(text string, l lang.Lang) plainView {
 	rep := plain.Check(text)
-	in := lang.Lang(l)
 	v := plainView{
-		Summary:  tf(l, "plain.summary", decimal(rep.LIX, l), rep.Band.Text().In(in), rep.Score, rep.Verdict.Text().In(in)),
+		Summary:  tf(l, "plain.summary", decimal(rep.LIX, l), rep.Band.Text().In(l), rep.Score, rep.Verdict.Text().In(l)),
 		Verdict:  string(rep.Verdict),
 		Score:    rep.Score,
 		LIX:      rep.LIX,
 		Findings: []plainFindingOut{},
 	}
 	for _, f := range rep.Findings {
-		out := plainFindingOut{Kind: string(f.Kind), Text: f.Text, Advice: f.Advice.In(in)}
+		out := plainFindingOut{Kind: string(f.Kind), Text: f.Text, Advice: f.Advice.In(l)}
 		switch f.Kind {
 		case plain.LongSentence:
 			out.Label = tf(l, "plain.long", f.Words)
@@ -224,7 +223,7 @@ type staffCaseData struct {
 	RunnerUp   string
 	Confidence string
 	Channel    string
-	Language   string // the code, for the lang attribute
+	Language   lang.Lang // the code, for the lang attribute
 	LangName   string
 	Received   string
 	RegDue     string
@@ -365,7 +364,7 @@ func (s *site) transition(w http.ResponseWriter, r *http.Request) {
 		s.notFound(w, r)
 		return
 	}
-	lang := pageLang(r.PostFormValue("lang"))
+	l := pageLang(r.PostFormValue("lang"))
 	// Staff texts go to the person as they are, so below
 	// feedback.Transition.Validate, the check the API makes too, refuses
 	// what the person's screen would not show as stored. The form shows
@@ -380,7 +379,7 @@ func (s *site) transition(w http.ResponseWriter, r *http.Request) {
 	}
 	to, err := feedback.ParseStatus(form.To)
 	if err != nil {
-		form.Error = msg(lang, "scase.illegal")
+		form.Error = msg(l, "scase.illegal")
 		s.showCase(w, r, http.StatusBadRequest, form)
 		return
 	}
@@ -390,7 +389,7 @@ func (s *site) transition(w http.ResponseWriter, r *http.Request) {
 	}
 	textID := "a-" + string(to) + "-text"
 	if to == feedback.StatusAnswered && strings.TrimSpace(text) == "" {
-		form.FieldID, form.FieldError = textID, msg(lang, "fld.reply.req")
+		form.FieldID, form.FieldError = textID, msg(l, "fld.reply.req")
 		s.showCase(w, r, http.StatusBadRequest, form)
 		return
 	}
@@ -419,12 +418,12 @@ func (s *site) transition(w http.ResponseWriter, r *http.Request) {
 	if to == feedback.StatusInterimSent && form.Promised != "" {
 		promised, ok := parseLocal(form.Promised)
 		if ok && !promised.After(now) {
-			form.FieldID, form.FieldError = "a-interim_sent-promised", msg(lang, "fld.promised.past")
+			form.FieldID, form.FieldError = "a-interim_sent-promised", msg(l, "fld.promised.past")
 			s.showCase(w, r, http.StatusBadRequest, form)
 			return
 		}
 		if !ok {
-			form.FieldID, form.FieldError = "a-interim_sent-promised", msg(lang, "fld.promised.bad")
+			form.FieldID, form.FieldError = "a-interim_sent-promised", msg(l, "fld.promised.bad")
 			s.showCase(w, r, http.StatusBadRequest, form)
 			return
 		}
@@ -432,23 +431,23 @@ func (s *site) transition(w http.ResponseWriter, r *http.Request) {
 	}
 	var ve *feedback.ValidationError
 	if err := t.Validate(); errors.As(err, &ve) {
-		s.showInvalid(w, r, form, to, ve, lang)
+		s.showInvalid(w, r, form, to, ve, l)
 		return
 	}
 	_, err = s.cfg.Store.Apply(r.Context(), id, t)
 	var terr *feedback.TransitionError
 	switch {
 	case err == nil:
-		http.Redirect(w, r, withLang("/staff/case/"+id.String()+"?done="+string(to), lang), http.StatusSeeOther)
+		http.Redirect(w, r, withLang("/staff/case/"+id.String()+"?done="+string(to), l), http.StatusSeeOther)
 	case errors.Is(err, feedback.ErrNotFound):
 		s.notFound(w, r)
 	case errors.As(err, &ve):
-		s.showInvalid(w, r, form, to, ve, lang)
+		s.showInvalid(w, r, form, to, ve, l)
 	case errors.As(err, &terr):
-		form.Error = msg(lang, "scase.illegal") + " (" + terr.Reason + ")"
+		form.Error = msg(l, "scase.illegal") + " (" + terr.Reason + ")"
 		s.showCase(w, r, http.StatusConflict, form)
 	case errors.Is(err, feedback.ErrConflict):
-		form.Error = msg(lang, "scase.conflict")
+		form.Error = msg(l, "scase.conflict")
 		s.showCase(w, r, http.StatusConflict, form)
 	default:
 		s.internal(w, r, err)
@@ -456,10 +455,10 @@ func (s *site) transition(w http.ResponseWriter, r *http.Request) {
 }
 
 // showInvalid answers 400 with the case page and the form for a change to
-// `to` as it was sent, with the first error of ve on its control, in lang.
-func (s *site) showInvalid(w http.ResponseWriter, r *http.Request, form actionForm, to feedback.Status, ve *feedback.ValidationError, lang string) {
+// `to` as it was sent, with the first error of ve on its control, in l.
+func (s *site) showInvalid(w http.ResponseWriter, r *http.Request, form actionForm, to feedback.Status, ve *feedback.ValidationError, l lang.Lang) {
 	if len(ve.Fields) == 0 {
-		form.Error = msg(lang, "scase.illegal")
+		form.Error = msg(l, "scase.illegal")
 		s.showCase(w, r, http.StatusBadRequest, form)
 		return
 	}
@@ -473,9 +472,9 @@ func (s *site) showInvalid(w http.ResponseWriter, r *http.Request, form actionFo
 		form.FieldID = "a-interim_sent-promised"
 	}
 	if form.FieldID != "" {
-		form.FieldError = fe.Message(lang)
+		form.FieldError = fe.Message(l)
 	} else {
-		form.Error = fe.Message(lang)
+		form.Error = fe.Message(l)
 	}
 	s.showCase(w, r, http.StatusBadRequest, form)
 }

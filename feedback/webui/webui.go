@@ -18,6 +18,7 @@ import (
 	"github.com/kommunkit/kommunkit/calendar"
 	"github.com/kommunkit/kommunkit/feedback"
 	"github.com/kommunkit/kommunkit/feedback/httpapi"
+	"github.com/kommunkit/kommunkit/lang"
 	"github.com/kommunkit/kommunkit/servicerules"
 )
 
@@ -316,7 +317,7 @@ func (s *site) now() time.Time { return s.cfg.Now() }
 // page is what every template gets: the language, the page's own data, and
 // what the layout needs.
 type page struct {
-	Lang     string
+	Lang     lang.Lang
 	Title    string
 	Path     string // the path of the page, for the language switch
 	SiteName string
@@ -359,17 +360,17 @@ func (p page) Tf(key string, args ...any) string { return tf(p.Lang, key, args..
 
 // langChoice is one language of the language switch.
 type langChoice struct {
-	Code    string // "sv", "fi" or "en": the link's lang and hreflang
-	Label   string // the language named in itself: "Suomeksi"
-	URL     string // the page in that language
-	Current bool   // the page is in this language
+	Code    lang.Lang // the link's lang and hreflang
+	Label   string    // the language named in itself: "Suomeksi"
+	URL     string    // the page in that language
+	Current bool      // the page is in this language
 }
 
 // Languages are the choices of the language switch: the page in Swedish,
 // Finnish and English.
 func (p page) Languages() []langChoice {
-	out := make([]langChoice, 0, len(pageLangs))
-	for _, l := range pageLangs {
+	out := make([]langChoice, 0, 3)
+	for _, l := range lang.All() {
 		out = append(out, langChoice{Code: l, Label: languageSwitch[l], URL: withLang(p.Path, l), Current: l == p.Lang})
 	}
 	return out
@@ -387,7 +388,7 @@ func (p page) PolicySource() template.HTML {
 		return ""
 	}
 	title := template.HTMLEscapeString(src.Title)
-	if p.Lang != langSV {
+	if p.Lang != lang.Swedish {
 		title = `<span lang="sv">` + title + `</span>`
 	}
 	return template.HTML(fmt.Sprintf(template.HTMLEscapeString(msg(p.Lang, "footer.rules")),
@@ -399,15 +400,15 @@ func (p page) U(path string) string { return withLang(path, p.Lang) }
 
 // withLang adds lang=fi or lang=en to path (which may have a query), or
 // removes lang for Swedish, the default.
-func withLang(path, lang string) string {
+func withLang(path string, l lang.Lang) string {
 	u, err := url.Parse(path)
 	if err != nil {
 		return path
 	}
 	q := u.Query()
 	q.Del("lang")
-	if lang == langFI || lang == langEN {
-		q.Set("lang", lang)
+	if l == lang.Finnish || l == lang.English {
+		q.Set("lang", string(l))
 	}
 	u.RawQuery = q.Encode()
 	return u.String()
@@ -415,10 +416,10 @@ func withLang(path, lang string) string {
 
 // newPage starts the page of request r.
 func (s *site) newPage(r *http.Request, titleKey string) page {
-	lang := pageLang(r.FormValue("lang"))
+	l := pageLang(r.FormValue("lang"))
 	p := page{
-		Lang:     lang,
-		Title:    msg(lang, titleKey),
+		Lang:     l,
+		Title:    msg(l, titleKey),
 		Path:     r.URL.RequestURI(),
 		SiteName: s.cfg.SiteName,
 		Policy:   s.cfg.Policy,

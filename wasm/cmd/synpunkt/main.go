@@ -77,9 +77,9 @@ func str(v js.Value) string {
 	return v.String()
 }
 
-// language reads a language code, "sv" unless it is "fi" or "en".
-func language(v js.Value) string {
-	return string(lang.Lang(str(v)).Or(lang.Swedish))
+// language reads a language argument; anything but "fi" and "en" is Swedish.
+func language(v js.Value) lang.Lang {
+	return lang.Lang(str(v)).Or(lang.Swedish)
 }
 
 func now(v js.Value) time.Time {
