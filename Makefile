@@ -55,14 +55,20 @@ bench-check:
 
 # The embeddable feedback widget (issue 6): wasm/dist/ holds synpunkt.js (the
 # loader, styles inside), synpunkt.wasm and Go's wasm_exec.js, each with .gz
-# and .br copies. Prints the sizes against the budgets.
-.PHONY: widget test-browser
+# and .br copies. Prints the sizes against the budgets. The site only serves
+# what this built (it never runs the go command).
+.PHONY: widget run test-browser
 widget:
 	$(GO) run ./wasm/cmd/widget -o wasm/dist
 
+# The demo site with the widget just built: `make run ARGS="-rate-limit 0"`.
+run: widget
+	$(GO) run ./examples/site $(ARGS)
+
 # Browser tests of the widget against examples/site in Debian's Chromium
 # (playwright-core, @axe-core/playwright); screenshots in test-results/widget/.
-test-browser: node-deps widget
+# The harness builds the widget into wasm/dist first, as `make widget` does.
+test-browser: node-deps
 	node --test --test-concurrency=1 wasm/browsertest/widget.test.mjs
 
 # The feedback API on Cloudflare Workers with D1 (issue 7, examples/worker).

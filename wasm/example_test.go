@@ -1,28 +1,25 @@
 package wasm_test
 
 import (
-	"context"
 	"fmt"
 	"log"
 	"net/http"
+	"os"
 
 	"github.com/kommunkit/kommunkit/wasm"
 )
 
-// A site builds the widget once at start and serves it under /widget/; its
-// pages load /widget/synpunkt.js and use <synpunkt-widget>.
+// A site serves the widget that `make widget` built into wasm/dist under
+// /widget/; its pages load /widget/synpunkt.js and use <synpunkt-widget>.
 func ExampleHandler() {
-	if err := wasm.Build(context.Background(), "wasm/dist"); err != nil {
-		log.Fatal(err)
-	}
 	mux := http.NewServeMux()
-	mux.Handle("/widget/", wasm.Handler("wasm/dist"))
+	mux.Handle("/widget/", wasm.Handler(os.DirFS("wasm/dist")))
 	log.Fatal(http.ListenAndServe("127.0.0.1:8080", mux))
 }
 
 // Measure reports what the built files weigh, for the budgets.
 func ExampleMeasure() {
-	sizes, err := wasm.Measure("wasm/dist")
+	sizes, err := wasm.Measure(os.DirFS("wasm/dist"))
 	if err != nil {
 		log.Fatal(err)
 	}

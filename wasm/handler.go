@@ -1,13 +1,14 @@
 package wasm
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"io"
+	"io/fs"
 	"net/http"
-	"os"
 	"path"
-	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -15,14 +16,16 @@ import (
 	"time"
 )
 
-// Handler serves the files Build wrote to dir, whatever prefix it is
-// mounted under (it looks only at the last element of the path), so
+// Handler serves the widget's files from fsys (a directory the widget
+// command built, as os.DirFS("wasm/dist"), or an embed.FS), whatever prefix
+// it is mounted under (it looks only at the last element of the path), so
 //
-//	mux.Handle("/widget/", wasm.Handler("wasm/dist"))
+//	mux.Handle("/widget/", wasm.Handler(os.DirFS("wasm/dist")))
 //
 // serves /widget/synpunkt.js, /widget/synpunkt.wasm and
-// /widget/wasm_exec.js. Any other name is 404, and any method other than
-// GET and HEAD is 405.
+// /widget/wasm_exec.js. Any other name is 404, and so is a file that has not
+// been built (the body says how to build it). Any method other than GET and
+// HEAD is 405. A new build into the same directory is served at once.
 //
 // It sends the brotli or gzip copy when the client accepts it, with
 // Content-Encoding and Vary: Accept-Encoding, and the right Content-Type
@@ -34,14 +37,14 @@ import (
 // and range requests work as in http.ServeContent. The files are public,
 // so Access-Control-Allow-Origin is *: the widget can be embedded on
 // another origin (the API then needs CORS of its own).
-func Handler(dir string) http.Handler {
-	return &handler{dir: dir, sums: make(map[string]sum)}
+func Handler(fsys fs.FS) http.Handler {
+	return &handler{fsys: fsys, sums: make(map[string]sum)}
 }
 
 type handler struct {
-	dir  string
+	fsys fs.FS
 	mu   sync.Mutex
-	sums map[string]sum // by file path: the hash of the file as last seen
+	sums map[string]sum // by file name: the hash of the file as last seen
 }
 
 type sum struct {
@@ -66,18 +69,17 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.NotFound(w, r)
 		return
 	}
-	plain := filepath.Join(h.dir, name)
 	hdr := w.Header()
 	hdr.Set("Vary", "Accept-Encoding")
 	hdr.Set("X-Content-Type-Options", "nosniff")
 	hdr.Set("Access-Control-Allow-Origin", "*")
 	hdr.Set("Cross-Origin-Resource-Policy", "cross-origin")
 
-	var f *os.File
-	var info os.FileInfo
+	var f fs.File
+	var info fs.FileInfo
 	for _, enc := range accepted(r.Header.Get("Accept-Encoding")) {
 		ext := map[string]string{"br": ".br", "gzip": ".gz", "identity": ""}[enc]
-		file, err := os.Open(plain + ext)
+		file, err := h.fsys.Open(name + ext)
 		if err != nil {
 			continue
 		}
@@ -90,10 +92,14 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		if enc != "identity" {
 			hdr.Set("Content-Encoding", enc)
 		}
-		hdr.Set("ETag", `"`+h.hash(plain+ext, fi)+ext+`"`)
+		hdr.Set("ETag", `"`+h.hash(name+ext, fi)+ext+`"`)
 		break
 	}
 	if f == nil {
+		if _, err := fs.Stat(h.fsys, name); errors.Is(err, fs.ErrNotExist) {
+			http.Error(w, name+" is not built: build the widget with "+BuildCommand+" <dir>", http.StatusNotFound)
+			return
+		}
 		http.NotFound(w, r)
 		return
 	}
@@ -101,24 +107,34 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	hdr.Set("Content-Type", contentTypes[path.Ext(name)])
 	cache := "no-cache"
 	if v := r.URL.Query().Get("v"); v != "" && name != "synpunkt.js" {
-		if pi, err := os.Stat(plain); err == nil && v == h.hash(plain, pi) {
+		if pi, err := fs.Stat(h.fsys, name); err == nil && v == h.hash(name, pi) {
 			cache = "public, max-age=31536000, immutable"
 		}
 	}
 	hdr.Set("Cache-Control", cache)
-	http.ServeContent(w, r, name, info.ModTime(), f)
+	content, ok := f.(io.ReadSeeker)
+	if !ok {
+		// A file system whose files cannot seek: serve from memory.
+		b, err := io.ReadAll(f)
+		if err != nil {
+			http.Error(w, "cannot read "+name, http.StatusInternalServerError)
+			return
+		}
+		content = bytes.NewReader(b)
+	}
+	http.ServeContent(w, r, name, info.ModTime(), content)
 }
 
-// hash returns the Version of the file at p, computed again only when its
+// hash returns the Version of the file name, computed again only when its
 // size or modification time changed.
-func (h *handler) hash(p string, fi os.FileInfo) string {
+func (h *handler) hash(name string, fi fs.FileInfo) string {
 	h.mu.Lock()
-	s, ok := h.sums[p]
+	s, ok := h.sums[name]
 	h.mu.Unlock()
 	if ok && s.size == fi.Size() && s.modTime.Equal(fi.ModTime()) {
 		return s.hex
 	}
-	f, err := os.Open(p)
+	f, err := h.fsys.Open(name)
 	if err != nil {
 		return ""
 	}
@@ -129,7 +145,7 @@ func (h *handler) hash(p string, fi os.FileInfo) string {
 	}
 	s = sum{size: fi.Size(), modTime: fi.ModTime(), hex: hex.EncodeToString(d.Sum(nil)[:6])}
 	h.mu.Lock()
-	h.sums[p] = s
+	h.sums[name] = s
 	h.mu.Unlock()
 	return s.hex
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"io"
+	"io/fs"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -11,6 +12,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -59,7 +61,7 @@ func serve(h http.Handler, method, target string, hdr ...string) *httptest.Respo
 
 func TestHandlerEncodings(t *testing.T) {
 	dir, files := distDir(t)
-	h := Handler(dir)
+	h := Handler(os.DirFS(dir))
 	for _, tc := range []struct {
 		path, accept, wantEnc, wantBody, wantType string
 	}{
@@ -90,13 +92,13 @@ func TestHandlerEncodings(t *testing.T) {
 
 func TestHandlerRefusesIdentityWhenNothingElseIsAcceptable(t *testing.T) {
 	dir, _ := distDir(t)
-	w := serve(Handler(dir), http.MethodGet, "/widget/wasm_exec.js", "Accept-Encoding", "identity;q=0, br")
+	w := serve(Handler(os.DirFS(dir)), http.MethodGet, "/widget/wasm_exec.js", "Accept-Encoding", "identity;q=0, br")
 	assert.Equal(t, http.StatusNotFound, w.Code)
 }
 
 func TestHandlerCaching(t *testing.T) {
 	dir, files := distDir(t)
-	h := Handler(dir)
+	h := Handler(os.DirFS(dir))
 	wasmV := Version(files["synpunkt.wasm"])
 
 	assert.Equal(t, "no-cache", serve(h, http.MethodGet, "/widget/synpunkt.js").Header().Get("Cache-Control"),
@@ -128,7 +130,7 @@ func TestHandlerCaching(t *testing.T) {
 
 func TestHandlerRefuses(t *testing.T) {
 	dir, _ := distDir(t)
-	h := Handler(dir)
+	h := Handler(os.DirFS(dir))
 	for _, p := range []string{"/widget/secret.txt", "/widget/../secret.txt", "/widget/", "/widget/synpunkt.js.br", "/widget/synpunkt.js.br.bak", "/widget/synpunkt.css"} {
 		assert.Equal(t, http.StatusNotFound, serve(h, http.MethodGet, p, "Accept-Encoding", "br, gzip").Code, p)
 	}
@@ -136,13 +138,41 @@ func TestHandlerRefuses(t *testing.T) {
 	assert.Equal(t, http.StatusMethodNotAllowed, w.Code)
 	assert.Equal(t, "GET, HEAD", w.Header().Get("Allow"))
 
-	empty := Handler(t.TempDir())
-	assert.Equal(t, http.StatusNotFound, serve(empty, http.MethodGet, "/widget/synpunkt.js").Code, "not built yet")
+	empty := Handler(os.DirFS(t.TempDir()))
+	w = serve(empty, http.MethodGet, "/widget/synpunkt.js")
+	assert.Equal(t, http.StatusNotFound, w.Code, "not built yet")
+	assert.Contains(t, w.Body.String(), "synpunkt.js is not built: build the widget with go run github.com/kommunkit/kommunkit/wasm/cmd/widget -o")
+}
+
+// TestHandlerServesAnyFS serves from a file system that is not a
+// directory, as an embed.FS in a binary would be: the same encodings,
+// versions and ranges.
+func TestHandlerServesAnyFS(t *testing.T) {
+	module := []byte("\x00asm\x01\x00\x00\x00module")
+	fsys := fstest.MapFS{
+		"synpunkt.js":      {Data: []byte("export const loader = 1;\n")},
+		"synpunkt.wasm":    {Data: module},
+		"synpunkt.wasm.gz": {Data: gz(t, module)},
+		"wasm_exec.js":     {Data: []byte("globalThis.Go = class {};\n")},
+	}
+	h := Handler(fsys)
+	w := serve(h, http.MethodGet, "/widget/synpunkt.wasm?v="+Version(module), "Accept-Encoding", "gzip")
+	require.Equal(t, http.StatusOK, w.Code)
+	assert.Equal(t, "gzip", w.Header().Get("Content-Encoding"))
+	assert.Equal(t, "application/wasm", w.Header().Get("Content-Type"))
+	assert.Equal(t, "public, max-age=31536000, immutable", w.Header().Get("Cache-Control"))
+	assert.Equal(t, string(fsys["synpunkt.wasm.gz"].Data), w.Body.String())
+
+	w = serve(h, http.MethodGet, "/widget/synpunkt.js", "Range", "bytes=7-11")
+	assert.Equal(t, http.StatusPartialContent, w.Code)
+	assert.Equal(t, "const", w.Body.String())
+	etag := w.Header().Get("ETag")
+	assert.Equal(t, http.StatusNotModified, serve(h, http.MethodGet, "/widget/synpunkt.js", "If-None-Match", etag).Code)
 }
 
 func TestHandlerHeadAndRange(t *testing.T) {
 	dir, files := distDir(t)
-	h := Handler(dir)
+	h := Handler(os.DirFS(dir))
 	w := serve(h, http.MethodHead, "/widget/synpunkt.wasm")
 	assert.Equal(t, http.StatusOK, w.Code)
 	assert.Empty(t, w.Body.String())
@@ -155,7 +185,7 @@ func TestHandlerHeadAndRange(t *testing.T) {
 
 func TestHandlerServesRealGzip(t *testing.T) {
 	dir, files := distDir(t)
-	w := serve(Handler(dir), http.MethodGet, "/widget/synpunkt.wasm", "Accept-Encoding", "gzip")
+	w := serve(Handler(os.DirFS(dir)), http.MethodGet, "/widget/synpunkt.wasm", "Accept-Encoding", "gzip")
 	zr, err := gzip.NewReader(w.Body)
 	require.NoError(t, err)
 	b, err := io.ReadAll(zr)
@@ -199,4 +229,10 @@ func FuzzAccepted(f *testing.F) {
 			t.Fatalf("identity refused for %q", header)
 		}
 	})
+}
+
+// TestMeasureErrorsWrap: a file that is not built is fs.ErrNotExist.
+func TestMeasureErrorsWrap(t *testing.T) {
+	_, err := Measure(os.DirFS(t.TempDir()))
+	assert.ErrorIs(t, err, fs.ErrNotExist)
 }

@@ -2,13 +2,12 @@ package wasm
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
+	"io/fs"
 )
 
-// Size is how much one of the widget's files weighs, in bytes, as written
-// by Build: the file itself and its gzip and brotli copies (Brotli is 0
-// when Build found no brotli encoder).
+// Size is how much one of the widget's files weighs, in bytes, as the
+// widget command writes it: the file itself and its gzip and brotli copies
+// (Brotli is 0 when the command found no brotli encoder).
 type Size struct {
 	Name   string
 	Raw    int64
@@ -16,22 +15,22 @@ type Size struct {
 	Brotli int64
 }
 
-// Measure returns the sizes of the files Build wrote to dir, in the order
-// of Files.
-func Measure(dir string) ([]Size, error) {
+// Measure returns the sizes of the widget's files in fsys, in the order of
+// Files. A file or its gzip copy that is missing is an error that wraps
+// fs.ErrNotExist.
+func Measure(fsys fs.FS) ([]Size, error) {
 	sizes := make([]Size, 0, len(Files))
 	for _, name := range Files {
-		p := filepath.Join(dir, name)
 		s := Size{Name: name}
 		for _, f := range []struct {
 			ext  string
 			dst  *int64
 			must bool
 		}{{"", &s.Raw, true}, {".gz", &s.Gzip, true}, {".br", &s.Brotli, false}} {
-			fi, err := os.Stat(p + f.ext)
+			fi, err := fs.Stat(fsys, name+f.ext)
 			if err != nil {
 				if f.must {
-					return nil, fmt.Errorf("wasm: %w", err)
+					return nil, fmt.Errorf("wasm: measure: %w", err)
 				}
 				continue
 			}

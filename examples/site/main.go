@@ -7,11 +7,15 @@
 // it as the interfaces of package feedback (feedback.CaseStore,
 // feedback.Store) and import no store of their own.
 //
+//	go generate ./examples/site                 # builds the widget into wasm/dist
 //	go run ./examples/site                      # http://127.0.0.1:8080
 //	go run ./examples/site -addr 127.0.0.1:9000 -db /tmp/k.db -policy osteraker -rate-limit 0
 //
-// At start it builds the widget (package wasm) into wasm/dist and serves it
-// under /widget/; -build-widget=false skips the build.
+// It serves the widget (package wasm) under /widget/ from wasm/dist, or
+// -widget-dir, where `go generate ./examples/site` (or `make widget`)
+// built it: the site never runs the go command, so a deployed binary needs
+// no Go toolchain. Without a built widget the pages show their plain form,
+// and the site says at start how to build it.
 //
 // The staff secret comes from KOMMUNKIT_STAFF_TOKEN; when that is unset, a
 // random one is made and printed at start. A secret the operator sets must
@@ -71,8 +75,7 @@ func main() {
 	dbPath := flag.String("db", "kommunkit.db", "SQLite database file (made if missing; WAL mode)")
 	policyName := flag.String("policy", "nykvarn", "service policy: a preset ("+strings.Join(servicerules.Presets(), ", ")+") or a JSON file")
 	rateLimit := flag.Int("rate-limit", 60, "requests per minute per client; 0 turns the limit off")
-	wdir := flag.String("widget-dir", "", "where the widget's files are built and served from (default: wasm/dist in the module, or the user cache)")
-	buildWidget := flag.Bool("build-widget", true, "build the widget (WebAssembly and loader) at start; false serves what -widget-dir holds")
+	wdir := flag.String("widget-dir", "", "the directory the widget was built into, served under /widget/ (default: wasm/dist in the module)")
 	cors := flag.String("cors", "", "comma-separated origins whose pages may call the public API (the widget on another site); * for any")
 	publicURL := flag.String("public-url", "", "the address people reach the site at (https://synpunkt.exempelby.se): the receipt's link is built from it, and https makes the staff cookie Secure")
 	secureCookies := flag.Bool("secure-cookies", false, "mark the staff cookie Secure even on plain HTTP (behind a TLS-terminating proxy); an https -public-url does this too")
@@ -86,7 +89,7 @@ func main() {
 		}
 		web.publicURL = u
 	}
-	if err := run(*addr, *dbPath, *policyName, *rateLimit, *wdir, *buildWidget, *cors, web); err != nil {
+	if err := run(*addr, *dbPath, *policyName, *rateLimit, *wdir, *cors, web); err != nil {
 		fmt.Fprintln(os.Stderr, "site:", err)
 		os.Exit(1)
 	}
@@ -148,7 +151,7 @@ type webOptions struct {
 	secureCookies bool
 }
 
-func run(addr, dbPath, policyName string, rateLimit int, wdir string, buildWidget bool, cors string, web webOptions) error {
+func run(addr, dbPath, policyName string, rateLimit int, wdir, cors string, web webOptions) error {
 	policy, err := loadPolicy(policyName)
 	if err != nil {
 		return err
@@ -203,8 +206,8 @@ func run(addr, dbPath, policyName string, rateLimit int, wdir string, buildWidge
 	if err != nil {
 		return err
 	}
-	if err := mountWidget(mux, dir, buildWidget); err != nil {
-		return err
+	if missing := mountWidget(mux, dir); missing != "" {
+		fmt.Printf("kommunkit site: %s\n", missing)
 	}
 
 	ln, err := net.Listen("tcp", addr)

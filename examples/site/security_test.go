@@ -192,7 +192,7 @@ func TestWeakStaffTokenStopsTheSite(t *testing.T) {
 	bin := siteBinary(t)
 	for _, tok := range []string{"aaaaaaaaaaaaaaaa", "0123456789abcdef", "abababababababababababababababab"} {
 		dir := t.TempDir()
-		cmd := exec.Command(bin, "-addr", "127.0.0.1:0", "-db", filepath.Join(dir, "k.db"), "-build-widget=false", "-widget-dir", dir)
+		cmd := exec.Command(bin, "-addr", "127.0.0.1:0", "-db", filepath.Join(dir, "k.db"), "-widget-dir", dir)
 		cmd.Env = append(os.Environ(), "KOMMUNKIT_STAFF_TOKEN="+tok)
 		done := make(chan struct{})
 		var out []byte
@@ -227,7 +227,7 @@ func TestSecureCookieBehindATLSProxy(t *testing.T) {
 
 	// A bad -public-url stops the site with an error that names the flag.
 	dir := t.TempDir()
-	out, err := exec.Command(siteBinary(t), "-addr", "127.0.0.1:0", "-db", filepath.Join(dir, "k.db"), "-build-widget=false",
+	out, err := exec.Command(siteBinary(t), "-addr", "127.0.0.1:0", "-db", filepath.Join(dir, "k.db"),
 		"-widget-dir", dir, "-public-url", "synpunkt.example.se").CombinedOutput()
 	require.Error(t, err)
 	assert.Contains(t, string(out), "-public-url")

@@ -98,7 +98,7 @@ func startSite(t *testing.T, db string, args ...string) *site {
 	t.Helper()
 	bin := siteBinary(t)
 	s := &site{done: make(chan struct{})}
-	s.cmd = exec.Command(bin, append([]string{"-addr", "127.0.0.1:0", "-db", db, "-build-widget=false", "-widget-dir", filepath.Join(filepath.Dir(db), "widget")}, args...)...)
+	s.cmd = exec.Command(bin, append([]string{"-addr", "127.0.0.1:0", "-db", db, "-widget-dir", filepath.Join(filepath.Dir(db), "widget")}, args...)...)
 	s.cmd.Env = append(os.Environ(), "KOMMUNKIT_STAFF_TOKEN="+testStaffToken, "KOMMUNKIT_FORM_KEY="+testFormKey)
 	stdout, err := s.cmd.StdoutPipe()
 	require.NoError(t, err)
@@ -200,7 +200,7 @@ func TestHeaders(t *testing.T) {
 func TestStaffTokenGenerated(t *testing.T) {
 	bin := siteBinary(t)
 	dir := t.TempDir()
-	cmd := exec.Command(bin, "-addr", "127.0.0.1:0", "-db", filepath.Join(dir, "k.db"), "-build-widget=false", "-widget-dir", dir)
+	cmd := exec.Command(bin, "-addr", "127.0.0.1:0", "-db", filepath.Join(dir, "k.db"), "-widget-dir", dir)
 	env := []string{}
 	for _, e := range os.Environ() {
 		if !strings.HasPrefix(e, "KOMMUNKIT_STAFF_TOKEN=") {
@@ -236,12 +236,18 @@ func TestStaffTokenGenerated(t *testing.T) {
 // inert XSS payloads.
 var staffPages = []string{"/staff", "/staff?lang=en", "/staff/case/{id}", "/staff/case/{id}?lang=en", "/staff/uppfoljning"}
 
-// TestWidgetBuiltAndServed starts the site as `go run ./examples/site`
-// does, building the widget at start, and checks that the page's script
-// and the WebAssembly are served under /widget/ with the CSP header.
-func TestWidgetBuiltAndServed(t *testing.T) {
+// TestWidgetServedAsBuilt builds the widget as `go generate ./examples/site`
+// does, into a directory of its own, and starts the site without a Go
+// toolchain on PATH: the page's script and the WebAssembly are served under
+// /widget/ with the CSP header, and the site says nothing is missing.
+func TestWidgetServedAsBuilt(t *testing.T) {
 	dir := t.TempDir()
-	s := startSite(t, filepath.Join(dir, "site.db"), "-build-widget=true", "-widget-dir", filepath.Join(dir, "dist"))
+	dist := filepath.Join(dir, "dist")
+	out, err := exec.Command("go", "run", "../../wasm/cmd/widget", "-o", dist).CombinedOutput()
+	require.NoError(t, err, "%s", out)
+	siteBinary(t) // built while the go command is on PATH
+	t.Setenv("PATH", "")
+	s := startSite(t, filepath.Join(dir, "site.db"), "-widget-dir", dist)
 	for _, f := range []struct{ path, ctype string }{
 		{"/widget/synpunkt.js", "javascript"},
 		{"/widget/synpunkt.wasm", "application/wasm"},
@@ -263,4 +269,28 @@ func TestWidgetBuiltAndServed(t *testing.T) {
 	require.Equal(t, http.StatusOK, resp.StatusCode)
 	assert.Contains(t, string(b), "/widget/synpunkt.js", "the demo page loads the widget")
 	assert.Contains(t, string(b), "synpunkt-widget")
+	assert.NotContains(t, s.output(), "not built")
+}
+
+// TestWidgetNotBuilt starts the site on a directory with no widget in it:
+// it starts, says at start which command builds the widget, serves the
+// page with its plain form, and answers the loader's URL with 404 and the
+// command.
+func TestWidgetNotBuilt(t *testing.T) {
+	dir := t.TempDir()
+	s := startSite(t, filepath.Join(dir, "site.db"), "-widget-dir", filepath.Join(dir, "empty"))
+	assert.Contains(t, s.output(), "the widget is not built (wasm_exec.js, synpunkt.wasm, synpunkt.js missing in "+filepath.Join(dir, "empty")+")")
+	assert.Contains(t, s.output(), "go generate ./examples/site")
+	resp, err := http.Get(s.URL + "/widget/synpunkt.js")
+	require.NoError(t, err)
+	b, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	assert.Equal(t, http.StatusNotFound, resp.StatusCode)
+	assert.Contains(t, string(b), "go run github.com/kommunkit/kommunkit/wasm/cmd/widget -o")
+	resp, err = http.Get(s.URL + "/")
+	require.NoError(t, err)
+	b, _ = io.ReadAll(resp.Body)
+	resp.Body.Close()
+	assert.Equal(t, http.StatusOK, resp.StatusCode)
+	assert.Contains(t, string(b), `action="/synpunkt"`, "the plain form")
 }

@@ -2,7 +2,7 @@
 // the demo site (examples/site) as a real process, and launches Debian's
 // Chromium with a fresh profile through playwright-core.
 import { spawn, execFileSync } from "node:child_process";
-import { mkdtempSync, mkdirSync, rmSync, existsSync } from "node:fs";
+import { mkdtempSync, mkdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -17,17 +17,19 @@ export const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 const FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
   "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 
-// startServer builds the demo site and runs it on a free port of 127.0.0.1
-// with a fresh database, no rate limit and the widget from wasm/dist, and
-// returns its URL, the page of each language and stop(). The site has pages
-// in Swedish, Finnish and English.
+// startServer builds the widget into wasm/dist (as `make widget` does; the
+// site only serves what was built) and the demo site, runs the site on a
+// free port of 127.0.0.1 with a fresh database, no rate limit and that
+// widget, and returns its URL, the page of each language and stop(). The
+// site has pages in Swedish, Finnish and English.
 export async function startServer() {
   const dir = mkdtempSync(join(tmpdir(), "synpunkt-browser-"));
   mkdirSync(artifacts, { recursive: true });
-  if (!existsSync(join(repo, "wasm/dist/synpunkt.js"))) throw new Error("wasm/dist is missing: run make widget");
+  const sizes = execFileSync("go", ["run", "./wasm/cmd/widget", "-o", "wasm/dist"], { cwd: repo, encoding: "utf8" });
+  console.log(sizes.trimEnd().replace(/^/gm, "# "));
   const env = { ...process.env, KOMMUNKIT_STAFF_TOKEN: staffToken };
   const site = await start(dir, "site", "./examples/site", ["-addr", "127.0.0.1:0", "-db", join(dir, "site.db"),
-    "-rate-limit", "0", "-build-widget=false", "-widget-dir", join(repo, "wasm/dist")], env);
+    "-rate-limit", "0", "-widget-dir", join(repo, "wasm/dist")], env);
   if (!site) throw new Error("examples/site did not start");
   return {
     ...site,

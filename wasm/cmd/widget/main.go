@@ -1,6 +1,11 @@
 // Command widget builds <synpunkt-widget> into a directory (wasm/dist by
-// default) and prints the size of each file, raw and compressed, against
-// the budgets. `make widget` runs it.
+// default): synpunkt.wasm (wasm/cmd/synpunkt, compiled with the go
+// command), Go's wasm_exec.js and the loader synpunkt.js (package
+// wasm/loader), each with gzip and brotli copies, and prints the size of
+// each file, raw and compressed, against the budgets. `make widget` and
+// `go generate ./examples/site` run it; package wasm serves what it wrote.
+//
+//	go run ./wasm/cmd/widget -o wasm/dist
 package main
 
 import (
@@ -18,11 +23,11 @@ func main() {
 	flag.Parse()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	if err := wasm.Build(ctx, *out); err != nil {
+	if err := Build(ctx, *out); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
-	sizes, err := wasm.Measure(*out)
+	sizes, err := wasm.Measure(os.DirFS(*out))
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)

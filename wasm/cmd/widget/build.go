@@ -1,91 +1,49 @@
-// Package wasm builds and serves <synpunkt-widget>, kommunkit's embeddable
-// feedback form: a small JavaScript loader with its styles inside
-// (synpunkt.js), the Go library compiled to WebAssembly (synpunkt.wasm,
-// from wasm/cmd/synpunkt) and Go's matching wasm_exec.js.
-//
-// A web site builds the files once with Build and serves them with Handler:
-//
-//	if err := wasm.Build(ctx, "wasm/dist"); err != nil { ... }
-//	mux.Handle("/widget/", wasm.Handler("wasm/dist"))
-//
-// and a page uses the widget with
-//
-//	<script type="module" src="/widget/synpunkt.js"></script>
-//	<synpunkt-widget endpoint="/api" lang="sv"></synpunkt-widget>
-//
-// Build needs the go command. Nothing it writes is committed: the sources
-// are the loader (loader/synpunkt.js and loader/synpunkt.css, embedded in
-// this package) and the Go packages.
-package wasm
+package main
 
 import (
 	"bytes"
 	"compress/gzip"
 	"context"
-	"crypto/sha256"
-	"embed"
-	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
-	"regexp"
 	"runtime"
 	"strconv"
 	"strings"
+
+	"github.com/kommunkit/kommunkit/wasm"
+	"github.com/kommunkit/kommunkit/wasm/loader"
 )
-
-// The size budgets of the widget, in bytes after gzip (issue 6). They are
-// decimal: 15 KB is 15,000 bytes.
-const (
-	// LoaderBudget is the most the loader (synpunkt.js, styles included)
-	// may weigh.
-	LoaderBudget = 15_000
-	// WasmBudget is the hard limit for synpunkt.wasm.
-	WasmBudget = 1_000_000
-	// WasmTarget is the size synpunkt.wasm should stay under.
-	WasmTarget = 800_000
-)
-
-// Package is the Go package that Build compiles to synpunkt.wasm.
-const Package = "github.com/kommunkit/kommunkit/wasm/cmd/synpunkt"
-
-// Files lists the files Build writes and Handler serves, in the order Build
-// writes them: the loader last, because it names the versions of the other
-// two.
-var Files = []string{"wasm_exec.js", "synpunkt.wasm", "synpunkt.js"}
-
-//go:embed loader/synpunkt.js loader/synpunkt.css
-var loader embed.FS
 
 // Build compiles the widget into dir: synpunkt.wasm, wasm_exec.js and
-// synpunkt.js, each with a gzip (.gz) and, when a brotli encoder is found
-// (the brotli command, or node), a brotli (.br) copy beside it for Handler
-// to serve. A file that has not changed is left as it is, with its
+// synpunkt.js (package loader), each with a gzip (.gz) and, when a brotli
+// encoder is found (the brotli command, or node), a brotli (.br) copy beside
+// it for wasm.Handler to serve. A file that has not changed is left as it is, with its
 // compressed copies.
 //
 // Build runs the go command in the current directory when that is inside
 // the kommunkit module or a module that requires it, and otherwise in the
-// kommunkit source it was compiled from, if that is on this machine. Each file is written
-// to a temporary name and renamed into place, so a Handler serving dir
-// meanwhile sends either the old file or the new one.
+// kommunkit source it was compiled from, if that is on this machine. Each
+// file is written to a temporary name and renamed into place, so a
+// wasm.Handler serving dir meanwhile sends either the old file or the new
+// one.
 func Build(ctx context.Context, dir string) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("wasm: %w", err)
+		return fmt.Errorf("widget: %w", err)
 	}
 	tmp, err := os.MkdirTemp(dir, ".build-")
 	if err != nil {
-		return fmt.Errorf("wasm: %w", err)
+		return fmt.Errorf("widget: %w", err)
 	}
 	defer os.RemoveAll(tmp)
 
 	out := filepath.Join(tmp, "synpunkt.wasm")
 	dir, err = filepath.Abs(dir)
 	if err != nil {
-		return fmt.Errorf("wasm: %w", err)
+		return fmt.Errorf("widget: %w", err)
 	}
 	src, err := goDir(ctx)
 	if err != nil {
@@ -94,21 +52,21 @@ func Build(ctx context.Context, dir string) error {
 	cmd := exec.CommandContext(ctx, "go", "build", "-trimpath",
 		// Without inlining the module is about 5% smaller after gzip, and
 		// the widget does little enough work that speed does not suffer.
-		"-gcflags=all=-l", "-ldflags=-s -w", "-o", out, Package)
+		"-gcflags=all=-l", "-ldflags=-s -w", "-o", out, wasm.Package)
 	cmd.Dir = src
 	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm", "CGO_ENABLED=0")
 	if msg, err := cmd.CombinedOutput(); err != nil {
-		return fmt.Errorf("wasm: go build %s: %w\n%s", Package, err, msg)
+		return fmt.Errorf("widget: go build %s: %w\n%s", wasm.Package, err, msg)
 	}
 	module, err := os.ReadFile(out)
 	if err != nil {
-		return fmt.Errorf("wasm: %w", err)
+		return fmt.Errorf("widget: %w", err)
 	}
 	execJS, err := wasmExec(ctx)
 	if err != nil {
 		return err
 	}
-	js, err := Loader(map[string]string{"wasm_exec.js": Version(execJS), "synpunkt.wasm": Version(module)})
+	js, err := loader.Script(map[string]string{"wasm_exec.js": wasm.Version(execJS), "synpunkt.wasm": wasm.Version(module)})
 	if err != nil {
 		return err
 	}
@@ -131,26 +89,18 @@ func Build(ctx context.Context, dir string) error {
 func goDir(ctx context.Context) (string, error) {
 	out, err := exec.CommandContext(ctx, "go", "env", "GOMOD").Output()
 	if err != nil {
-		return "", fmt.Errorf("wasm: go env GOMOD: %w (is the go command installed?)", err)
+		return "", fmt.Errorf("widget: go env GOMOD: %w (is the go command installed?)", err)
 	}
 	if mod := strings.TrimSpace(string(out)); mod != "" && mod != os.DevNull {
 		return ".", nil
 	}
 	if _, file, _, ok := runtime.Caller(0); ok && filepath.IsAbs(file) {
-		root := filepath.Dir(filepath.Dir(file))
+		root := filepath.Join(filepath.Dir(file), "..", "..", "..")
 		if _, err := os.Stat(filepath.Join(root, "go.mod")); err == nil {
 			return root, nil
 		}
 	}
-	return "", errors.New("wasm: Build must run inside the kommunkit module or a module that requires it")
-}
-
-// Version returns the version of a file's content that the loader puts in
-// the URLs it fetches ("synpunkt.wasm?v=..."), and for which Handler allows
-// caching for a year: the first 12 hex digits of its SHA-256.
-func Version(data []byte) string {
-	sum := sha256.Sum256(data)
-	return hex.EncodeToString(sum[:6])
+	return "", errors.New("widget: run it inside the kommunkit module or a module that requires it")
 }
 
 // wasmExec returns the wasm_exec.js of the go command's own GOROOT, which
@@ -158,7 +108,7 @@ func Version(data []byte) string {
 func wasmExec(ctx context.Context) ([]byte, error) {
 	out, err := exec.CommandContext(ctx, "go", "env", "GOROOT").Output()
 	if err != nil {
-		return nil, fmt.Errorf("wasm: go env GOROOT: %w", err)
+		return nil, fmt.Errorf("widget: go env GOROOT: %w", err)
 	}
 	root := strings.TrimSpace(string(out))
 	for _, p := range []string{"lib/wasm/wasm_exec.js", "misc/wasm/wasm_exec.js"} {
@@ -166,54 +116,7 @@ func wasmExec(ctx context.Context) ([]byte, error) {
 			return b, nil
 		}
 	}
-	return nil, errors.New("wasm: no wasm_exec.js in GOROOT " + strconv.Quote(root))
-}
-
-var (
-	cssComment = regexp.MustCompile(`(?s)/\*.*?\*/`)
-	cssSpace   = regexp.MustCompile(`\s+`)
-	cssPunct   = regexp.MustCompile(`\s*([{};,>])\s*`)
-)
-
-// Loader returns synpunkt.js as Build writes it: the loader's source with
-// its styles inside and the given versions of the files it fetches, without
-// comments and without the whitespace JavaScript does not need.
-func Loader(versions map[string]string) ([]byte, error) {
-	src, err := loader.ReadFile("loader/synpunkt.js")
-	if err != nil {
-		return nil, fmt.Errorf("wasm: %w", err)
-	}
-	css, err := loader.ReadFile("loader/synpunkt.css")
-	if err != nil {
-		return nil, fmt.Errorf("wasm: %w", err)
-	}
-	style := cssComment.ReplaceAll(css, nil)
-	style = cssSpace.ReplaceAll(style, []byte(" "))
-	style = bytes.TrimSpace(cssPunct.ReplaceAll(style, []byte("$1")))
-	style = bytes.ReplaceAll(style, []byte(": "), []byte(":"))
-	cssLit, err := json.Marshal(string(style))
-	if err != nil {
-		return nil, fmt.Errorf("wasm: %w", err)
-	}
-	verLit, err := json.Marshal(versions)
-	if err != nil {
-		return nil, fmt.Errorf("wasm: %w", err)
-	}
-	js := string(src)
-	for _, r := range []struct{ mark, value string }{
-		{`/*@css*/""`, string(cssLit)},
-		{`/*@versions*/{}`, string(verLit)},
-	} {
-		if strings.Count(js, r.mark) != 1 {
-			return nil, errors.New("wasm: loader/synpunkt.js must hold " + r.mark + " once")
-		}
-		js = strings.Replace(js, r.mark, r.value, 1)
-	}
-	min, err := minifyJS(js)
-	if err != nil {
-		return nil, fmt.Errorf("wasm: loader/synpunkt.js: %w", err)
-	}
-	return []byte("// <synpunkt-widget>, kommunkit's feedback form. Source: wasm/loader/synpunkt.js.\n" + min), nil
+	return nil, fmt.Errorf("widget: no wasm_exec.js in GOROOT %q", root)
 }
 
 // write puts data in dir/name unless the file there already holds it, and
@@ -232,7 +135,7 @@ func write(ctx context.Context, dir, tmp, name string, data []byte) error {
 	if _, err := os.Stat(dst + ".gz"); !same || err != nil {
 		gz, err := gzipped(ctx, data)
 		if err != nil {
-			return fmt.Errorf("wasm: gzip %s: %w", name, err)
+			return fmt.Errorf("widget: gzip %s: %w", name, err)
 		}
 		if err := place(tmp, dst+".gz", gz); err != nil {
 			return err
@@ -245,7 +148,7 @@ func write(ctx context.Context, dir, tmp, name string, data []byte) error {
 			return nil
 		}
 		if err != nil {
-			return fmt.Errorf("wasm: brotli %s: %w", name, err)
+			return fmt.Errorf("widget: brotli %s: %w", name, err)
 		}
 		if err := place(tmp, dst+".br", br); err != nil {
 			return err
@@ -293,7 +196,7 @@ func gzipped(ctx context.Context, data []byte) ([]byte, error) {
 func place(tmp, dst string, data []byte) error {
 	f, err := os.CreateTemp(tmp, filepath.Base(dst))
 	if err != nil {
-		return fmt.Errorf("wasm: %w", err)
+		return fmt.Errorf("widget: %w", err)
 	}
 	_, err = f.Write(data)
 	if cerr := f.Close(); err == nil {
@@ -306,7 +209,7 @@ func place(tmp, dst string, data []byte) error {
 		err = os.Rename(f.Name(), dst)
 	}
 	if err != nil {
-		return fmt.Errorf("wasm: write %s: %w", dst, err)
+		return fmt.Errorf("widget: write %s: %w", dst, err)
 	}
 	return nil
 }

@@ -1,6 +1,7 @@
-package wasm
+package loader
 
 import (
+	"errors"
 	"strings"
 	"testing"
 
@@ -54,23 +55,24 @@ func TestMinifyJSErrors(t *testing.T) {
 // The loader minifies, and minifying it again changes nothing; every
 // string literal of the source is in the output as it was.
 func TestMinifyTheLoader(t *testing.T) {
-	src, err := loader.ReadFile("loader/synpunkt.js")
+	b, err := sources.ReadFile("synpunkt.js")
 	require.NoError(t, err)
-	once, err := minifyJS(string(src))
+	src := string(b)
+	once, err := minifyJS(src)
 	require.NoError(t, err)
 	twice, err := minifyJS(once)
 	require.NoError(t, err)
 	assert.Equal(t, once, twice)
 	assert.Less(t, len(once), len(src)*4/5)
 	for _, lit := range []string{`"Ditt sparade meddelande har nu kommit fram."`, "`${n} tecken kvar`", `/^[\p{L}\p{N}-]+$/u`, `"synpunkt:queue:v1"`} {
-		require.Contains(t, string(src), lit)
+		require.Contains(t, src, lit)
 		assert.Contains(t, once, lit)
 	}
 	assert.False(t, strings.Contains(once, "\n\n"))
 }
 
 func FuzzMinifyJS(f *testing.F) {
-	src, err := loader.ReadFile("loader/synpunkt.js")
+	src, err := sources.ReadFile("synpunkt.js")
 	require.NoError(f, err)
 	f.Add(string(src[:2000]))
 	f.Add("x = a / b; y = /re/g; z = `t ${1}`; // c\n/* d */")
@@ -91,4 +93,13 @@ func FuzzMinifyJS(f *testing.F) {
 			t.Fatalf("not idempotent:\n%q\n%q", out, again)
 		}
 	})
+}
+
+// TestMinifyErrorsWrap: the minifier's error names the line and keeps its
+// cause.
+func TestMinifyErrorsWrap(t *testing.T) {
+	_, err := minifyJS("let s = 'unterminated")
+	require.Error(t, err)
+	assert.Equal(t, "line 1: unterminated string", err.Error())
+	assert.NotNil(t, errors.Unwrap(err), "the minifier's error keeps its cause")
 }

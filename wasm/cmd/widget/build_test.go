@@ -1,10 +1,8 @@
-package wasm
+package main
 
 import (
 	"bufio"
 	"context"
-	"errors"
-	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -14,31 +12,9 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-)
 
-func TestLoader(t *testing.T) {
-	js, err := Loader(map[string]string{"synpunkt.wasm": "0123456789ab", "wasm_exec.js": "ba9876543210"})
-	require.NoError(t, err)
-	s := string(js)
-	assert.True(t, strings.HasPrefix(s, "// <synpunkt-widget>"))
-	assert.Contains(t, s, `const VERSIONS={"synpunkt.wasm":"0123456789ab","wasm_exec.js":"ba9876543210"};`)
-	assert.NotContains(t, s, "/*@css*/")
-	assert.NotContains(t, s, "/*@versions*/")
-	// The styles are inside, without comments, and with the custom
-	// properties that theme the widget.
-	assert.Contains(t, s, `const CSS=":host{display:block;`)
-	assert.Contains(t, s, "--synpunkt-accent")
-	assert.Contains(t, s, "@media (forced-colors:active)")
-	assert.Contains(t, s, "@media (prefers-reduced-motion:reduce)")
-	assert.NotContains(t, s, "Theme the widget")
-	// No way to turn text into markup or code.
-	for _, bad := range []string{"innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(", "new Function", "setAttribute(\"style\""} {
-		assert.NotContains(t, s, bad)
-	}
-	// The API's field names (httpapi.HoneypotField, httpapi.FormStampField).
-	assert.Contains(t, s, `const HONEYPOT="website";`)
-	assert.Contains(t, s, `const STAMP="form_stamp";`)
-}
+	"github.com/kommunkit/kommunkit/wasm"
+)
 
 // TestBudgets builds the widget as `make widget` does and holds it to the
 // budgets of issue 6: the loader with its styles at most 15 KB gzip, and
@@ -48,17 +24,17 @@ func TestBudgets(t *testing.T) {
 	defer cancel()
 	dir := t.TempDir()
 	require.NoError(t, Build(ctx, dir))
-	sizes, err := Measure(dir)
+	sizes, err := wasm.Measure(os.DirFS(dir))
 	require.NoError(t, err)
-	got := map[string]Size{}
+	got := map[string]wasm.Size{}
 	for _, s := range sizes {
 		got[s.Name] = s
 		t.Logf("%-14s raw %8d  gzip %8d  brotli %8d", s.Name, s.Raw, s.Gzip, s.Brotli)
 		assert.Less(t, s.Gzip, s.Raw, s.Name)
 	}
-	assert.LessOrEqual(t, got["synpunkt.js"].Gzip, int64(LoaderBudget), "the loader's budget")
-	assert.LessOrEqual(t, got["synpunkt.wasm"].Gzip, int64(WasmBudget), "the WebAssembly's hard limit")
-	assert.LessOrEqual(t, got["synpunkt.wasm"].Gzip, int64(WasmTarget), "the WebAssembly's target (see wasm/README.md: what costs what)")
+	assert.LessOrEqual(t, got["synpunkt.js"].Gzip, int64(wasm.LoaderBudget), "the loader's budget")
+	assert.LessOrEqual(t, got["synpunkt.wasm"].Gzip, int64(wasm.WasmBudget), "the WebAssembly's hard limit")
+	assert.LessOrEqual(t, got["synpunkt.wasm"].Gzip, int64(wasm.WasmTarget), "the WebAssembly's target (see wasm/README.md: what costs what)")
 
 	// wasm_exec.js is the go command's own, and the loader names the
 	// versions of what it fetches.
@@ -74,7 +50,7 @@ func TestBudgets(t *testing.T) {
 	assert.Equal(t, []byte("\x00asm"), module[:4])
 	js, err := os.ReadFile(filepath.Join(dir, "synpunkt.js"))
 	require.NoError(t, err)
-	assert.Contains(t, string(js), `"synpunkt.wasm":"`+Version(module)+`"`)
+	assert.Contains(t, string(js), `"synpunkt.wasm":"`+wasm.Version(module)+`"`)
 
 	// A second build changes nothing that did not change.
 	before, err := os.Stat(filepath.Join(dir, "synpunkt.wasm.gz"))
@@ -94,7 +70,7 @@ func TestBudgets(t *testing.T) {
 // (the init of github.com/google/uuid, imported by package feedback, links
 // fmt; see wasm/README.md).
 func TestWasmKeepsHeavyPackagesOut(t *testing.T) {
-	cmd := exec.Command("go", "build", "-trimpath", "-gcflags=all=-l", "-ldflags=-dumpdep", "-o", os.DevNull, Package)
+	cmd := exec.Command("go", "build", "-trimpath", "-gcflags=all=-l", "-ldflags=-dumpdep", "-o", os.DevNull, wasm.Package)
 	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm", "CGO_ENABLED=0")
 	out, err := cmd.CombinedOutput()
 	require.NoError(t, err, string(out))
@@ -163,22 +139,13 @@ func reach(edges map[string][]string, start string, found, avoid func(string) bo
 	return nil
 }
 
-// TestErrorsWrap checks that Build's and Measure's errors keep their cause
-// for errors.Is: a cancelled build is context.Canceled, and a missing file
-// is fs.ErrNotExist.
+// TestErrorsWrap checks that Build's errors keep their cause for
+// errors.Is: a cancelled build is context.Canceled.
 func TestErrorsWrap(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	err := Build(ctx, t.TempDir())
 	require.Error(t, err)
 	assert.ErrorIs(t, err, context.Canceled)
-	assert.True(t, strings.HasPrefix(err.Error(), "wasm: "), err.Error())
-
-	_, err = Measure(t.TempDir())
-	assert.ErrorIs(t, err, fs.ErrNotExist)
-
-	_, err = minifyJS("let s = 'unterminated")
-	require.Error(t, err)
-	assert.Equal(t, "line 1: unterminated string", err.Error())
-	assert.NotNil(t, errors.Unwrap(err), "the minifier's error keeps its cause")
+	assert.True(t, strings.HasPrefix(err.Error(), "widget: "), err.Error())
 }
