@@ -5,9 +5,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
 )
 
 // testStaffInputSecurity: the staff API holds what staff send to the rules
@@ -33,7 +30,9 @@ func (s *suite) testStaffInputSecurity(t *testing.T) {
 	read := func() staffCase {
 		t.Helper()
 		r := s.get(t, path, s.staff())
-		require.Equal(t, http.StatusOK, r.Status, "%s", r)
+		if r.Status != http.StatusOK {
+			t.Fatalf("GET %s: status %d, want %d: %s", path, r.Status, http.StatusOK, r)
+		}
 		var c staffCase
 		requireJSON(t, r, &c)
 		return c
@@ -58,35 +57,60 @@ func (s *suite) testStaffInputSecurity(t *testing.T) {
 			{"diary number", "diary_number", map[string]any{"to": "registered", "diary_number": v}},
 		} {
 			p := requireProblem(t, s.transition(t, a.ID, tc.body), http.StatusBadRequest, "invalid_transition")
-			assert.NotEmpty(t, p.fieldCodes()[tc.field], "%s with %s: the problem names %s", tc.what, name, tc.field)
+			if p.fieldCodes()[tc.field] == "" {
+				t.Errorf("%s with %s: no error for the field %s, want the problem to name it: %+v", tc.what, name, tc.field, p.Fields)
+			}
 		}
 	}
 	for _, promised := range []string{"9999-12-31T00:00:00Z", "2201-01-01T12:00:00+01:00", "1899-12-31T12:00:00Z"} {
 		p := requireProblem(t, s.transition(t, a.ID, map[string]any{"to": "interim_sent", "text": "Vi svarar snart.", "promised": promised}),
 			http.StatusBadRequest, "invalid_transition")
-		assert.Equal(t, "out_of_range", p.fieldCodes()["promised"], promised)
+		if p.fieldCodes()["promised"] != "out_of_range" {
+			t.Errorf("promised %s: field %q has the code %q, want %q", promised, "promised", p.fieldCodes()["promised"], "out_of_range")
+		}
 	}
 
 	// Nothing changed, and the citizen sees no override.
 	after := read()
-	assert.Equal(t, before.Status, after.Status)
-	assert.Len(t, after.History, len(before.History))
-	assert.Empty(t, after.Unit+after.DiaryNumber+after.InterimText+after.ReplyText)
+	if after.Status != before.Status {
+		t.Errorf("after the refused transitions: status %q, want it unchanged, %q", after.Status, before.Status)
+	}
+	if len(after.History) != len(before.History) {
+		t.Errorf("after the refused transitions: %d history entries, want them unchanged, %d", len(after.History), len(before.History))
+	}
+	if after.Unit+after.DiaryNumber+after.InterimText+after.ReplyText != "" {
+		t.Errorf("after the refused transitions: unit %q, diary_number %q, interim_text %q, reply_text %q, want all empty",
+			after.Unit, after.DiaryNumber, after.InterimText, after.ReplyText)
+	}
 	cr := s.get(t, "/api/feedback/"+a.Token, nil)
-	require.Equal(t, http.StatusOK, cr.Status, "%s", cr)
-	assert.NotContains(t, string(cr.Body), "\u202e")
-	assert.NotContains(t, string(cr.Body), `\u202e`)
+	if cr.Status != http.StatusOK {
+		t.Fatalf("the citizen's view: status %d, want %d: %s", cr.Status, http.StatusOK, cr)
+	}
+	if strings.Contains(string(cr.Body), "\u202e") {
+		t.Errorf("the citizen's view holds an RLO (U+202E): %q", cr.Body)
+	}
+	if strings.Contains(string(cr.Body), `\u202e`) {
+		t.Errorf(`the citizen's view holds an RLO escaped as \u202e: %s`, cr.Body)
+	}
 
 	// What staff may write still goes through: lines, å ä ö, the limit.
 	r := s.transition(t, a.ID, map[string]any{"to": "registered", "unit": "Kultur och fritid", "diary_number": "KS 2026/0042"})
-	require.Equal(t, http.StatusOK, r.Status, "%s", r)
+	if r.Status != http.StatusOK {
+		t.Fatalf("to registered with a unit and a diary number: status %d, want %d: %s", r.Status, http.StatusOK, r)
+	}
 	r = s.transition(t, a.ID, map[string]any{"to": "interim_sent", "text": "Vi återkommer.", "promised": time.Now().Add(72 * time.Hour).Format(time.RFC3339)})
-	require.Equal(t, http.StatusOK, r.Status, "%s", r)
+	if r.Status != http.StatusOK {
+		t.Fatalf("to interim_sent with a promise in 72 h: status %d, want %d: %s", r.Status, http.StatusOK, r)
+	}
 	reply := "Hej!\n\nSimhallen har öppet 10–16 under jullovet.\r\nVänliga hälsningar\n"
 	reply += strings.Repeat("ö", 10000-len([]rune(reply)))
 	r = s.transition(t, a.ID, map[string]any{"to": "answered", "text": reply})
-	require.Equal(t, http.StatusOK, r.Status, "%s", r)
-	assert.Equal(t, reply, read().ReplyText)
+	if r.Status != http.StatusOK {
+		t.Fatalf("to answered with a reply of 10,000 characters: status %d, want %d: %s", r.Status, http.StatusOK, r)
+	}
+	if got := read().ReplyText; got != reply {
+		t.Errorf("reply_text %q, want the reply as sent, %q", got, reply)
+	}
 
 	// Dates of staff queries.
 	for _, route := range []string{"/api/staff/stats", "/api/staff/stats.csv", "/api/staff/overdue.csv", "/api/staff/cases"} {
@@ -98,11 +122,15 @@ func (s *suite) testStaffInputSecurity(t *testing.T) {
 			{"to=9999-12-31T23:00:00Z", "to"},
 		} {
 			p := requireProblem(t, s.get(t, route+"?"+tc.query, s.staff()), http.StatusBadRequest, "invalid_query")
-			assert.Equal(t, "out_of_range", p.fieldCodes()[tc.param], "%s?%s", route, tc.query)
+			if p.fieldCodes()[tc.param] != "out_of_range" {
+				t.Errorf("%s?%s: field %q has the code %q, want %q", route, tc.query, tc.param, p.fieldCodes()[tc.param], "out_of_range")
+			}
 		}
 		for _, q := range []string{"from=1900-01-01&to=1900-01-31", "from=2200-12-01&to=2200-12-31"} {
 			r := s.get(t, route+"?"+q, s.staff())
-			assert.Equal(t, http.StatusOK, r.Status, "%s?%s: %s", route, q, r)
+			if r.Status != http.StatusOK {
+				t.Errorf("%s?%s: status %d, want %d: %s", route, q, r.Status, http.StatusOK, r)
+			}
 		}
 	}
 }
