@@ -81,15 +81,15 @@ type Cue struct {
 	Negated bool
 }
 
-// cueLanguages are the languages Message tells apart, in the order of
-// cueScan.lang.
-var cueLanguages = [3]lang.Lang{lang.Swedish, lang.Finnish, lang.English}
+// languages are the languages Message tells apart, in the order of
+// scanner.lang.
+var languages = [3]lang.Lang{lang.Swedish, lang.Finnish, lang.English}
 
-// cueKindCount is the number of kinds.
-const cueKindCount = 7
+// kindCount is the number of kinds.
+const kindCount = 7
 
-// cueKindAt returns the kind with index i in the order of Kinds.
-func cueKindAt(i int) message.Kind {
+// kindAt returns the kind with index i in the order of Kinds.
+func kindAt(i int) message.Kind {
 	switch i {
 	case 0:
 		return message.Praise
@@ -109,10 +109,10 @@ func cueKindAt(i int) message.Kind {
 	return ""
 }
 
-// cueKindIndex returns the index of k in the order of Kinds, or -1.
-func cueKindIndex(k message.Kind) int {
-	for i := 0; i < cueKindCount; i++ {
-		if cueKindAt(i) == k {
+// kindIndex returns the index of k in the order of Kinds, or -1.
+func kindIndex(k message.Kind) int {
+	for i := 0; i < kindCount; i++ {
+		if kindAt(i) == k {
 			return i
 		}
 	}
@@ -121,22 +121,22 @@ func cueKindIndex(k message.Kind) int {
 
 // Tuning of the scoring; see CLASSIFIER.md.
 const (
-	cueMaxHits           = 128  // cue matches kept per message; later ones are ignored
-	cueNegationWords     = 3    // a negation reaches this many words ahead, within its clause
-	cueForeignWeight     = 0.5  // weight of a cue written for another language than the message's
-	cueClosingWeight     = 0.5  // weight of a polite "tack"/"kiitos"/"thanks" in the last clause
-	cueExclaimedQuestion = 0.3  // weight of a question cue in a clause that ends in "!" ("Vilken service!")
-	cueNegatedComplaint  = 0.5  // weight of a negated complaint cue ("inga problem"), counted as praise
-	cueQuestionMark      = 1.5  // weight of the first question mark
-	cueEmphaticQuestion  = 2    // weight for message.Complaint of "??" or more
-	cueEmojiWeight       = 2    // weight of a praise emoji (👍 ❤️) for message.Praise, or an angry one (👎 😡) for message.Complaint
-	cueHitLanguageVote   = 0.3  // language vote of each matched cue of one language
-	cueMoreQuestions     = 0.5  // weight of each further question mark, at most two of them
-	cueEndsInQuestion    = 1    // extra weight when the message ends in a question
-	cueTemperature       = 2.0  // softmax temperature that turns scores into confidences
-	cueRunnerUpShare     = 0.15 // the runner-up must score at least this share of the winner
-	cueRunnerUpMinimum   = 1.5  // and at least one real cue or a question mark
-	cueRunnerUpCue       = 2.5  // and one cue at least this heavy, or a question mark
+	maxHits           = 128  // cue matches kept per message; later ones are ignored
+	negationWords     = 3    // a negation reaches this many words ahead, within its clause
+	foreignWeight     = 0.5  // weight of a cue written for another language than the message's
+	closingWeight     = 0.5  // weight of a polite "tack"/"kiitos"/"thanks" in the last clause
+	exclaimedQuestion = 0.3  // weight of a question cue in a clause that ends in "!" ("Vilken service!")
+	negatedComplaint  = 0.5  // weight of a negated complaint cue ("inga problem"), counted as praise
+	questionMark      = 1.5  // weight of the first question mark
+	emphaticQuestion  = 2    // weight for message.Complaint of "??" or more
+	emojiWeight       = 2    // weight of a praise emoji (👍 ❤️) for message.Praise, or an angry one (👎 😡) for message.Complaint
+	hitLanguageVote   = 0.3  // language vote of each matched cue of one language
+	moreQuestions     = 0.5  // weight of each further question mark, at most two of them
+	endsInQuestion    = 1    // extra weight when the message ends in a question
+	temperature       = 2.0  // softmax temperature that turns scores into confidences
+	runnerUpShare     = 0.15 // the runner-up must score at least this share of the winner
+	runnerUpMinimum   = 1.5  // and at least one real cue or a question mark
+	runnerUpCue       = 2.5  // and one cue at least this heavy, or a question mark
 )
 
 // cueHit is one match of a cue in the text.
@@ -153,8 +153,8 @@ type cueHit struct {
 	negated            bool
 }
 
-// cueScan is the state of one pass over a message.
-type cueScan struct {
+// scanner is the state of one pass over a message.
+type scanner struct {
 	m         *cueMatcher
 	state     int32
 	pos       int32 // folded bytes fed so far
@@ -173,7 +173,7 @@ type cueScan struct {
 	umlauts   int32       // ä, ö and their capitals
 	lang      [3]float32
 	n         int
-	hits      [cueMaxHits]cueHit
+	hits      [maxHits]cueHit
 	srcStart  [64]int32 // source offsets of the last folded bytes, by position
 	srcEnd    [64]int32
 }
@@ -186,17 +186,17 @@ type cueScan struct {
 // safe for concurrent use. It never fails: text without any cue gets an
 // empty Kind and Confidence 0.
 func Message(text string) Result {
-	sc := cueScan{m: cueMatcherOnce()}
+	sc := scanner{m: matcherOnce()}
 	sc.scan(text)
 	language := sc.language()
-	res := Result{Language: cueLanguages[language]}
+	res := Result{Language: languages[language]}
 	if sc.letters == 0 {
 		return res
 	}
 
 	// scores sums the cues of each kind; strongest is its heaviest single
 	// cue, which decides whether the kind can be a runner-up.
-	var scores, strongest [cueKindCount]float64
+	var scores, strongest [kindCount]float64
 	sc.resolve(cueLang(language + 1))
 	for i := 0; i < sc.n; i++ {
 		h := &sc.hits[i]
@@ -206,18 +206,18 @@ func Message(text string) Result {
 		}
 	}
 	if sc.questions > 0 {
-		q := cueKindIndex(message.Question)
+		q := kindIndex(message.Question)
 		scores[q] += sc.questionWeight()
-		strongest[q] = max(strongest[q], cueRunnerUpCue) // a literal question is real evidence of asking
+		strongest[q] = max(strongest[q], runnerUpCue) // a literal question is real evidence of asking
 	}
 	if sc.emphatic {
-		scores[cueKindIndex(message.Complaint)] += cueEmphaticQuestion
-		strongest[cueKindIndex(message.Complaint)] = max(strongest[cueKindIndex(message.Complaint)], cueEmphaticQuestion)
+		scores[kindIndex(message.Complaint)] += emphaticQuestion
+		strongest[kindIndex(message.Complaint)] = max(strongest[kindIndex(message.Complaint)], emphaticQuestion)
 	}
 	for e, k := range [2]message.Kind{message.Praise, message.Complaint} {
 		if sc.emoji[e][1] != 0 {
-			scores[cueKindIndex(k)] += cueEmojiWeight
-			strongest[cueKindIndex(k)] = max(strongest[cueKindIndex(k)], cueEmojiWeight)
+			scores[kindIndex(k)] += emojiWeight
+			strongest[kindIndex(k)] = max(strongest[kindIndex(k)], emojiWeight)
 		}
 	}
 
@@ -225,7 +225,7 @@ func Message(text string) Result {
 	// report that also asks something is still an appeal, a claim or a
 	// fault report; praise that ends "do it again" is still praise.
 	top, second := -1, -1
-	for _, i := range [cueKindCount]int{6, 5, 4, 1, 0, 2, 3} {
+	for _, i := range [kindCount]int{6, 5, 4, 1, 0, 2, 3} {
 		if scores[i] <= 0 {
 			continue
 		}
@@ -240,14 +240,14 @@ func Message(text string) Result {
 		return res
 	}
 	var sum float64
-	for i := 0; i < cueKindCount; i++ {
-		sum += math.Exp((scores[i] - scores[top]) / cueTemperature)
+	for i := 0; i < kindCount; i++ {
+		sum += math.Exp((scores[i] - scores[top]) / temperature)
 	}
-	res.Kind = cueKindAt(top)
-	res.Confidence = cueUnit(1 / sum)
-	if second >= 0 && scores[second] >= cueRunnerUpMinimum && scores[second] >= cueRunnerUpShare*scores[top] && strongest[second] >= cueRunnerUpCue {
-		res.RunnerUp = cueKindAt(second)
-		res.RunnerUpConfidence = cueUnit(math.Exp((scores[second]-scores[top])/cueTemperature) / sum)
+	res.Kind = kindAt(top)
+	res.Confidence = clampUnit(1 / sum)
+	if second >= 0 && scores[second] >= runnerUpMinimum && scores[second] >= runnerUpShare*scores[top] && strongest[second] >= runnerUpCue {
+		res.RunnerUp = kindAt(second)
+		res.RunnerUpConfidence = clampUnit(math.Exp((scores[second]-scores[top])/temperature) / sum)
 	} else {
 		second = -1
 	}
@@ -255,8 +255,8 @@ func Message(text string) Result {
 	return res
 }
 
-// cueUnit clamps x into [0, 1].
-func cueUnit(x float64) float64 {
+// clampUnit clamps x into [0, 1].
+func clampUnit(x float64) float64 {
 	if !(x >= 0) {
 		return 0
 	}
@@ -267,30 +267,30 @@ func cueUnit(x float64) float64 {
 }
 
 // questionWeight is what the question marks count for Question.
-func (sc *cueScan) questionWeight() float64 {
+func (sc *scanner) questionWeight() float64 {
 	extra := sc.questions - 1
 	if extra > 2 {
 		extra = 2
 	}
-	w := cueQuestionMark + cueMoreQuestions*float64(extra)
+	w := questionMark + moreQuestions*float64(extra)
 	if sc.endsAsked {
-		w += cueEndsInQuestion
+		w += endsInQuestion
 	}
 	return w
 }
 
 // scan folds text and runs it through the automaton, collecting hits and
 // language votes.
-func (sc *cueScan) scan(text string) {
+func (sc *scanner) scan(text string) {
 	sc.space = true
 	sc.feed(' ', 0, 0)
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		from, to := int32(i), int32(i+size)
 		i += size
-		a, b, class := cueFold(r)
+		a, b, class := fold(r)
 		switch class {
-		case cueRuneLetter:
+		case runeLetter:
 			sc.qrun = 0
 			sc.endsAsked = false
 			sc.letters++
@@ -305,14 +305,14 @@ func (sc *cueScan) scan(text string) {
 				sc.feed(b, from, to)
 			}
 			sc.inClause = true
-		case cueRuneSpace:
-			if e := cueEmojiKind(r); e >= 0 && sc.emoji[e][1] == 0 {
+		case runeSpace:
+			if e := emojiKind(r); e >= 0 && sc.emoji[e][1] == 0 {
 				sc.emoji[e] = [2]int32{from, to + 1}
 			}
 			sc.boundary(from, to)
-		case cueRuneClause, cueRuneQuestion:
+		case runeClause, runeQuestion:
 			sc.boundary(from, to)
-			if class == cueRuneQuestion {
+			if class == runeQuestion {
 				sc.questions++
 				sc.endsAsked = sc.clause > 0
 				sc.qrun++
@@ -332,7 +332,7 @@ func (sc *cueScan) scan(text string) {
 }
 
 // boundary feeds one word boundary, unless the last byte was one.
-func (sc *cueScan) boundary(from, to int32) {
+func (sc *scanner) boundary(from, to int32) {
 	if !sc.space {
 		sc.feed(' ', from, to)
 	}
@@ -340,14 +340,14 @@ func (sc *cueScan) boundary(from, to int32) {
 
 // feed runs one folded byte through the automaton and records what ends
 // there.
-func (sc *cueScan) feed(b byte, from, to int32) {
+func (sc *scanner) feed(b byte, from, to int32) {
 	m := sc.m
 	sc.space = b == ' '
 	if sc.space {
 		sc.word++
 	}
 	sc.srcStart[sc.pos&63], sc.srcEnd[sc.pos&63] = from, to
-	sc.state = m.step(sc.state, uint8(cueSymbol(b)))
+	sc.state = m.step(sc.state, uint8(symbol(b)))
 	for node := m.nodes[sc.state].emit; node >= 0; node = m.nodes[node].dict {
 		sc.record(m.nodes[node].out)
 	}
@@ -356,7 +356,7 @@ func (sc *cueScan) feed(b byte, from, to int32) {
 
 // record notes every entry of pattern pi, which ends at the current
 // position.
-func (sc *cueScan) record(pi int32) {
+func (sc *scanner) record(pi int32) {
 	m := sc.m
 	p := &m.patterns[pi]
 	last := sc.pos
@@ -370,11 +370,11 @@ func (sc *cueScan) record(pi int32) {
 			sc.lang[e.lang-1] += e.weight
 			continue
 		}
-		if sc.n == cueMaxHits {
+		if sc.n == maxHits {
 			continue
 		}
 		if e.lang != cueAnyLanguage {
-			sc.lang[e.lang-1] += cueHitLanguageVote
+			sc.lang[e.lang-1] += hitLanguageVote
 		}
 		h := &sc.hits[sc.n]
 		sc.n++
@@ -398,7 +398,7 @@ func (sc *cueScan) record(pi int32) {
 
 // language picks the language with the most votes: 0 Swedish, 1 Finnish,
 // 2 English. Ties go to Swedish, then Finnish.
-func (sc *cueScan) language() int {
+func (sc *scanner) language() int {
 	v := sc.lang
 	v[0] += 0.75 * float32(min(sc.rings, 4))
 	if marks := sc.rings + sc.umlauts; marks > 0 {
@@ -417,7 +417,7 @@ func (sc *cueScan) language() int {
 // hide the cues inside them, a negation turns praise into complaint, a
 // decision turns complaint verbs into appeal, each cue counts once, and
 // cues of another language count less.
-func (sc *cueScan) resolve(lang cueLang) {
+func (sc *scanner) resolve(lang cueLang) {
 	m := sc.m
 	hits := sc.hits[:sc.n]
 	// A match inside a longer one is hidden by it ("inte nöjd" hides
@@ -472,28 +472,28 @@ func (sc *cueScan) resolve(lang cueLang) {
 			continue
 		}
 		if e.lang != cueAnyLanguage && e.lang != lang {
-			h.weight *= cueForeignWeight
+			h.weight *= foreignWeight
 		}
 		if e.flags&cueClosing != 0 && h.clause > 0 && h.clause == last {
-			h.weight *= cueClosingWeight
+			h.weight *= closingWeight
 		}
-		if h.kind == int8(cueKindIndex(message.Question)) && h.clause < 64 && sc.exclaimed&(1<<uint(h.clause)) != 0 {
-			h.weight *= cueExclaimedQuestion
+		if h.kind == int8(kindIndex(message.Question)) && h.clause < 64 && sc.exclaimed&(1<<uint(h.clause)) != 0 {
+			h.weight *= exclaimedQuestion
 		}
 		if e.flags&cueSwitchOnDecision != 0 && decision {
-			h.kind = int8(cueKindIndex(message.Appeal))
+			h.kind = int8(kindIndex(message.Appeal))
 		}
 		if e.flags&cueNegatable == 0 {
 			continue
 		}
-		praise := h.kind == int8(cueKindIndex(message.Praise))
-		complaint := h.kind == int8(cueKindIndex(message.Complaint))
+		praise := h.kind == int8(kindIndex(message.Praise))
+		complaint := h.kind == int8(kindIndex(message.Complaint))
 		if !praise && !complaint {
 			continue
 		}
 		for j := range hits {
 			g := &hits[j]
-			if g.dropped || g.clause != h.clause || g.startWord >= h.startWord || h.startWord-g.endWord > cueNegationWords {
+			if g.dropped || g.clause != h.clause || g.startWord >= h.startWord || h.startWord-g.endWord > negationWords {
 				continue
 			}
 			ge := &m.entries[g.entry]
@@ -502,10 +502,10 @@ func (sc *cueScan) resolve(lang cueLang) {
 			}
 			switch {
 			case praise && ge.flags&cueNegatesPraise != 0:
-				h.kind = int8(cueKindIndex(message.Complaint))
+				h.kind = int8(kindIndex(message.Complaint))
 			case complaint && ge.flags&cueNegatesComplaint != 0:
-				h.kind = int8(cueKindIndex(message.Praise))
-				h.weight *= cueNegatedComplaint
+				h.kind = int8(kindIndex(message.Praise))
+				h.weight *= negatedComplaint
 			default:
 				continue
 			}
@@ -518,7 +518,7 @@ func (sc *cueScan) resolve(lang cueLang) {
 
 // reasons lists the counted hits of kinds top and second (-1 for none),
 // strongest first within each kind.
-func (sc *cueScan) reasons(text string, top, second int) []Cue {
+func (sc *scanner) reasons(text string, top, second int) []Cue {
 	var picked [MaxCues]int
 	n := 0
 	for _, k := range [2]int{top, second} {
@@ -537,16 +537,16 @@ func (sc *cueScan) reasons(text string, top, second int) []Cue {
 				picked[j], picked[j-1] = picked[j-1], picked[j]
 			}
 		}
-		if k == cueKindIndex(message.Question) && sc.questions > 0 && n < MaxCues {
+		if k == kindIndex(message.Question) && sc.questions > 0 && n < MaxCues {
 			picked[n] = -1
 			n++
 		}
-		if k == cueKindIndex(message.Complaint) && sc.emphatic && n < MaxCues {
+		if k == kindIndex(message.Complaint) && sc.emphatic && n < MaxCues {
 			picked[n] = -2
 			n++
 		}
 		for e, ek := range [2]message.Kind{message.Praise, message.Complaint} {
-			if k == cueKindIndex(ek) && sc.emoji[e][1] != 0 && n < MaxCues {
+			if k == kindIndex(ek) && sc.emoji[e][1] != 0 && n < MaxCues {
 				picked[n] = -3 - e
 				n++
 			}
@@ -562,12 +562,12 @@ func (sc *cueScan) reasons(text string, top, second int) []Cue {
 			out[i] = Cue{Pattern: "?", Text: "?", Kind: message.Question, Weight: sc.questionWeight()}
 			continue
 		case -2:
-			out[i] = Cue{Pattern: "??", Text: "??", Kind: message.Complaint, Weight: cueEmphaticQuestion}
+			out[i] = Cue{Pattern: "??", Text: "??", Kind: message.Complaint, Weight: emphaticQuestion}
 			continue
 		case -3, -4:
 			e := -3 - picked[i]
 			emoji := text[sc.emoji[e][0] : sc.emoji[e][1]-1]
-			out[i] = Cue{Pattern: emoji, Text: emoji, Kind: [2]message.Kind{message.Praise, message.Complaint}[e], Weight: cueEmojiWeight}
+			out[i] = Cue{Pattern: emoji, Text: emoji, Kind: [2]message.Kind{message.Praise, message.Complaint}[e], Weight: emojiWeight}
 			continue
 		}
 		h := &sc.hits[picked[i]]
@@ -577,8 +577,8 @@ func (sc *cueScan) reasons(text string, top, second int) []Cue {
 		}
 		out[i] = Cue{
 			Pattern: sc.m.entries[h.entry].cue,
-			Text:    cueWords(text, int(start), int(h.srcEnd)),
-			Kind:    cueKindAt(int(h.kind)),
+			Text:    wholeWords(text, int(start), int(h.srcEnd)),
+			Kind:    kindAt(int(h.kind)),
 			Weight:  float64(h.weight),
 			Negated: h.negated,
 		}
@@ -586,21 +586,21 @@ func (sc *cueScan) reasons(text string, top, second int) []Cue {
 	return out
 }
 
-// cueWords returns text[from:to] widened to whole words, as valid UTF-8.
-func cueWords(text string, from, to int) string {
+// wholeWords returns text[from:to] widened to whole words, as valid UTF-8.
+func wholeWords(text string, from, to int) string {
 	if from < 0 || to > len(text) || from > to {
 		return ""
 	}
 	for from > 0 {
 		r, size := utf8.DecodeLastRuneInString(text[:from])
-		if !cueWordRune(r) {
+		if !wordRune(r) {
 			break
 		}
 		from -= size
 	}
 	for to < len(text) {
 		r, size := utf8.DecodeRuneInString(text[to:])
-		if !cueWordRune(r) {
+		if !wordRune(r) {
 			break
 		}
 		to += size
@@ -612,17 +612,17 @@ func cueWords(text string, from, to int) string {
 	return s
 }
 
-// cueWordRune reports whether r belongs to a word when a cue's text is
+// wordRune reports whether r belongs to a word when a cue's text is
 // widened to whole words: a letter, a digit, a nonspacing mark (which
-// cueFold joins to its letter; spacing and enclosing marks it does not) or
+// fold joins to its letter; spacing and enclosing marks it does not) or
 // an apostrophe.
-func cueWordRune(r rune) bool {
+func wordRune(r rune) bool {
 	return textrune.LetterOrDigit(r) || unicode.Is(unicode.Mn, r) || textrune.Apostrophe(r)
 }
 
-// cueEmojiKind tells whether r is an emoji that praises (0) or complains
+// emojiKind tells whether r is an emoji that praises (0) or complains
 // (1), or neither (-1).
-func cueEmojiKind(r rune) int {
+func emojiKind(r rune) int {
 	switch r {
 	case '\U0001F44D', '\u2764', '\U0001F64F', '\U0001F60A', '\U0001F642', '\U0001F60D', '\U0001F44F',
 		'\U0001F970', '\U0001F495', '\U0001F49A', '\U0001F499', '\u2B50', '\U0001F31F', '\U0001F64C',

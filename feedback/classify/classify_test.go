@@ -349,13 +349,13 @@ func TestClassifyCueTables(t *testing.T) {
 	// The folded patterns use the cue alphabet only.
 	for _, p := range m.patterns {
 		for i := 0; i < len(p.folded); i++ {
-			require.GreaterOrEqual(t, cueSymbol(p.folded[i]), 0, "pattern %q", p.folded)
+			require.GreaterOrEqual(t, symbol(p.folded[i]), 0, "pattern %q", p.folded)
 		}
-		assert.LessOrEqual(t, len(p.folded), cueMaxPattern)
+		assert.LessOrEqual(t, len(p.folded), maxPattern)
 	}
 }
 
-func TestCueFoldCue(t *testing.T) {
+func TestFoldCue(t *testing.T) {
 	tests := map[string]string{
 		"_Överklaga_":           " overklaga ",
 		"_tack så mycket":       " tack sa mycket",
@@ -372,12 +372,12 @@ func TestCueFoldCue(t *testing.T) {
 		"_cr\u00e8me br\u00fbl": " creme brul",
 	}
 	for in, want := range tests {
-		got, ok := cueFoldCue(in)
+		got, ok := foldCue(in)
 		assert.True(t, ok, in)
 		assert.Equal(t, want, got, in)
 	}
-	for _, bad := range []string{"", "_", "__", "tack!", "vad?", strings.Repeat("a", cueMaxPattern+1)} {
-		_, ok := cueFoldCue(bad)
+	for _, bad := range []string{"", "_", "__", "tack!", "vad?", strings.Repeat("a", maxPattern+1)} {
+		_, ok := foldCue(bad)
 		assert.False(t, ok, "%q", bad)
 	}
 }
@@ -413,19 +413,19 @@ func TestClassifyEmoji(t *testing.T) {
 	assert.True(t, found, "%+v", got.Cues)
 }
 
-// TestCueWordRuneAsBefore holds cueWordRune, built on package textrune, to
+// TestWordRuneAsBefore holds wordRune, built on package textrune, to
 // the classifier's hand-written helper it replaced, for every rune and a
 // few values that are not runes: cues widen to the same words.
-func TestCueWordRuneAsBefore(t *testing.T) {
+func TestWordRuneAsBefore(t *testing.T) {
 	before := func(r rune) bool {
 		return r != utf8.RuneError && (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || r == '\'' || r == '\u2019')
 	}
 	for r := rune(-2); r <= unicode.MaxRune+2; r++ {
-		if cueWordRune(r) != before(r) {
-			t.Fatalf("cueWordRune(%U) = %v, before %v", r, cueWordRune(r), before(r))
+		if wordRune(r) != before(r) {
+			t.Fatalf("wordRune(%U) = %v, before %v", r, wordRune(r), before(r))
 		}
 	}
 	for r, want := range map[rune]bool{'å': true, 'Ö': true, '7': true, '٣': true, '\'': true, '\u2019': true, '\u030a': true, '-': false, '\u2010': false, '\u0903': false, '_': false, ' ': false, utf8.RuneError: false} {
-		assert.Equal(t, want, cueWordRune(r), "%U", r)
+		assert.Equal(t, want, wordRune(r), "%U", r)
 	}
 }

@@ -21,11 +21,11 @@ import "github.com/kommunkit/kommunkit/feedback/message"
 // code path.
 
 // cueLang says which language a cue belongs to. A cue of another language
-// than the message's counts cueForeignWeight of its weight.
+// than the message's counts foreignWeight of its weight.
 type cueLang uint8
 
 // The languages of cues; Swedish, Finnish and English are 1, 2 and 3, one
-// more than their index in cueScan.lang.
+// more than their index in scanner.lang.
 const (
 	cueAnyLanguage cueLang = iota
 	cueSv

@@ -20,24 +20,24 @@ import (
 // space) matches only at the start of a word, "_tack_" only the whole word,
 // and "lampa" anywhere, also inside compounds such as "gatlampan".
 
-// cueSymbols is the size of the cue alphabet.
-const cueSymbols = 28
+// symbols is the size of the cue alphabet.
+const symbols = 28
 
-// cueMaxPattern is the longest cue, in alphabet bytes. It bounds the ring of
+// maxPattern is the longest cue, in alphabet bytes. It bounds the ring of
 // source offsets that maps a match back to the text.
-const cueMaxPattern = 60
+const maxPattern = 60
 
 // What a rune does to the folded text.
 const (
-	cueRuneSpace    = iota // a word boundary
-	cueRuneLetter          // one or two letters of the alphabet
-	cueRuneJoin            // nothing: apostrophes and combining marks
-	cueRuneClause          // a boundary that also ends a clause: . , ; : ! line break
-	cueRuneQuestion        // a question mark: ends a clause and is counted
+	runeSpace    = iota // a word boundary
+	runeLetter          // one or two letters of the alphabet
+	runeJoin            // nothing: apostrophes and combining marks
+	runeClause          // a boundary that also ends a clause: . , ; : ! line break
+	runeQuestion        // a question mark: ends a clause and is counted
 )
 
-// cueSymbol maps a byte of the cue alphabet to its index, or -1.
-func cueSymbol(b byte) int {
+// symbol maps a byte of the cue alphabet to its index, or -1.
+func symbol(b byte) int {
 	switch {
 	case b >= 'a' && b <= 'z':
 		return int(b - 'a')
@@ -49,102 +49,102 @@ func cueSymbol(b byte) int {
 	return -1
 }
 
-// cueFold maps r to at most two bytes of the cue alphabet and says what the
+// fold maps r to at most two bytes of the cue alphabet and says what the
 // rune is. Letters outside the Latin alphabets become word boundaries.
-func cueFold(r rune) (a, b byte, class int) {
+func fold(r rune) (a, b byte, class int) {
 	if r < 0x80 {
 		switch {
 		case r >= 'a' && r <= 'z':
-			return byte(r), 0, cueRuneLetter
+			return byte(r), 0, runeLetter
 		case r >= 'A' && r <= 'Z':
-			return byte(r) + 'a' - 'A', 0, cueRuneLetter
+			return byte(r) + 'a' - 'A', 0, runeLetter
 		case r >= '0' && r <= '9':
-			return '0', 0, cueRuneLetter
+			return '0', 0, runeLetter
 		case r == '\'' || r == '`':
-			return 0, 0, cueRuneJoin
+			return 0, 0, runeJoin
 		case r == '?':
-			return 0, 0, cueRuneQuestion
+			return 0, 0, runeQuestion
 		case r == '.' || r == ',' || r == ';' || r == ':' || r == '!' || r == '\n' || r == '\r':
-			return 0, 0, cueRuneClause
+			return 0, 0, runeClause
 		}
-		return 0, 0, cueRuneSpace
+		return 0, 0, runeSpace
 	}
 	switch r {
 	case '\u2019', '\u2018', '\u00b4', '\u02bc':
-		return 0, 0, cueRuneJoin
+		return 0, 0, runeJoin
 	case '\u2026', '\u2029', '\u2028', '\u00a1', '\u203c':
-		return 0, 0, cueRuneClause
+		return 0, 0, runeClause
 	case '\u00bf', '\uff1f':
-		return 0, 0, cueRuneQuestion
+		return 0, 0, runeQuestion
 	}
 	if unicode.Is(unicode.Mn, r) {
-		return 0, 0, cueRuneJoin
+		return 0, 0, runeJoin
 	}
 	l := unicode.ToLower(r)
 	switch l {
 	case 'å', 'ä', 'à', 'á', 'â', 'ã', 'ā', 'ă', 'ą':
-		return 'a', 0, cueRuneLetter
+		return 'a', 0, runeLetter
 	case 'æ':
-		return 'a', 'e', cueRuneLetter
+		return 'a', 'e', runeLetter
 	case 'ö', 'ø', 'ó', 'ò', 'ô', 'õ', 'ō', 'ő', 'œ':
-		return 'o', 0, cueRuneLetter
+		return 'o', 0, runeLetter
 	case 'é', 'è', 'ê', 'ë', 'ē', 'ė', 'ę', 'ě':
-		return 'e', 0, cueRuneLetter
+		return 'e', 0, runeLetter
 	case 'í', 'ì', 'î', 'ï', 'ī', 'į', 'ı':
-		return 'i', 0, cueRuneLetter
+		return 'i', 0, runeLetter
 	case 'ú', 'ù', 'û', 'ü', 'ū', 'ů', 'ű', 'ų':
-		return 'u', 0, cueRuneLetter
+		return 'u', 0, runeLetter
 	case 'ý', 'ÿ':
-		return 'y', 0, cueRuneLetter
+		return 'y', 0, runeLetter
 	case 'ç', 'ć', 'č':
-		return 'c', 0, cueRuneLetter
+		return 'c', 0, runeLetter
 	case 'ñ', 'ń', 'ň':
-		return 'n', 0, cueRuneLetter
+		return 'n', 0, runeLetter
 	case 'š', 'ś', 'ş', 'ș':
-		return 's', 0, cueRuneLetter
+		return 's', 0, runeLetter
 	case 'ž', 'ź', 'ż':
-		return 'z', 0, cueRuneLetter
+		return 'z', 0, runeLetter
 	case 'ß':
-		return 's', 's', cueRuneLetter
+		return 's', 's', runeLetter
 	case 'ð', 'đ', 'ď':
-		return 'd', 0, cueRuneLetter
+		return 'd', 0, runeLetter
 	case 'þ':
-		return 't', 'h', cueRuneLetter
+		return 't', 'h', runeLetter
 	case 'ł':
-		return 'l', 0, cueRuneLetter
+		return 'l', 0, runeLetter
 	case 'ř':
-		return 'r', 0, cueRuneLetter
+		return 'r', 0, runeLetter
 	case 'ť', 'ț':
-		return 't', 0, cueRuneLetter
+		return 't', 0, runeLetter
 	case 'ğ':
-		return 'g', 0, cueRuneLetter
+		return 'g', 0, runeLetter
 	}
 	if unicode.IsDigit(l) {
-		return '0', 0, cueRuneLetter
+		return '0', 0, runeLetter
 	}
-	return 0, 0, cueRuneSpace
+	return 0, 0, runeSpace
 }
 
-// cueFoldCue folds a cue as written in the tables ('_' for a word
+// foldCue folds a cue as written in the tables ('_' for a word
 // boundary) into the cue alphabet. ok is false when the cue is empty, too
 // long, or holds something the text side can never produce.
-func cueFoldCue(cue string) (folded string, ok bool) {
+func foldCue(cue string) (folded string, ok bool) {
 	var sb strings.Builder
 	space := false
 	for _, r := range cue {
 		if r == '_' {
 			r = ' '
 		}
-		a, b, class := cueFold(r)
+		a, b, class := fold(r)
 		switch class {
-		case cueRuneLetter:
+		case runeLetter:
 			sb.WriteByte(a)
 			if b != 0 {
 				sb.WriteByte(b)
 			}
 			space = false
-		case cueRuneJoin:
-		case cueRuneSpace:
+		case runeJoin:
+		case runeSpace:
 			if !space {
 				sb.WriteByte(' ')
 				space = true
@@ -154,7 +154,7 @@ func cueFoldCue(cue string) (folded string, ok bool) {
 		}
 	}
 	folded = sb.String()
-	if strings.TrimSpace(folded) == "" || len(folded) > cueMaxPattern {
+	if strings.TrimSpace(folded) == "" || len(folded) > maxPattern {
 		return "", false
 	}
 	return folded, true
@@ -174,7 +174,7 @@ type cuePattern struct {
 type cueEntry struct {
 	cue    string // as written in the tables, without the '_' marks (a substring of the table)
 	weight float32
-	kind   int8 // the kind's index (see cueKindAt), or -1
+	kind   int8 // the kind's index (see kindAt), or -1
 	lang   cueLang
 	flags  cueFlags
 	next   int32 // next entry of the same pattern, or -1
@@ -183,17 +183,17 @@ type cueEntry struct {
 // cueMatcher is the Aho–Corasick automaton over every cue. It is built once
 // and then only read, so it is safe for concurrent use.
 type cueMatcher struct {
-	root     [cueSymbols]int32 // transitions from the root, resolved
-	nodes    []cueNode
-	next     []int32 // children of all nodes, packed; see cueNode.first
+	root     [symbols]int32 // transitions from the root, resolved
+	nodes    []trieNode
+	next     []int32 // children of all nodes, packed; see trieNode.first
 	patterns []cuePattern
 	entries  []cueEntry
 	problems []string // cues that could not be used; tests require none
 }
 
-// cueNode is one state of the automaton. Its fields sit together so that
+// trieNode is one state of the automaton. Its fields sit together so that
 // a step touches one cache line.
-type cueNode struct {
+type trieNode struct {
 	mask  uint32 // bit c is set when the node has a child on symbol c
 	first int32  // the node's children are next[first:], in symbol order
 	fail  int32  // the longest proper suffix that is also a trie node
@@ -203,19 +203,19 @@ type cueNode struct {
 }
 
 // The automaton is built on first use and never changed afterwards. It is
-// reached only through cueMatcherOnce, so programs that import the package
+// reached only through matcherOnce, so programs that import the package
 // without classifying do not carry the cue tables.
 var (
-	cueMatcherInit  sync.Once
-	cueMatcherBuilt *cueMatcher
+	matcherInit  sync.Once
+	matcherBuilt *cueMatcher
 )
 
-// cueMatcherOnce returns the automaton, building it on the first call.
-func cueMatcherOnce() *cueMatcher {
-	cueMatcherInit.Do(func() {
-		cueMatcherBuilt = buildCueMatcher(cueGroups(), cueLanguageGroups())
+// matcherOnce returns the automaton, building it on the first call.
+func matcherOnce() *cueMatcher {
+	matcherInit.Do(func() {
+		matcherBuilt = buildCueMatcher(cueGroups(), cueLanguageGroups())
 	})
-	return cueMatcherBuilt
+	return matcherBuilt
 }
 
 // child returns the child of node s on symbol c, or -1.
@@ -244,7 +244,7 @@ func buildCueMatcher(groups []cueGroup, langs []cueLanguageGroup) *cueMatcher {
 	m := &cueMatcher{}
 	index := make(map[string]int32)
 	add := func(cue string, e cueEntry) {
-		folded, ok := cueFoldCue(cue)
+		folded, ok := foldCue(cue)
 		if strings.Contains(strings.Trim(cue, "_"), "_") {
 			ok = false
 		}
@@ -282,7 +282,7 @@ func buildCueMatcher(groups []cueGroup, langs []cueLanguageGroup) *cueMatcher {
 			if cue == "" {
 				continue
 			}
-			add(cue, cueEntry{weight: g.weight, kind: int8(cueKindIndex(g.kind)), lang: g.lang, flags: g.flags})
+			add(cue, cueEntry{weight: g.weight, kind: int8(kindIndex(g.kind)), lang: g.lang, flags: g.flags})
 		}
 	}
 	for _, g := range langs {
@@ -308,7 +308,7 @@ func buildCueMatcher(groups []cueGroup, langs []cueLanguageGroup) *cueMatcher {
 	for pi, p := range m.patterns {
 		s := int32(0)
 		for i := 0; i < len(p.folded); i++ {
-			c := uint8(cueSymbol(p.folded[i]))
+			c := uint8(symbol(p.folded[i]))
 			key := uint32(s)<<5 | uint32(c)
 			t, ok := index2[key]
 			if !ok {
@@ -325,7 +325,7 @@ func buildCueMatcher(groups []cueGroup, langs []cueLanguageGroup) *cueMatcher {
 	// slot of a child is the node's first slot plus the number of its
 	// children on smaller symbols.
 	n := len(out)
-	m.nodes = make([]cueNode, n)
+	m.nodes = make([]trieNode, n)
 	m.next = make([]int32, len(edges))
 	for i := range m.nodes {
 		m.nodes[i].out = out[i]
@@ -346,7 +346,7 @@ func buildCueMatcher(groups []cueGroup, langs []cueLanguageGroup) *cueMatcher {
 	// Failure and dictionary links, breadth first.
 	m.nodes[0].dict = -1
 	queue := make([]int32, 0, n)
-	for c := uint8(0); c < cueSymbols; c++ {
+	for c := uint8(0); c < symbols; c++ {
 		if t := m.child(0, c); t > 0 {
 			m.nodes[t].dict = -1
 			queue = append(queue, t)

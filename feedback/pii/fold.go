@@ -6,7 +6,7 @@ import (
 	"unicode/utf8"
 )
 
-// piiFold returns the rune Find reads in place of r, or -1 when it skips
+// foldRune returns the rune Find reads in place of r, or -1 when it skips
 // r. It skips invisible format characters (Unicode category Cf: zero-width
 // space and joiners, U+2060 word joiner, soft hyphen, direction marks, the
 // byte order mark), the variation selectors and the combining grapheme
@@ -17,7 +17,7 @@ import (
 // at "﹫" to "@". Every other rune is returned as it is. This is the part of
 // Unicode NFKC folding that matters for digits and "@", done by hand to keep
 // the package small.
-func piiFold(r rune) rune {
+func foldRune(r rune) rune {
 	switch {
 	case r < utf8.RuneSelf:
 		return r
@@ -35,15 +35,15 @@ func piiFold(r rune) rune {
 	case unicode.Is(unicode.Cf, r):
 		return -1
 	}
-	return piiDigitValue(r)
+	return digitValue(r)
 }
 
-// piiDigitValue returns the ASCII digit of r if r is a decimal digit
+// digitValue returns the ASCII digit of r if r is a decimal digit
 // (category Nd), and r otherwise. Unicode encodes the decimal digits of each
 // script as a run 0-9 in order, and every range of the Nd table is made of
 // whole runs, so the value is the distance from the start of the range,
 // modulo 10.
-func piiDigitValue(r rune) rune {
+func digitValue(r rune) rune {
 	for _, g := range unicode.Nd.R16 {
 		if r <= rune(g.Hi) {
 			if r >= rune(g.Lo) {
@@ -63,17 +63,17 @@ func piiDigitValue(r rune) rune {
 	return r
 }
 
-// piiNeedsFold reports whether text holds a rune that piiFold changes or
+// needsFold reports whether text holds a rune that foldRune changes or
 // skips. Text without one (all ASCII text, and most Swedish text) is
 // matched as it is, with no copy.
-func piiNeedsFold(text string) bool {
+func needsFold(text string) bool {
 	for i := 0; i < len(text); {
 		if text[i] < utf8.RuneSelf {
 			i++
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(text[i:])
-		if piiFold(r) != r {
+		if foldRune(r) != r {
 			return true
 		}
 		i += size
@@ -81,12 +81,12 @@ func piiNeedsFold(text string) bool {
 	return false
 }
 
-// piiFoldText returns the view of text Find matches on (see piiFold) and,
+// foldText returns the view of text Find matches on (see foldRune) and,
 // for every byte of it, the offset in text of the byte it came from: a rune
 // kept as it is maps byte for byte, a folded rune's one ASCII byte maps to
 // where the rune starts. The last entry, one past the view, is len(text).
 // Bytes that are not valid UTF-8 are kept as they are.
-func piiFoldText(text string) (string, []int) {
+func foldText(text string) (string, []int) {
 	var b strings.Builder
 	b.Grow(len(text))
 	offs := make([]int, 0, len(text)+1)
@@ -99,7 +99,7 @@ func piiFoldText(text string) (string, []int) {
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(text[i:])
-		switch f := piiFold(r); {
+		switch f := foldRune(r); {
 		case f < 0:
 		case f != r:
 			b.WriteByte(byte(f)) // every fold gives ASCII
@@ -116,11 +116,11 @@ func piiFoldText(text string) (string, []int) {
 	return b.String(), offs
 }
 
-// piiUnfold maps a match [start, end) in the folded view back to text,
-// given the offsets from piiFoldText. The span starts where the match's
+// unfold maps a match [start, end) in the folded view back to text,
+// given the offsets from foldText. The span starts where the match's
 // first rune starts and ends where its last rune ends, so it covers the
 // skipped characters inside the match but none before or after it.
-func piiUnfold(text string, offs []int, start, end int) (int, int) {
+func unfold(text string, offs []int, start, end int) (int, int) {
 	last := offs[end-1]
 	// A folded rune maps its one byte to where it starts: its end is past
 	// the whole rune. A rune kept as it is maps byte for byte, so last is

@@ -187,23 +187,23 @@ func Redact(text string) string {
 // digits spelled out), numbers split across lines, names or addresses: see
 // the package documentation.
 func Find(text string) []Match {
-	if !piiNeedsFold(text) {
-		return piiFind(text)
+	if !needsFold(text) {
+		return find(text)
 	}
-	view, offs := piiFoldText(text)
-	found := piiFind(view)
+	view, offs := foldText(text)
+	found := find(view)
 	for i, p := range found {
-		found[i].Start, found[i].End = piiUnfold(text, offs, p.Start, p.End)
+		found[i].Start, found[i].End = unfold(text, offs, p.Start, p.End)
 	}
 	return found
 }
 
-// piiFind returns the personal data in text, which piiFold leaves as it is.
-func piiFind(text string) []Match {
+// find returns the personal data in text, which foldRune leaves as it is.
+func find(text string) []Match {
 	// E-mail addresses first: their local part may hold digits that must
 	// not be read as a phone number.
 	var buf [4]Match
-	emails := piiFindEmails(text, buf[:0])
+	emails := findEmails(text, buf[:0])
 
 	var found []Match
 	prevEnd := -1
@@ -222,7 +222,7 @@ func piiFind(text string) []Match {
 			if ei < len(emails) {
 				limit, nextStart = emails[ei].Start, emails[ei].Start
 			}
-			sc := piiScan{text: text, limit: limit, prevEnd: prevEnd, nextStart: nextStart}
+			sc := scanner{text: text, limit: limit, prevEnd: prevEnd, nextStart: nextStart}
 			if m, ok := sc.number(i); ok {
 				found = append(found, m)
 				prevEnd = m.End
@@ -235,8 +235,8 @@ func piiFind(text string) []Match {
 	return found
 }
 
-// piiFindEmails appends the e-mail addresses in text to dst, in order.
-func piiFindEmails(text string, dst []Match) []Match {
+// findEmails appends the e-mail addresses in text to dst, in order.
+func findEmails(text string, dst []Match) []Match {
 	lastEnd := 0
 	from := 0
 	for {
@@ -253,7 +253,7 @@ func piiFindEmails(text string, dst []Match) []Match {
 		ls := at
 		for ls > lastEnd {
 			r, size := utf8.DecodeLastRuneInString(text[lastEnd:ls])
-			if !piiEmailLocalRune(r) {
+			if !emailLocalRune(r) {
 				break
 			}
 			ls -= size
@@ -273,7 +273,7 @@ func piiFindEmails(text string, dst []Match) []Match {
 			}
 			de += size
 		}
-		end := piiEmailDomainEnd(text, at+1, de)
+		end := emailDomainEnd(text, at+1, de)
 		if end < 0 {
 			continue
 		}
@@ -283,13 +283,13 @@ func piiFindEmails(text string, dst []Match) []Match {
 	}
 }
 
-// piiEmailDomainEnd returns where a domain that starts at from and may run
+// emailDomainEnd returns where a domain that starts at from and may run
 // to to ends: after the leading letters (at least two) of its last label
 // that has them, not counting the first label. It returns -1 when there is
 // no such label. A label counts by its leading letters alone, whatever
 // follows them, so that masking a number later in the domain (as in
 // "a@b.se-.0701234567") never changes where the address ends.
-func piiEmailDomainEnd(text string, from, to int) int {
+func emailDomainEnd(text string, from, to int) int {
 	end := -1
 	labels := 0
 	pos := from
@@ -323,12 +323,12 @@ func piiEmailDomainEnd(text string, from, to int) int {
 	return end
 }
 
-// piiScan looks for a personnummer or phone number in text. Matches may not
+// scanner looks for a personnummer or phone number in text. Matches may not
 // run past limit (the start of the next e-mail address). prevEnd is the end
 // of the previous match and nextStart the start of the next e-mail address
 // (or -1): both count as a neutral mask bracket when the context of a match
 // is checked, as they will once masked.
-type piiScan struct {
+type scanner struct {
 	text      string
 	limit     int
 	prevEnd   int
@@ -337,7 +337,7 @@ type piiScan struct {
 
 // number returns the personnummer, samordningsnummer or phone number that
 // starts at s, if there is one.
-func (sc piiScan) number(s int) (Match, bool) {
+func (sc scanner) number(s int) (Match, bool) {
 	if !sc.leftOK(s) {
 		return Match{}, false
 	}
@@ -377,7 +377,7 @@ func (sc piiScan) number(s int) (Match, bool) {
 // of their shape with a wrong check digit (PossiblePersonnummer): see
 // Find for the forms. together10 reports the 10-digit form with no
 // separator.
-func (sc piiScan) personnummer(s int) (end int, kind Kind, together10, ok bool) {
+func (sc scanner) personnummer(s int) (end int, kind Kind, together10, ok bool) {
 	text := sc.text
 	var digits [12]byte
 	var sep [12]int8    // sep[k]: the separator after k digits
@@ -398,11 +398,11 @@ func (sc piiScan) personnummer(s int) (end int, kind Kind, together10, ok bool) 
 		if n == 12 {
 			break
 		}
-		next, k, one := piiSeparator(text, q, sc.limit)
-		if k == piiSepNone && q < sc.limit && text[q] == '+' {
-			next, k = q+1, piiSepPlus
+		next, k, one := separator(text, q, sc.limit)
+		if k == sepNone && q < sc.limit && text[q] == '+' {
+			next, k = q+1, sepPlus
 		}
-		if k == piiSepNone || next >= sc.limit || !textrune.DigitByte(text[next]) {
+		if k == sepNone || next >= sc.limit || !textrune.DigitByte(text[next]) {
 			break
 		}
 		sep[n], single[n] = k, one
@@ -418,12 +418,12 @@ func (sc piiScan) personnummer(s int) (end int, kind Kind, together10, ok bool) 
 		good, canonical, plus, together := true, true, false, true
 		for k := 1; k < c; k++ {
 			switch {
-			case sep[k] == piiSepNone:
+			case sep[k] == sepNone:
 				continue
 			case k == c-4:
-				plus = sep[k] == piiSepPlus
+				plus = sep[k] == sepPlus
 				good = good && (c == 10 || !plus)
-				canonical = canonical && (plus || sep[k] == piiSepDash)
+				canonical = canonical && (plus || sep[k] == sepDash)
 			case single[k] && k%2 == 0:
 				canonical = false
 			default:
@@ -447,16 +447,16 @@ func (sc piiScan) personnummer(s int) (end int, kind Kind, together10, ok bool) 
 		real := false
 		switch century := int(digits[0]-'0')*10 + int(digits[1]-'0'); {
 		case c == 12:
-			real = century >= 18 && century <= 20 && piiRealDate(century*100+yy, mm, dd)
+			real = century >= 18 && century <= 20 && realDate(century*100+yy, mm, dd)
 		case plus:
-			real = piiRealDate(1800+yy, mm, dd) || piiRealDate(1900+yy, mm, dd)
+			real = realDate(1800+yy, mm, dd) || realDate(1900+yy, mm, dd)
 		default:
-			real = piiRealDate(1900+yy, mm, dd) || piiRealDate(2000+yy, mm, dd)
+			real = realDate(1900+yy, mm, dd) || realDate(2000+yy, mm, dd)
 		}
 		if !real {
 			continue
 		}
-		if !piiLuhn(core) {
+		if !luhn(core) {
 			if !canonical {
 				continue
 			}
@@ -467,8 +467,8 @@ func (sc piiScan) personnummer(s int) (end int, kind Kind, together10, ok bool) 
 	return 0, "", false, false
 }
 
-// piiLuhn reports whether the 10 digits have a valid Luhn check digit.
-func piiLuhn(d [10]byte) bool {
+// luhn reports whether the 10 digits have a valid Luhn check digit.
+func luhn(d [10]byte) bool {
 	sum := 0
 	for i, c := range d {
 		v := int(c - '0')
@@ -483,8 +483,8 @@ func piiLuhn(d [10]byte) bool {
 	return sum%10 == 0
 }
 
-// piiRealDate reports whether year-month-day is a date in the Gregorian calendar.
-func piiRealDate(year, month, day int) bool {
+// realDate reports whether year-month-day is a date in the Gregorian calendar.
+func realDate(year, month, day int) bool {
 	if month < 1 || month > 12 || day < 1 {
 		return false
 	}
@@ -495,26 +495,26 @@ func piiRealDate(year, month, day int) bool {
 	return day <= days
 }
 
-// piiMaxGroups bounds the digit groups of one phone number.
-const piiMaxGroups = 16
+// maxGroups bounds the digit groups of one phone number.
+const maxGroups = 16
 
-// piiGroups are the digit groups of a phone number candidate.
-type piiGroups struct {
+// digitGroups are the digit groups of a phone number candidate.
+type digitGroups struct {
 	n     int
-	start [piiMaxGroups]int
-	end   [piiMaxGroups]int
-	sep   [piiMaxGroups]int8 // the separator before this group
-	trunk int                // index of the group after "(0)", or 0 for none
+	start [maxGroups]int
+	end   [maxGroups]int
+	sep   [maxGroups]int8 // the separator before this group
+	trunk int             // index of the group after "(0)", or 0 for none
 }
 
-func (g *piiGroups) len(i int) int { return g.end[i] - g.start[i] }
+func (g *digitGroups) len(i int) int { return g.end[i] - g.start[i] }
 
 // collect reads digit groups from p, split by spaces, hyphens or dots (see
-// piiSeparator). With trunk set, "(0)" may follow the first group, with or
+// separator). With trunk set, "(0)" may follow the first group, with or
 // without a space or hyphen on either side.
-func (g *piiGroups) collect(text string, p, limit int, trunk bool) {
-	sep := int8(piiSepNone)
-	for g.n < piiMaxGroups {
+func (g *digitGroups) collect(text string, p, limit int, trunk bool) {
+	sep := int8(sepNone)
+	for g.n < maxGroups {
 		q := p
 		for q < limit && textrune.DigitByte(text[q]) {
 			q++
@@ -524,15 +524,15 @@ func (g *piiGroups) collect(text string, p, limit int, trunk bool) {
 		}
 		g.start[g.n], g.end[g.n], g.sep[g.n] = p, q, sep
 		g.n++
-		next, k, _ := piiSeparator(text, q, limit)
-		if trunk && g.n == 1 && k != piiSepDot && k != piiSepSlash && strings.HasPrefix(text[next:limit], "(0)") {
+		next, k, _ := separator(text, q, limit)
+		if trunk && g.n == 1 && k != sepDot && k != sepSlash && strings.HasPrefix(text[next:limit], "(0)") {
 			g.trunk = 1
-			next, k = next+3, piiSepSpace
-			if n2, k2, _ := piiSeparator(text, next, limit); k2 == piiSepSpace || k2 == piiSepDash {
+			next, k = next+3, sepSpace
+			if n2, k2, _ := separator(text, next, limit); k2 == sepSpace || k2 == sepDash {
 				next = n2
 			}
 		}
-		if k == piiSepNone || k == piiSepSlash || next >= limit || !textrune.DigitByte(text[next]) {
+		if k == sepNone || k == sepSlash || next >= limit || !textrune.DigitByte(text[next]) {
 			return
 		}
 		p, sep = next, k
@@ -541,46 +541,46 @@ func (g *piiGroups) collect(text string, p, limit int, trunk bool) {
 
 // The separators between the digit groups of a number.
 const (
-	piiSepNone  = iota
-	piiSepSpace // one to three spaces or tabs
-	piiSepDash  // a hyphen, with or without spaces around it
-	piiSepDot   // "."
-	piiSepSlash // "/"
-	piiSepPlus  // "+", in a personnummer only
+	sepNone  = iota
+	sepSpace // one to three spaces or tabs
+	sepDash  // a hyphen, with or without spaces around it
+	sepDot   // "."
+	sepSlash // "/"
+	sepPlus  // "+", in a personnummer only
 )
 
-// piiSeparator reads a separator between two digit groups at q: one to
+// separator reads a separator between two digit groups at q: one to
 // three spaces (tabs and any Unicode space included), a hyphen (ASCII or
 // Unicode) with up to three spaces on either side, or a "." or "/" alone.
-// It returns where the next group starts, the kind of separator (piiSepNone
+// It returns where the next group starts, the kind of separator (sepNone
 // and q for none), and whether it was exactly one space.
-func piiSeparator(text string, q, limit int) (next int, kind int8, single bool) {
-	p, spaces := piiSpaces(text, q, limit)
+func separator(text string, q, limit int) (next int, kind int8, single bool) {
+	p, spaces := spaceRun(text, q, limit)
 	if p < limit {
 		r, size := utf8.DecodeRuneInString(text[p:limit])
 		switch {
-		case piiDash(r):
-			p, _ = piiSpaces(text, p+size, limit)
-			return p, piiSepDash, false
+		case isDash(r):
+			p, _ = spaceRun(text, p+size, limit)
+			return p, sepDash, false
 		case spaces == 0 && r == '.':
-			return p + 1, piiSepDot, false
+			return p + 1, sepDot, false
 		case spaces == 0 && r == '/':
-			return p + 1, piiSepSlash, false
+			return p + 1, sepSlash, false
 		}
 	}
 	if spaces == 0 {
-		return q, piiSepNone, false
+		return q, sepNone, false
 	}
-	return p, piiSepSpace, spaces == 1
+	return p, sepSpace, spaces == 1
 }
 
-// piiSpaces skips up to three spaces at q and returns where they end and
+// spaceRun skips up to three spaces at q and returns where they end and
 // how many there were.
-func piiSpaces(text string, q, limit int) (int, int) {
+func spaceRun(text string, q, limit int) (int, int) {
 	n := 0
 	for n < 3 && q < limit {
 		r, size := utf8.DecodeRuneInString(text[q:limit])
-		if !piiSpace(r) {
+		if !isSpace(r) {
 			break
 		}
 		q += size
@@ -605,7 +605,7 @@ func piiSpaces(text string, q, limit int) (int, int) {
 // When the longest valid run may not end where it ends, a shorter one is
 // tried. Masking a later match cuts the groups short, and this makes the
 // choice the same before and after.
-func (sc piiScan) swedishEnd(g *piiGroups, first, skip int, trunkZero bool) (int, bool) {
+func (sc scanner) swedishEnd(g *digitGroups, first, skip int, trunkZero bool) (int, bool) {
 	text := sc.text
 	minDigits, maxDigits, maxArea := 7, 9, 3
 	lead := text[g.start[first]+skip]
@@ -617,7 +617,7 @@ func (sc piiScan) swedishEnd(g *piiGroups, first, skip int, trunkZero bool) (int
 	if lead == '0' && !trunkZero {
 		return 0, false
 	}
-	var valid [piiMaxGroups]bool
+	var valid [maxGroups]bool
 	last := -1
 	total := 0
 	punct := false
@@ -631,7 +631,7 @@ func (sc piiScan) swedishEnd(g *piiGroups, first, skip int, trunkZero bool) (int
 			if g.sep[i] != g.sep[first+2] {
 				break
 			}
-			punct = punct || g.sep[i] != piiSepSpace
+			punct = punct || g.sep[i] != sepSpace
 		}
 		total += l
 		if total > maxDigits {
@@ -648,7 +648,7 @@ func (sc piiScan) swedishEnd(g *piiGroups, first, skip int, trunkZero bool) (int
 
 // longestEnd returns the end of the last group i in [first, last] with
 // valid[i] where a match may end.
-func (sc piiScan) longestEnd(g *piiGroups, valid *[piiMaxGroups]bool, first, last int) (int, bool) {
+func (sc scanner) longestEnd(g *digitGroups, valid *[maxGroups]bool, first, last int) (int, bool) {
 	for i := last; i >= first && i >= 0; i-- {
 		if valid[i] && sc.rightOK(g.end[i]) {
 			return g.end[i], true
@@ -659,15 +659,15 @@ func (sc piiScan) longestEnd(g *piiGroups, valid *[piiMaxGroups]bool, first, las
 
 // national reads a Swedish phone number in national form at s (a 0 and a
 // digit 1-9) and returns its end.
-func (sc piiScan) national(s int) (int, bool) {
-	var g piiGroups
+func (sc scanner) national(s int) (int, bool) {
+	var g digitGroups
 	g.collect(sc.text, s, sc.limit, false)
 	return sc.swedishEnd(&g, 0, 0, true)
 }
 
 // bracketed reads a Swedish phone number with its area code in brackets,
 // "(08) 555 010 00", or a bracketed trunk zero, "(0)70-123 45 67".
-func (sc piiScan) bracketed(s int) (int, bool) {
+func (sc scanner) bracketed(s int) (int, bool) {
 	text := sc.text
 	q := s + 1
 	for q < sc.limit && textrune.DigitByte(text[q]) {
@@ -678,13 +678,13 @@ func (sc piiScan) bracketed(s int) (int, bool) {
 		return 0, false
 	}
 	p := q + 1
-	if next, k, _ := piiSeparator(text, p, sc.limit); k == piiSepSpace {
+	if next, k, _ := separator(text, p, sc.limit); k == sepSpace {
 		p = next
 	}
 	if p >= sc.limit || !textrune.DigitByte(text[p]) {
 		return 0, false
 	}
-	var g piiGroups
+	var g digitGroups
 	if n == 1 {
 		// "(0)" and then the area code: the number after +46.
 		g.collect(text, p, sc.limit, false)
@@ -693,17 +693,17 @@ func (sc piiScan) bracketed(s int) (int, bool) {
 	if text[s+2] == '0' {
 		return 0, false
 	}
-	var rest piiGroups
+	var rest digitGroups
 	rest.collect(text, p, sc.limit, false)
 	if rest.n == 0 {
 		return 0, false
 	}
 	g.start[0], g.end[0], g.n = s+1, q, 1
-	for i := 0; i < rest.n && g.n < piiMaxGroups; i++ {
+	for i := 0; i < rest.n && g.n < maxGroups; i++ {
 		g.start[g.n], g.end[g.n], g.sep[g.n] = rest.start[i], rest.end[i], rest.sep[i]
 		g.n++
 	}
-	g.sep[1] = piiSepDash // the bracket counts as the hyphen after the area code
+	g.sep[1] = sepDash // the bracket counts as the hyphen after the area code
 	end, ok := sc.swedishEnd(&g, 0, 0, true)
 	if !ok || end <= q {
 		return 0, false
@@ -713,15 +713,15 @@ func (sc piiScan) bracketed(s int) (int, bool) {
 
 // swedishInternational reads a Swedish number in international form from
 // p, the "46" after "+" or "00".
-func (sc piiScan) swedishInternational(p int) (int, bool) {
-	var g piiGroups
+func (sc scanner) swedishInternational(p int) (int, bool) {
+	var g digitGroups
 	g.collect(sc.text, p, sc.limit, true)
 	return sc.swedishAfter46(&g)
 }
 
 // swedishAfter46 reads the national significant number of a Swedish number
 // whose first group starts with the country code 46, and returns its end.
-func (sc piiScan) swedishAfter46(g *piiGroups) (int, bool) {
+func (sc scanner) swedishAfter46(g *digitGroups) (int, bool) {
 	text := sc.text
 	if g.n == 0 || g.len(0) < 2 || text[g.start[0]] != '4' || text[g.start[0]+1] != '6' {
 		return 0, false
@@ -737,17 +737,17 @@ func (sc piiScan) swedishAfter46(g *piiGroups) (int, bool) {
 
 // international reads a phone number in international form from p, just
 // after the "+": Swedish rules for +46, otherwise 8 to 15 digits in all.
-func (sc piiScan) international(p int) (int, bool) {
+func (sc scanner) international(p int) (int, bool) {
 	text := sc.text
 	if p >= sc.limit || text[p] < '1' || text[p] > '9' {
 		return 0, false
 	}
-	var g piiGroups
+	var g digitGroups
 	g.collect(text, p, sc.limit, true)
 	if end, ok := sc.swedishAfter46(&g); ok {
 		return end, true
 	}
-	var valid [piiMaxGroups]bool
+	var valid [maxGroups]bool
 	last := -1
 	total := 0
 	for i := 0; i < g.n; i++ {
@@ -763,7 +763,7 @@ func (sc piiScan) international(p int) (int, bool) {
 }
 
 // leftOK reports whether a match may start at s: see Find.
-func (sc piiScan) leftOK(s int) bool {
+func (sc scanner) leftOK(s int) bool {
 	if s == 0 || s == sc.prevEnd {
 		return true
 	}
@@ -775,11 +775,11 @@ func (sc piiScan) leftOK(s int) bool {
 	} else if ps == 0 {
 		q = ' '
 	}
-	return !piiBlocked(p, q)
+	return !blocked(p, q)
 }
 
 // rightOK reports whether a match may end at e: see Find.
-func (sc piiScan) rightOK(e int) bool {
+func (sc scanner) rightOK(e int) bool {
 	if e >= len(sc.text) || e == sc.nextStart {
 		return true
 	}
@@ -795,39 +795,39 @@ func (sc piiScan) rightOK(e int) bool {
 		// "08-555 010 00/växel": a slash joins only digits on the right.
 		return !textrune.Digit(m)
 	}
-	return !piiBlocked(n, m)
+	return !blocked(n, m)
 }
 
-// piiBlocked reports whether near, the rune next to a match, with far
+// blocked reports whether near, the rune next to a match, with far
 // beyond it, joins the match to a longer number or word.
-func piiBlocked(near, far rune) bool {
+func blocked(near, far rune) bool {
 	if near == '_' || textrune.InWord(near) {
 		return true
 	}
-	if near == '.' || near == ',' || near == ':' || near == '/' || near == '+' || piiDash(near) {
+	if near == '.' || near == ',' || near == ':' || near == '/' || near == '+' || isDash(near) {
 		if textrune.Digit(far) {
 			return true
 		}
-		if (near == '/' || piiDash(near)) && unicode.IsLetter(far) {
+		if (near == '/' || isDash(near)) && unicode.IsLetter(far) {
 			return true
 		}
 	}
 	return false
 }
 
-// piiDash reports a hyphen: ASCII, Unicode hyphens, figure dash, en dash, minus sign.
-func piiDash(r rune) bool {
+// isDash reports a hyphen: ASCII, Unicode hyphens, figure dash, en dash, minus sign.
+func isDash(r rune) bool {
 	return r == '-' || (r >= '\u2010' && r <= '\u2013') || r == '\u2212'
 }
 
-// piiSpace reports a space inside a number: ASCII, a tab, or any Unicode
+// isSpace reports a space inside a number: ASCII, a tab, or any Unicode
 // space separator (no-break, figure, thin, narrow no-break and others).
-func piiSpace(r rune) bool {
+func isSpace(r rune) bool {
 	return r == ' ' || r == '\t' || (r >= utf8.RuneSelf && unicode.Is(unicode.Zs, r))
 }
 
-// piiEmailLocalRune reports a rune allowed in the local part of an address.
-func piiEmailLocalRune(r rune) bool {
+// emailLocalRune reports a rune allowed in the local part of an address.
+func emailLocalRune(r rune) bool {
 	switch r {
 	case '.', '_', '%', '+', '-':
 		return true

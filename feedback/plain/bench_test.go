@@ -7,9 +7,9 @@ import (
 	"github.com/kommunkit/kommunkit/feedback/plain"
 )
 
-// plainBench500 is a realistic 500-character draft reply with some
+// bench500 is a realistic 500-character draft reply with some
 // bureaucratic words, abbreviations and one long sentence.
-var plainBench500 = func() string {
+var bench500 = func() string {
 	s := "Hej Anna!\n\nTack för ditt meddelande. Vi har erhållit din ansökan om plats i förskolan och kommer " +
 		"i enlighet med gällande rutiner att handlägga den så snart som möjligt, vilket innebär att du bl.a. " +
 		"kommer att få ett beslut avseende placeringen senast den 15 januari, förutsatt att alla handlingar " +
@@ -22,12 +22,12 @@ var plainBench500 = func() string {
 }()
 
 func BenchmarkCheck500(b *testing.B) {
-	if r := plain.Check(plainBench500); len(r.Findings) < 6 {
+	if r := plain.Check(bench500); len(r.Findings) < 6 {
 		b.Fatalf("want at least 6 findings, got %d", len(r.Findings))
 	}
-	b.SetBytes(int64(len(plainBench500)))
+	b.SetBytes(int64(len(bench500)))
 	b.ReportAllocs()
 	for b.Loop() {
-		_ = plain.Check(plainBench500)
+		_ = plain.Check(bench500)
 	}
 }

@@ -173,7 +173,7 @@ type Report struct {
 //
 // An empty text has no findings, LIX 0 and the verdict Clear.
 func Check(text string) Report {
-	c := plainChecker{text: text}
+	c := checker{text: text}
 	c.findAbbreviations()
 	c.tokenize()
 	c.splitSentences()
@@ -242,38 +242,38 @@ func Check(text string) Report {
 	return r
 }
 
-// plainChecker holds the state of one Check call.
-type plainChecker struct {
+// checker holds the state of one Check call.
+type checker struct {
 	text      string
-	abbrevs   []plainSpan // known abbreviations, in order; ref is the index in plainAbbreviations
-	words     []plainToken
-	sentences []plainSentence
+	abbrevs   []span // known abbreviations, in order; ref is the index in abbreviations
+	words     []token
+	sentences []sentenceSpan
 	findings  []Finding
 }
 
-type plainSpan struct{ start, end, ref int }
+type span struct{ start, end, ref int }
 
-type plainToken struct {
+type token struct {
 	start, end int
 	letters    int
-	abbrev     int // index in plainChecker.abbrevs, or -1
+	abbrev     int // index in checker.abbrevs, or -1
 }
 
-type plainSentence struct{ start, end, words int }
+type sentenceSpan struct{ start, end, words int }
 
-func (c *plainChecker) add(f Finding) {
+func (c *checker) add(f Finding) {
 	f.Text = c.text[f.Start:f.End]
 	c.findings = append(c.findings, f)
 }
 
-// plainAbbreviation is an abbreviation and what it stands for.
-type plainAbbreviation struct {
+// abbreviation is an abbreviation and what it stands for.
+type abbreviation struct {
 	forms    []string // lower case, longest first
 	expanded string
 }
 
-// plainAbbreviations are the abbreviations Check asks staff to write out.
-var plainAbbreviations = [...]plainAbbreviation{
+// abbreviations are the abbreviations Check asks staff to write out.
+var abbreviations = [...]abbreviation{
 	{[]string{"bl.a.", "bl.a", "bl a"}, "bland annat"},
 	{[]string{"m.m.", "m.m"}, "med mera"},
 	{[]string{"m.fl.", "m.fl", "m fl", "mfl"}, "med flera"},
@@ -320,11 +320,11 @@ var plainAbbreviations = [...]plainAbbreviation{
 	{[]string{"s.a.s."}, "så att säga"},
 }
 
-// plainKnownAcronyms are acronyms every reader knows: they need no explanation.
-var plainKnownAcronyms = [...]string{"EU", "FN", "TV", "SMS", "PDF", "OK", "IT", "ID", "USA", "GPS", "DVD", "CD", "BankID", "WiFi", "IKEA", "SVT", "SR", "PIN", "USB", "URL", "AI"}
+// knownAcronyms are acronyms every reader knows: they need no explanation.
+var knownAcronyms = [...]string{"EU", "FN", "TV", "SMS", "PDF", "OK", "IT", "ID", "USA", "GPS", "DVD", "CD", "BankID", "WiFi", "IKEA", "SVT", "SR", "PIN", "USB", "URL", "AI"}
 
 // findAbbreviations finds the known abbreviations that start at a word start.
-func (c *plainChecker) findAbbreviations() {
+func (c *checker) findAbbreviations() {
 	text := c.text
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
@@ -339,43 +339,43 @@ func (c *plainChecker) findAbbreviations() {
 				continue
 			}
 		}
-		end, ref := plainAbbreviationAt(text, i)
+		end, ref := abbreviationAt(text, i)
 		if ref < 0 {
 			i += size
 			continue
 		}
-		c.abbrevs = append(c.abbrevs, plainSpan{start: i, end: end, ref: ref})
+		c.abbrevs = append(c.abbrevs, span{start: i, end: end, ref: ref})
 		i = end
 	}
 }
 
-// plainAbbreviationForm is one form of a known abbreviation.
-type plainAbbreviationForm struct {
+// abbreviationForm is one form of a known abbreviation.
+type abbreviationForm struct {
 	form string
-	ref  int // index in plainAbbreviations
+	ref  int // index in abbreviations
 }
 
-// plainAbbreviationIndex lists the forms by their first byte in lower case.
+// abbreviationIndex lists the forms by their first byte in lower case.
 // It is built once and never changed.
-var plainAbbreviationIndex = sync.OnceValue(func() *[256][]plainAbbreviationForm {
-	var index [256][]plainAbbreviationForm
-	for ref, a := range plainAbbreviations {
+var abbreviationIndex = sync.OnceValue(func() *[256][]abbreviationForm {
+	var index [256][]abbreviationForm
+	for ref, a := range abbreviations {
 		for _, f := range a.forms {
-			index[f[0]] = append(index[f[0]], plainAbbreviationForm{form: f, ref: ref})
+			index[f[0]] = append(index[f[0]], abbreviationForm{form: f, ref: ref})
 		}
 	}
 	return &index
 })
 
-// plainAbbreviationAt returns the end and index of the longest known
+// abbreviationAt returns the end and index of the longest known
 // abbreviation at i, or -1.
-func plainAbbreviationAt(text string, i int) (int, int) {
+func abbreviationAt(text string, i int) (int, int) {
 	c := text[i]
 	if 'A' <= c && c <= 'Z' {
 		c += 'a' - 'A'
 	}
 	bestEnd, bestRef := -1, -1
-	for _, af := range plainAbbreviationIndex()[c] {
+	for _, af := range abbreviationIndex()[c] {
 		f := af.form
 		e := i + len(f)
 		if e > len(text) || e <= bestEnd || !strings.EqualFold(text[i:e], f) {
@@ -398,14 +398,14 @@ func plainAbbreviationAt(text string, i int) (int, int) {
 }
 
 // tokenize splits the text into words. A known abbreviation is one word.
-func (c *plainChecker) tokenize() {
+func (c *checker) tokenize() {
 	text := c.text
-	c.words = make([]plainToken, 0, len(text)/6+1)
+	c.words = make([]token, 0, len(text)/6+1)
 	ai := 0
 	for i := 0; i < len(text); {
 		if ai < len(c.abbrevs) && i == c.abbrevs[ai].start {
 			a := c.abbrevs[ai]
-			c.words = append(c.words, plainToken{start: a.start, end: a.end, letters: plainLetters(text[a.start:a.end]), abbrev: ai})
+			c.words = append(c.words, token{start: a.start, end: a.end, letters: countLetters(text[a.start:a.end]), abbrev: ai})
 			ai++
 			i = a.end
 			continue
@@ -441,23 +441,23 @@ func (c *plainChecker) tokenize() {
 				continue
 			}
 			if r == ':' {
-				if k := plainLowerEnding(text[i+1:]); k > 0 {
+				if k := lowerEnding(text[i+1:]); k > 0 {
 					letters += k
 					i += 1 + k
 				}
 			}
 			break
 		}
-		c.words = append(c.words, plainToken{start: start, end: i, letters: letters, abbrev: -1})
+		c.words = append(c.words, token{start: start, end: i, letters: letters, abbrev: -1})
 		for ai < len(c.abbrevs) && c.abbrevs[ai].start < i {
 			ai++
 		}
 	}
 }
 
-// plainLowerEnding returns the length of 1 to 3 ASCII lower-case letters at
+// lowerEnding returns the length of 1 to 3 ASCII lower-case letters at
 // the start of s that end a word (the "s" of "LSS:s"), or 0.
-func plainLowerEnding(s string) int {
+func lowerEnding(s string) int {
 	k := 0
 	for k < len(s) && k < 4 && s[k] >= 'a' && s[k] <= 'z' {
 		k++
@@ -474,9 +474,9 @@ func plainLowerEnding(s string) int {
 }
 
 // splitSentences groups the words into sentences.
-func (c *plainChecker) splitSentences() {
+func (c *checker) splitSentences() {
 	text := c.text
-	cur := plainSentence{start: -1}
+	cur := sentenceSpan{start: -1}
 	for k, w := range c.words {
 		if cur.start < 0 {
 			cur.start = w.start
@@ -490,7 +490,7 @@ func (c *plainChecker) splitSentences() {
 		if end, ok := c.sentenceEnd(k, gapEnd); ok {
 			cur.end = end
 			c.sentences = append(c.sentences, cur)
-			cur = plainSentence{start: -1}
+			cur = sentenceSpan{start: -1}
 		}
 	}
 	if cur.start >= 0 {
@@ -500,7 +500,7 @@ func (c *plainChecker) splitSentences() {
 
 // sentenceEnd reports whether the sentence ends between word k and the
 // next word (at gapEnd), and where it ends.
-func (c *plainChecker) sentenceEnd(k, gapEnd int) (int, bool) {
+func (c *checker) sentenceEnd(k, gapEnd int) (int, bool) {
 	text := c.text
 	w := c.words[k]
 	gap := text[w.end:gapEnd]
@@ -538,7 +538,7 @@ func (c *plainChecker) sentenceEnd(k, gapEnd int) (int, bool) {
 			}
 		case '\n':
 			if !ok {
-				end = w.end + plainTrimRightSpace(gap[:i])
+				end = w.end + trimRightSpace(gap[:i])
 			}
 			return end, true
 		}
@@ -551,7 +551,7 @@ func (c *plainChecker) sentenceEnd(k, gapEnd int) (int, bool) {
 // a sentence. It does not in "nykvarn.se" (next is a word rune), after an
 // initial ("A. Andersson") or after a short abbreviation that is left alone
 // ("kl. 15").
-func (c *plainChecker) dotEnds(k, i int, next rune) bool {
+func (c *checker) dotEnds(k, i int, next rune) bool {
 	if textrune.InWord(next) {
 		return false
 	}
@@ -560,7 +560,7 @@ func (c *plainChecker) dotEnds(k, i int, next rune) bool {
 		return true
 	}
 	word := c.text[w.start:w.end]
-	if w.letters == 1 && utf8.RuneCountInString(word) == 1 && plainUpperStart(word) {
+	if w.letters == 1 && utf8.RuneCountInString(word) == 1 && upperStart(word) {
 		return false
 	}
 	for _, a := range [...]string{"kl", "nr", "st", "s", "sid", "p", "bil", "tel", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "okt", "nov", "dec"} {
@@ -571,18 +571,18 @@ func (c *plainChecker) dotEnds(k, i int, next rune) bool {
 	return true
 }
 
-func plainTrimRightSpace(s string) int {
+func trimRightSpace(s string) int {
 	return len(strings.TrimRightFunc(s, unicode.IsSpace))
 }
 
-func plainUpperStart(s string) bool {
+func upperStart(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
 	return unicode.IsUpper(r)
 }
 
 // findBureaucratic finds the words and phrases of the embedded list.
-func (c *plainChecker) findBureaucratic() {
-	list, err := plainWordIndex()
+func (c *checker) findBureaucratic() {
+	list, err := wordIndex()
 	if err != nil {
 		return
 	}
@@ -629,7 +629,7 @@ func (c *plainChecker) findBureaucratic() {
 	}
 }
 
-func (c *plainChecker) lowerWord(lower []string, k int) string {
+func (c *checker) lowerWord(lower []string, k int) string {
 	if lower[k] == "" {
 		w := c.words[k]
 		lower[k] = strings.ToLower(c.text[w.start:w.end])
@@ -637,20 +637,20 @@ func (c *plainChecker) lowerWord(lower []string, k int) string {
 	return lower[k]
 }
 
-// plainCandidate is an abbreviation or acronym that may need explaining.
-type plainCandidate struct {
+// candidate is an abbreviation or acronym that may need explaining.
+type candidate struct {
 	start, end int
 	key        string // the acronym, or the abbreviation's first form (lower case, so never an acronym)
-	ref        int    // index in plainAbbreviations, or -1 for an acronym
+	ref        int    // index in abbreviations, or -1 for an acronym
 }
 
 // findUnexplained finds known abbreviations and acronyms that the text
 // does not explain.
-func (c *plainChecker) findUnexplained() {
+func (c *checker) findUnexplained() {
 	text := c.text
-	var cands []plainCandidate
+	var cands []candidate
 	for _, a := range c.abbrevs {
-		cands = append(cands, plainCandidate{start: a.start, end: a.end, key: plainAbbreviations[a.ref].forms[0], ref: a.ref})
+		cands = append(cands, candidate{start: a.start, end: a.end, key: abbreviations[a.ref].forms[0], ref: a.ref})
 	}
 	shouting := c.shouting()
 	for k, w := range c.words {
@@ -667,8 +667,8 @@ func (c *plainChecker) findUnexplained() {
 				}
 				q += size
 			}
-			if q > p && plainIsAcronym(text[p:q]) {
-				cands = append(cands, plainCandidate{start: p, end: q, key: text[p:q], ref: -1})
+			if q > p && isAcronym(text[p:q]) {
+				cands = append(cands, candidate{start: p, end: q, key: text[p:q], ref: -1})
 			}
 			if q == p {
 				_, size := utf8.DecodeRuneInString(text[q:])
@@ -682,7 +682,7 @@ func (c *plainChecker) findUnexplained() {
 	}
 	var explained map[string]bool
 	for _, cd := range cands {
-		if plainExplainedAt(text, cd.start, cd.end) {
+		if explainedAt(text, cd.start, cd.end) {
 			if explained == nil {
 				explained = make(map[string]bool)
 			}
@@ -695,7 +695,7 @@ func (c *plainChecker) findUnexplained() {
 		}
 		found := text[cd.start:cd.end]
 		if cd.ref >= 0 {
-			exp := plainAbbreviations[cd.ref].expanded
+			exp := abbreviations[cd.ref].expanded
 			c.add(Finding{
 				Kind: Abbreviation, Start: cd.start, End: cd.end, Suggestion: exp,
 				Advice: lang.Text{
@@ -720,10 +720,10 @@ func (c *plainChecker) findUnexplained() {
 // shouting marks the words that are part of a run of words in capitals
 // that is shouting rather than acronyms: three words or more ("JAG ÄR ARG"),
 // or with a word too long for an acronym ("VIKTIGT MEDDELANDE").
-func (c *plainChecker) shouting() []bool {
+func (c *checker) shouting() []bool {
 	caps := func(j int) bool {
 		w := c.words[j]
-		return w.abbrev < 0 && w.letters >= 2 && plainAllUpper(c.text[w.start:w.end])
+		return w.abbrev < 0 && w.letters >= 2 && allUpper(c.text[w.start:w.end])
 	}
 	var marks []bool
 	for first := 0; first < len(c.words); {
@@ -750,7 +750,7 @@ func (c *plainChecker) shouting() []bool {
 	return marks
 }
 
-func plainAllUpper(s string) bool {
+func allUpper(s string) bool {
 	for _, r := range s {
 		if unicode.IsLetter(r) && !unicode.IsUpper(r) {
 			return false
@@ -759,10 +759,10 @@ func plainAllUpper(s string) bool {
 	return true
 }
 
-// plainIsAcronym reports whether the letters s make an acronym: 2 to 6
+// isAcronym reports whether the letters s make an acronym: 2 to 6
 // letters, starting with a capital, at least two capitals and at least half
 // of them capitals, not a Roman numeral and not a known acronym.
-func plainIsAcronym(s string) bool {
+func isAcronym(s string) bool {
 	n, upper := 0, 0
 	roman := true
 	for _, r := range s {
@@ -774,10 +774,10 @@ func plainIsAcronym(s string) bool {
 			roman = false
 		}
 	}
-	if n < 2 || n > 6 || upper < 2 || 2*upper < n || roman || !plainUpperStart(s) {
+	if n < 2 || n > 6 || upper < 2 || 2*upper < n || roman || !upperStart(s) {
 		return false
 	}
-	for _, k := range plainKnownAcronyms {
+	for _, k := range knownAcronyms {
 		if s == k {
 			return false
 		}
@@ -785,20 +785,20 @@ func plainIsAcronym(s string) bool {
 	return true
 }
 
-// plainMaxExplanation bounds the bytes of a bracketed explanation.
-const plainMaxExplanation = 300
+// maxExplanation bounds the bytes of a bracketed explanation.
+const maxExplanation = 300
 
-// plainExplainedAt reports whether the abbreviation at text[start:end] is
+// explainedAt reports whether the abbreviation at text[start:end] is
 // explained right there: "LSS (lagen om stöd och service)", "lagen om stöd
 // och service (LSS)", or "LSS står för / betyder / är en förkortning ...".
-func plainExplainedAt(text string, start, end int) bool {
+func explainedAt(text string, start, end int) bool {
 	after := text[end:]
 	rest := strings.TrimLeft(after, " \u00a0")
 	if strings.HasPrefix(rest, "(") {
-		if len(rest) > plainMaxExplanation {
-			rest = rest[:plainMaxExplanation]
+		if len(rest) > maxExplanation {
+			rest = rest[:maxExplanation]
 		}
-		if close := strings.IndexByte(rest, ')'); close > 0 && plainExplains(rest[1:close]) {
+		if close := strings.IndexByte(rest, ')'); close > 0 && explains(rest[1:close]) {
 			return true
 		}
 	}
@@ -812,7 +812,7 @@ func plainExplainedAt(text string, start, end int) bool {
 			}
 			j -= size
 		}
-		if word := before[j:]; utf8.RuneCountInString(word) >= 2 && !plainAllUpper(word) {
+		if word := before[j:]; utf8.RuneCountInString(word) >= 2 && !allUpper(word) {
 			return true
 		}
 	}
@@ -827,10 +827,10 @@ func plainExplainedAt(text string, start, end int) bool {
 	return false
 }
 
-// plainExplains reports whether the bracketed text s can explain an
+// explains reports whether the bracketed text s can explain an
 // abbreviation: it has a word of at least four letters that is not an
 // acronym ("socialtjänstlagen", "lagen om stöd och service").
-func plainExplains(s string) bool {
+func explains(s string) bool {
 	for i := 0; i < len(s); {
 		j := i
 		for j < len(s) {
@@ -845,7 +845,7 @@ func plainExplains(s string) bool {
 			i += size
 			continue
 		}
-		if w := s[i:j]; utf8.RuneCountInString(w) >= 4 && !plainIsAcronym(w) && !plainAllUpper(w) {
+		if w := s[i:j]; utf8.RuneCountInString(w) >= 4 && !isAcronym(w) && !allUpper(w) {
 			return true
 		}
 		i = j
@@ -853,7 +853,7 @@ func plainExplains(s string) bool {
 	return false
 }
 
-func plainLetters(s string) int {
+func countLetters(s string) int {
 	n := 0
 	for _, r := range s {
 		if unicode.IsLetter(r) {
@@ -872,12 +872,12 @@ type Word struct {
 }
 
 //go:embed words_sv.tsv
-var plainWordsTSV string
+var wordsTSV string
 
 // Words returns the embedded list of bureaucratic words Check
 // looks for, in file order, or an error naming the line that is not valid.
 func Words() ([]Word, error) {
-	list, err := plainWordIndex()
+	list, err := wordIndex()
 	if err != nil {
 		return nil, err
 	}
@@ -888,26 +888,26 @@ func Words() ([]Word, error) {
 	return out, nil
 }
 
-// plainWordList is the parsed word list, indexed by the first word of each form.
-type plainWordList struct {
+// wordList is the parsed word list, indexed by the first word of each form.
+type wordList struct {
 	words   []Word
-	phrases []plainPhrase
+	phrases []wordPhrase
 	byFirst map[string][]int // first word → phrases, most words first
 }
 
-type plainPhrase struct {
+type wordPhrase struct {
 	words []string
 	entry int
 }
 
-// plainWordIndex parses the embedded list once. The result is never changed.
-var plainWordIndex = sync.OnceValues(func() (*plainWordList, error) {
-	return parsePlainWords(plainWordsTSV)
+// wordIndex parses the embedded list once. The result is never changed.
+var wordIndex = sync.OnceValues(func() (*wordList, error) {
+	return parseWords(wordsTSV)
 })
 
-// parsePlainWords parses a word list in the format of words_sv.tsv.
-func parsePlainWords(data string) (*plainWordList, error) {
-	list := &plainWordList{byFirst: make(map[string][]int)}
+// parseWords parses a word list in the format of words_sv.tsv.
+func parseWords(data string) (*wordList, error) {
+	list := &wordList{byFirst: make(map[string][]int)}
 	seen := make(map[string]bool)
 	for n, line := range strings.Split(data, "\n") {
 		line = strings.TrimSuffix(line, "\r")
@@ -927,7 +927,7 @@ func parsePlainWords(data string) (*plainWordList, error) {
 		for _, f := range strings.Split(forms, "|") {
 			words := strings.Split(f, " ")
 			for _, word := range words {
-				if word == "" || strings.ToLower(word) != word || plainLetters(word) != utf8.RuneCountInString(word) {
+				if word == "" || strings.ToLower(word) != word || countLetters(word) != utf8.RuneCountInString(word) {
 					return nil, errors.New(where + ": form " + strconv.Quote(f) + " must be lower-case words split by single spaces")
 				}
 			}
@@ -940,7 +940,7 @@ func parsePlainWords(data string) (*plainWordList, error) {
 			seen[f] = true
 			w.Forms = append(w.Forms, f)
 			list.byFirst[words[0]] = append(list.byFirst[words[0]], len(list.phrases))
-			list.phrases = append(list.phrases, plainPhrase{words: words, entry: entry})
+			list.phrases = append(list.phrases, wordPhrase{words: words, entry: entry})
 		}
 		list.words = append(list.words, w)
 	}

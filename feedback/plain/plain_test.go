@@ -10,8 +10,8 @@ import (
 	"github.com/kommunkit/kommunkit/feedback/plain"
 )
 
-// plainFound lists the findings of one kind as "text→suggestion".
-func plainFound(t *testing.T, text string, kind plain.FindingKind) []string {
+// findingsOf lists the findings of one kind as "text→suggestion".
+func findingsOf(t *testing.T, text string, kind plain.FindingKind) []string {
 	t.Helper()
 	var out []string
 	for _, f := range plain.Check(text).Findings {
@@ -103,7 +103,7 @@ func TestCheckBureaucratic(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			assert.Equal(t, tt.want, plainFound(t, tt.in, plain.Bureaucratic))
+			assert.Equal(t, tt.want, findingsOf(t, tt.in, plain.Bureaucratic))
 		})
 	}
 }
@@ -141,7 +141,7 @@ func TestCheckAbbreviations(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			assert.Equal(t, tt.want, plainFound(t, tt.in, plain.Abbreviation))
+			assert.Equal(t, tt.want, findingsOf(t, tt.in, plain.Abbreviation))
 		})
 	}
 }
@@ -178,7 +178,7 @@ func TestCheckAcronyms(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			assert.Equal(t, tt.want, plainFound(t, tt.in, plain.Acronym))
+			assert.Equal(t, tt.want, findingsOf(t, tt.in, plain.Acronym))
 		})
 	}
 }

@@ -7,8 +7,8 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-func TestParsePlainWords(t *testing.T) {
-	list, err := parsePlainWords("# comment\n\nerhålla|erhöll\tfå\ni enlighet med\tenligt\r\n")
+func TestParseWords(t *testing.T) {
+	list, err := parseWords("# comment\n\nerhålla|erhöll\tfå\ni enlighet med\tenligt\r\n")
 	require.NoError(t, err)
 	require.Len(t, list.words, 2)
 	assert.Equal(t, []string{"erhålla", "erhöll"}, list.words[0].Forms)
@@ -27,15 +27,15 @@ func TestParsePlainWords(t *testing.T) {
 		{"a\tb\nx|a\ty", `line 2 "x|a\ty": form "a" is listed twice`},
 		{"få\tfå", `form "få" is its own alternative`},
 	} {
-		_, err := parsePlainWords(tt.data)
+		_, err := parseWords(tt.data)
 		require.Error(t, err, "%q", tt.data)
 		assert.Contains(t, err.Error(), tt.wantErr)
 		assert.Contains(t, err.Error(), "words_sv.tsv")
 	}
 }
 
-func TestEmbeddedPlainWordsParse(t *testing.T) {
-	list, err := parsePlainWords(plainWordsTSV)
+func TestEmbeddedWordsParse(t *testing.T) {
+	list, err := parseWords(wordsTSV)
 	require.NoError(t, err)
 	assert.GreaterOrEqual(t, len(list.words), 100)
 	// Phrases under one first word are tried longest first.

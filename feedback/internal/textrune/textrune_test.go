@@ -43,8 +43,8 @@ func plainWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
 }
 
-// The classifier's cueWordRune is held to its replacement in
-// feedback/classify's own tests, where the replacement lives.
+// The classifier's cueWordRune (now wordRune) is held to its replacement in
+// feedback/classify's own tests (TestWordRuneAsBefore), where it lives.
 
 func TestRuneTable(t *testing.T) {
 	const (
