@@ -14,10 +14,15 @@ import (
 
 var sto = calendar.Location()
 
-// at parses a local Stockholm time "2006-01-02 15:04".
+// at parses a local Stockholm time "2006-01-02 15:04", or
+// "2006-01-02 15:04:05" with seconds.
 func at(t testing.TB, s string) time.Time {
 	t.Helper()
-	v, err := time.ParseInLocation("2006-01-02 15:04", s, sto)
+	layout := "2006-01-02 15:04"
+	if len(s) > len(layout) {
+		layout += ":05"
+	}
+	v, err := time.ParseInLocation(layout, s, sto)
 	require.NoError(t, err)
 	return v
 }
@@ -35,13 +40,7 @@ func TestDeadlineWorkingDays(t *testing.T) {
 	short := newCal(t, calendar.WithShortDays(calendar.StateAgreementShortDays()...))
 	lunch := newCal(t, calendar.WithWeekdayHours(iv(t, "08:00-12:00"), iv(t, "13:00-16:00")))
 	weekend := newCal(t, calendar.WithWeekendHours(iv(t, "10:00-14:00")))
-	tests := []struct {
-		name string
-		c    *calendar.Calendar
-		from string
-		n    int
-		want string
-	}{
+	tests := []deadlineTest{
 		{"before close counts the day of receipt", def, "2026-11-23 12:00", 1, "2026-11-24 16:30"},
 		{"before opening counts the day of receipt", def, "2026-11-23 06:00", 1, "2026-11-24 16:30"},
 		{"at close starts the next working day", def, "2026-11-23 16:30", 1, "2026-11-25 16:30"},
@@ -82,9 +81,26 @@ func TestDeadlineWorkingDays(t *testing.T) {
 		{"before the table", def, "1950-12-22 10:00", 2, "1950-12-28 16:30"},
 		{"after the table", def, "2300-12-23 10:00", 2, "2301-01-02 16:30"},
 	}
+	checkDeadlines(t, calendar.WorkingDays, tests)
+}
+
+// A deadlineTest is a case for Calendar.Deadline with a span of n units:
+// received at from, due at want (local Stockholm times, see at).
+type deadlineTest struct {
+	name string
+	c    *calendar.Calendar
+	from string
+	n    int
+	want string
+}
+
+// checkDeadlines runs each test through Deadline with unit(n), and checks the
+// deadline and that it is given in Stockholm time.
+func checkDeadlines(t *testing.T, unit func(int) calendar.Span, tests []deadlineTest) {
+	t.Helper()
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := tt.c.Deadline(at(t, tt.from), calendar.WorkingDays(tt.n))
+			got := tt.c.Deadline(at(t, tt.from), unit(tt.n))
 			assert.Equal(t, at(t, tt.want).String(), got.String())
 			assert.Equal(t, sto, got.Location())
 		})
@@ -151,29 +167,18 @@ func TestDeadlineHoursIsAbsolute(t *testing.T) {
 func TestDeadlineDays(t *testing.T) {
 	closures := newCal(t, calendar.WithClosures(calendar.Closure{Date: calendar.Date{Year: 2026, Month: time.November, Day: 23}, Reason: "personaldag"}))
 	def := newCal(t)
-	tests := []struct {
-		name string
-		c    *calendar.Calendar
-		from string
-		n    int
-		want string
-	}{
-		{"three weeks on a working day", def, "2026-11-02 10:00", 21, "2026-11-23 23:59"},
-		{"closure days never move it", closures, "2026-11-02 10:00", 21, "2026-11-23 23:59"},
-		{"last day julafton moves to Monday", def, "2026-12-03 10:00", 21, "2026-12-28 23:59"},
-		{"last day Saturday moves to Monday", def, "2027-01-02 10:00", 21, "2027-01-25 23:59"},
-		{"last day midsommarafton 2027", def, "2027-06-04 10:00", 21, "2027-06-28 23:59"},
-		{"last day nyårsafton moves past nyårsdagen", def, "2026-12-10 10:00", 21, "2027-01-04 23:59"},
-		{"time of receipt does not matter", def, "2026-11-02 23:50", 21, "2026-11-23 23:59"},
-		{"over DST end", def, "2026-10-05 10:00", 21, "2026-10-26 23:59"},
+	// A span of days ends at the last second of its last day.
+	tests := []deadlineTest{
+		{"three weeks on a working day", def, "2026-11-02 10:00", 21, "2026-11-23 23:59:59"},
+		{"closure days never move it", closures, "2026-11-02 10:00", 21, "2026-11-23 23:59:59"},
+		{"last day julafton moves to Monday", def, "2026-12-03 10:00", 21, "2026-12-28 23:59:59"},
+		{"last day Saturday moves to Monday", def, "2027-01-02 10:00", 21, "2027-01-25 23:59:59"},
+		{"last day midsommarafton 2027", def, "2027-06-04 10:00", 21, "2027-06-28 23:59:59"},
+		{"last day nyårsafton moves past nyårsdagen", def, "2026-12-10 10:00", 21, "2027-01-04 23:59:59"},
+		{"time of receipt does not matter", def, "2026-11-02 23:50", 21, "2026-11-23 23:59:59"},
+		{"over DST end", def, "2026-10-05 10:00", 21, "2026-10-26 23:59:59"},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got := tt.c.Deadline(at(t, tt.from), calendar.Days(tt.n))
-			want := at(t, tt.want).Add(59 * time.Second)
-			assert.Equal(t, want.String(), got.String())
-		})
-	}
+	checkDeadlines(t, calendar.Days, tests)
 }
 
 func TestIsWorkday(t *testing.T) {

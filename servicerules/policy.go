@@ -409,44 +409,30 @@ func (p *Policy) Interim() (InterimDuty, bool) {
 	if p.doc.Interim == nil {
 		return InterimDuty{}, false
 	}
-	d := *p.doc.Interim
+	return p.doc.Interim.clone(), true
+}
+
+// clone returns a copy of d that shares no list with d.
+func (d InterimDuty) clone() InterimDuty {
 	d.Channels = slices.Clone(d.Channels)
 	d.Citations = slices.Clone(d.Citations)
-	return d, true
+	return d
 }
 
 // Phone returns the policy's rules for answering the phone.
 func (p *Policy) Phone() PhoneRules {
 	ph := p.doc.Phone
-	if ph.Rings != nil {
-		r := *ph.Rings
-		r.Citations = slices.Clone(r.Citations)
-		ph.Rings = &r
-	}
-	if ph.Voicemail != nil {
-		v := *ph.Voicemail
-		v.Citations = slices.Clone(v.Citations)
-		ph.Voicemail = &v
-	}
-	ph.Greetings = slices.Clone(ph.Greetings)
-	for i := range ph.Greetings {
-		ph.Greetings[i].Citations = slices.Clone(ph.Greetings[i].Citations)
-	}
+	ph.Rings = cloneCitedRule(ph.Rings, func(r *Rings) *[]Citation { return &r.Citations })
+	ph.Voicemail = cloneCitedRule(ph.Voicemail, func(v *VoicemailRules) *[]Citation { return &v.Citations })
+	ph.Greetings = cloneCited(ph.Greetings, func(g *Greeting) *[]Citation { return &g.Citations })
 	return ph
 }
 
 // Contacts returns the public contact points the policy gives.
 func (p *Policy) Contacts() Contacts {
 	c := p.doc.Contacts
-	if c.OneWayIn != nil {
-		s := *c.OneWayIn
-		s.Citations = slices.Clone(s.Citations)
-		c.OneWayIn = &s
-	}
-	c.Points = slices.Clone(c.Points)
-	for i := range c.Points {
-		c.Points[i].Citations = slices.Clone(c.Points[i].Citations)
-	}
+	c.OneWayIn = cloneCitedRule(c.OneWayIn, func(s *Statement) *[]Citation { return &s.Citations })
+	c.Points = cloneCited(c.Points, func(pt *ContactPoint) *[]Citation { return &pt.Citations })
 	return c
 }
 
@@ -464,29 +450,17 @@ func (p *Policy) Languages() []string {
 
 // LanguageRights returns the language rights the policy states.
 func (p *Policy) LanguageRights() []LanguageRight {
-	out := slices.Clone(p.doc.Languages)
-	for i := range out {
-		out[i].Citations = slices.Clone(out[i].Citations)
-	}
-	return out
+	return cloneCited(p.doc.Languages, func(l *LanguageRight) *[]Citation { return &l.Citations })
 }
 
 // AbsenceRules returns the policy's absence rules.
 func (p *Policy) AbsenceRules() []AbsenceRule {
-	out := slices.Clone(p.doc.Absence)
-	for i := range out {
-		out[i].Citations = slices.Clone(out[i].Citations)
-	}
-	return out
+	return cloneCited(p.doc.Absence, func(r *AbsenceRule) *[]Citation { return &r.Citations })
 }
 
 // RoutingRules returns the steps of call routing the policy states.
 func (p *Policy) RoutingRules() []RoutingRule {
-	out := slices.Clone(p.doc.Routing)
-	for i := range out {
-		out[i].Citations = slices.Clone(out[i].Citations)
-	}
-	return out
+	return cloneCited(p.doc.Routing, func(r *RoutingRule) *[]Citation { return &r.Citations })
 }
 
 func (p *Policy) routing(s Step) []Citation {
@@ -496,6 +470,29 @@ func (p *Policy) routing(s Step) []Citation {
 		}
 	}
 	return nil
+}
+
+// cloneCited returns a copy of rules in which the citations of every rule,
+// which citations points to, are copied too: what a Policy returns shares no
+// list with the Policy.
+func cloneCited[T any](rules []T, citations func(*T) *[]Citation) []T {
+	out := slices.Clone(rules)
+	for i := range out {
+		c := citations(&out[i])
+		*c = slices.Clone(*c)
+	}
+	return out
+}
+
+// cloneCitedRule is cloneCited for a rule the policy may not state (nil).
+func cloneCitedRule[T any](rule *T, citations func(*T) *[]Citation) *T {
+	if rule == nil {
+		return nil
+	}
+	r := *rule
+	c := citations(&r)
+	*c = slices.Clone(*c)
+	return &r
 }
 
 func cloneHours(h Hours) Hours {

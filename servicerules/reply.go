@@ -66,9 +66,7 @@ func (p *Policy) Reply(ch Channel, aud Audience) (Reply, bool) {
 		return r, false
 	}
 	if in := p.doc.Interim; in != nil && (len(in.Channels) == 0 || slices.ContainsFunc(path, func(c Channel) bool { return slices.Contains(in.Channels, c) })) {
-		duty := *in
-		duty.Channels = slices.Clone(in.Channels)
-		duty.Citations = slices.Clone(in.Citations)
+		duty := in.clone()
 		r.Interim = &duty
 		r.Citations = append(r.Citations, in.Citations...)
 	}

@@ -36,26 +36,23 @@ func (p period) query() string { return "from=" + p.From.String() + "&to=" + p.T
 func readPeriod(r *http.Request, today calendar.Date) (period, bool) {
 	p := period{From: today.AddDays(-29), To: today}
 	ok := true
-	if v := r.URL.Query().Get("from"); v != "" {
-		d, err := calendar.ParseDate(v)
-		if err != nil || feedback.CheckDate("from", d) != nil {
-			ok = false
-		} else {
-			p.From = d
+	q := r.URL.Query()
+	for _, f := range []struct {
+		name string
+		date *calendar.Date
+	}{{"from", &p.From}, {"to", &p.To}} {
+		v := q.Get(f.name)
+		if v == "" {
+			continue
 		}
-	}
-	if v := r.URL.Query().Get("to"); v != "" {
 		d, err := calendar.ParseDate(v)
-		if err != nil || feedback.CheckDate("to", d) != nil {
+		if err != nil || feedback.CheckDate(f.name, d) != nil {
 			ok = false
-		} else {
-			p.To = d
+			continue
 		}
+		*f.date = d
 	}
-	if p.To.Before(p.From) || p.From.AddDays(MaxPeriodDays).Before(p.To) {
-		ok = false
-	}
-	if !ok {
+	if !ok || p.To.Before(p.From) || p.From.AddDays(MaxPeriodDays).Before(p.To) {
 		return period{From: today.AddDays(-29), To: today}, false
 	}
 	return p, true
