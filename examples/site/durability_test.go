@@ -51,11 +51,10 @@ type ackBody struct {
 	Token string `json:"token"`
 }
 
-// post sends one submission; ok is false when no answer came (the
-// process died under it).
 // post sends the submission of key: its text is made from the key, so
 // that every retry sends the same body, as a real client does (another
-// body under a stored key is refused with 409).
+// body under a stored key is refused with 409). ok is false when no answer
+// came (the process died under it).
 func post(c *http.Client, base, key string) (status int, a ackBody, ok bool) {
 	body, _ := json.Marshal(map[string]any{
 		"text": "Förslag " + key + ": fler bänkar i parken, tack.", "channel": "web", "idempotency_key": key,
@@ -124,11 +123,32 @@ func load(base string, clients int, lr *loadResult, stop <-chan struct{}) *sync.
 	return &wg
 }
 
-// checkAfterRestart checks, against a fresh process on the same database,
-// that every acknowledged submission is there, that every key sent is
-// stored at most once, and that a retry of every key gives one case.
-func checkAfterRestart(t *testing.T, base string, lr *loadResult) {
+// stopMidLoad starts the site on the database file db and drives it with
+// clients concurrent clients until it has acknowledged acked submissions or
+// 20 seconds have passed. Then it stops the site with stopSite, stops the
+// clients, and returns the site and what the clients saw.
+func stopMidLoad(t *testing.T, db string, clients int, acked int64, stopSite func(*site)) (*site, *loadResult) {
 	t.Helper()
+	s := startSite(t, db, "-rate-limit", "0")
+	lr := &loadResult{keys: map[string]*outcome{}}
+	stop := make(chan struct{})
+	wg := load(s.URL, clients, lr, stop)
+	deadline := time.Now().Add(20 * time.Second)
+	for lr.acked.Load() < acked && time.Now().Before(deadline) {
+		time.Sleep(20 * time.Millisecond)
+	}
+	stopSite(s)
+	close(stop)
+	wg.Wait()
+	return s, lr
+}
+
+// checkAfterRestart starts a fresh process on the database file db and
+// checks that every acknowledged submission is there, that every key sent
+// is stored at most once, and that a retry of every key gives one case.
+func checkAfterRestart(t *testing.T, db string, lr *loadResult) {
+	t.Helper()
+	base := startSite(t, db, "-rate-limit", "0").URL
 	c := &http.Client{Timeout: 10 * time.Second}
 	acked := 0
 	for _, o := range lr.keys {
@@ -190,41 +210,19 @@ func checkAfterRestart(t *testing.T, base string, lr *loadResult) {
 // every submission answered 201 is there and no key made two cases.
 func TestDurabilityKill(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "durability.db")
-	s := startSite(t, db, "-rate-limit", "0")
-	lr := &loadResult{keys: map[string]*outcome{}}
-	stop := make(chan struct{})
-	wg := load(s.URL, 24, lr, stop)
-	deadline := time.Now().Add(20 * time.Second)
-	for lr.acked.Load() < 1500 && time.Now().Before(deadline) {
-		time.Sleep(20 * time.Millisecond)
-	}
-	require.NoError(t, s.cmd.Process.Signal(syscall.SIGKILL))
-	<-s.done
-	close(stop)
-	wg.Wait()
+	_, lr := stopMidLoad(t, db, 24, 1500, func(s *site) {
+		require.NoError(t, s.cmd.Process.Signal(syscall.SIGKILL))
+		<-s.done
+	})
 	require.Positive(t, lr.acked.Load())
-
-	again := startSite(t, db, "-rate-limit", "0")
-	checkAfterRestart(t, again.URL, lr)
+	checkAfterRestart(t, db, lr)
 }
 
 // TestDurabilityGracefulStop stops the binary with SIGTERM mid-load: it
 // exits cleanly and everything it acknowledged is there after a restart.
 func TestDurabilityGracefulStop(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "graceful.db")
-	s := startSite(t, db, "-rate-limit", "0")
-	lr := &loadResult{keys: map[string]*outcome{}}
-	stop := make(chan struct{})
-	wg := load(s.URL, 16, lr, stop)
-	deadline := time.Now().Add(20 * time.Second)
-	for lr.acked.Load() < 500 && time.Now().Before(deadline) {
-		time.Sleep(20 * time.Millisecond)
-	}
-	s.stop(t, syscall.SIGTERM)
-	close(stop)
-	wg.Wait()
+	s, lr := stopMidLoad(t, db, 16, 500, func(s *site) { s.stop(t, syscall.SIGTERM) })
 	require.NoError(t, s.err, "a clean exit:\n%s", s.output())
-
-	again := startSite(t, db, "-rate-limit", "0")
-	checkAfterRestart(t, again.URL, lr)
+	checkAfterRestart(t, db, lr)
 }

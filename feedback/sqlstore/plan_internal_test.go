@@ -3,14 +3,12 @@ package sqlstore
 import (
 	"context"
 	"database/sql"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-	_ "modernc.org/sqlite"
 
 	"github.com/kommunkit/kommunkit/feedback"
 	"github.com/kommunkit/kommunkit/servicerules"
@@ -23,13 +21,8 @@ import (
 // at least one of these queries (an index that none uses only costs a
 // b-tree insert on every new case).
 func TestQueriesUseIndexes(t *testing.T) {
-	db, err := SQLite{Path: filepath.Join(t.TempDir(), "plan.db")}.Open()
-	require.NoError(t, err)
-	defer db.Close()
+	db := migratedDB(t, SQLite{})
 	ctx := context.Background()
-	st, err := Open(ctx, db, Config{})
-	require.NoError(t, err)
-	defer st.Close()
 
 	at := time.Date(2026, 3, 10, 9, 0, 0, 0, time.UTC)
 	list := func(f feedback.CaseFilter) string { q, _ := listQuery(f); return q }

@@ -2,7 +2,6 @@ package sqlstore
 
 import (
 	"context"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -38,13 +37,8 @@ func BenchmarkInsertStatement(b *testing.B) {
 	const batch = 32
 	for _, perStmt := range []int{1, 8, 32} {
 		b.Run("rows-per-statement="+strconv.Itoa(perStmt), func(b *testing.B) {
-			db, err := SQLite{Path: filepath.Join(b.TempDir(), "bench.db"), Synchronous: "NORMAL"}.Open()
-			require.NoError(b, err)
-			defer db.Close()
+			db := migratedDB(b, SQLite{Synchronous: "NORMAL"})
 			ctx := context.Background()
-			st, err := Open(ctx, db, Config{})
-			require.NoError(b, err)
-			defer st.Close()
 			p, err := servicerules.Preset("nykvarn")
 			require.NoError(b, err)
 			at := time.Date(2026, 3, 10, 9, 0, 0, 0, time.UTC)
