@@ -15,8 +15,10 @@
 // The package also declares what its adapters implement: a CaseStore keeps
 // cases and a SessionStore staff sessions (together a Store), with the
 // errors ErrNotFound, ErrConflict, ErrClosed and ErrKeyReused that every
-// store wraps. Package feedback/sqlstore implements them on SQL; the hosts
-// (feedback/httpapi, feedback/webui) depend on these interfaces only.
+// store wraps. Package feedback/sqlstore implements them on SQL and
+// feedback/memstore in memory, both held to one suite (feedback/storetest);
+// the hosts (feedback/httpapi, feedback/webui) depend on these interfaces
+// only.
 //
 // The package is pure Go and builds for GOOS=js GOARCH=wasm.
 package feedback

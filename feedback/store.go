@@ -50,9 +50,9 @@ type CaseFilter struct {
 // A CaseStore keeps cases: it stores a new case once per idempotency key,
 // finds it again by receipt token or ID, lists cases for staff, records
 // their transitions, and gives the cases of a period for follow-up. Package
-// feedback/sqlstore keeps them in SQL (SQLite, Cloudflare D1). The hosts
-// (feedback/httpapi, feedback/webui) take this interface, and only a
-// program's main chooses the store.
+// feedback/sqlstore keeps them in SQL (SQLite, Cloudflare D1), and package
+// feedback/memstore in memory. The hosts (feedback/httpapi, feedback/webui)
+// take this interface, and only a program's main chooses the store.
 //
 // Every method honours its context: a call whose context has ended returns
 // an error that wraps the context's error. After the store is closed (by
@@ -60,6 +60,9 @@ type CaseFilter struct {
 // ErrClosed. The cases a store returns are copies, with their times in
 // Europe/Stockholm (calendar.Location); changing them changes nothing
 // stored. Implementations are safe for concurrent use.
+//
+// Package feedback/storetest tests an implementation against this
+// contract; both stores run it.
 type CaseStore interface {
 	// Insert stores c, a new case (see Case.CheckNew), and returns the
 	// case stored and whether this call created it. When c's idempotency

@@ -1,34 +1,24 @@
 package httpapi_test
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"net/http"
-	"os"
-	"path/filepath"
 	"time"
-
-	_ "modernc.org/sqlite"
 
 	"github.com/kommunkit/kommunkit/feedback"
 	"github.com/kommunkit/kommunkit/feedback/httpapi"
-	"github.com/kommunkit/kommunkit/feedback/sqlstore"
+	"github.com/kommunkit/kommunkit/feedback/memstore"
 	"github.com/kommunkit/kommunkit/servicerules"
 )
 
-// A host mounts the one handler under /api/ and /open311/.
+// A host mounts the one handler under /api/ and /open311/. The handler
+// takes any feedback.CaseStore: a program's main opens a database store
+// (feedback/sqlstore, as examples/site does on SQLite); this example keeps
+// the cases in memory.
 func ExampleNew() {
-	dir, _ := os.MkdirTemp("", "example")
-	defer os.RemoveAll(dir)
-	db, err := sqlstore.SQLite{Path: filepath.Join(dir, "kommunkit.db")}.Open()
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
-	defer db.Close()
 	policy, _ := servicerules.Preset("nykvarn")
-	store, err := sqlstore.Open(context.Background(), db, sqlstore.Config{Calendar: policy.Calendar()})
+	store, err := memstore.New(memstore.Config{Calendar: policy.Calendar()})
 	if err != nil {
 		fmt.Println(err)
 		return

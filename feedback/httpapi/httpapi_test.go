@@ -6,20 +6,19 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/http/httptest"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-	_ "modernc.org/sqlite"
 
+	"github.com/kommunkit/kommunkit/calendar"
 	"github.com/kommunkit/kommunkit/feedback"
 	"github.com/kommunkit/kommunkit/feedback/httpapi"
 	"github.com/kommunkit/kommunkit/feedback/httpapi/conformance"
+	"github.com/kommunkit/kommunkit/feedback/memstore"
 	"github.com/kommunkit/kommunkit/feedback/message"
-	"github.com/kommunkit/kommunkit/feedback/sqlstore"
 	"github.com/kommunkit/kommunkit/servicerules"
 )
 
@@ -27,18 +26,24 @@ const staffToken = "unit-test-staff-token-0123456789"
 
 var stampKey = []byte("unit-test-stamp-key")
 
-// newAPI returns a Handler on a fresh SQLite database.
-func newAPI(t testing.TB, cfg httpapi.Config) *httpapi.Handler {
+// newStore returns an empty store in memory, on the calendar cal. The
+// handler's tests run on it; the same suite (feedback/storetest) holds it
+// and the SQLite store to one contract, and examples/site runs the
+// conformance suite on SQLite.
+func newStore(t testing.TB, cal *calendar.Calendar) *memstore.Store {
 	t.Helper()
-	db, err := sqlstore.SQLite{Path: filepath.Join(t.TempDir(), "api.db"), Synchronous: "NORMAL"}.Open()
-	require.NoError(t, err)
-	t.Cleanup(func() { db.Close() })
-	p, err := servicerules.Preset("nykvarn")
-	require.NoError(t, err)
-	st, err := sqlstore.Open(context.Background(), db, sqlstore.Config{Calendar: p.Calendar()})
+	st, err := memstore.New(memstore.Config{Calendar: cal})
 	require.NoError(t, err)
 	t.Cleanup(func() { st.Close() })
-	cfg.Store, cfg.Policy = st, p
+	return st
+}
+
+// newAPI returns a Handler on a new, empty store.
+func newAPI(t testing.TB, cfg httpapi.Config) *httpapi.Handler {
+	t.Helper()
+	p, err := servicerules.Preset("nykvarn")
+	require.NoError(t, err)
+	cfg.Store, cfg.Policy = newStore(t, p.Calendar()), p
 	if cfg.StaffToken == "" {
 		cfg.StaffToken = staffToken
 	}
@@ -345,13 +350,7 @@ func TestPolicyCalendarFacts(t *testing.T) {
 	p, err := servicerules.Parse(b)
 	require.NoError(t, err)
 
-	db, err := sqlstore.SQLite{Path: filepath.Join(t.TempDir(), "p.db")}.Open()
-	require.NoError(t, err)
-	defer db.Close()
-	st, err := sqlstore.Open(context.Background(), db, sqlstore.Config{})
-	require.NoError(t, err)
-	defer st.Close()
-	h, err := httpapi.New(httpapi.Config{Store: st, Policy: p, StaffToken: staffToken})
+	h, err := httpapi.New(httpapi.Config{Store: newStore(t, p.Calendar()), Policy: p, StaffToken: staffToken})
 	require.NoError(t, err)
 	rec := httptest.NewRecorder()
 	h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/api/policy", nil))

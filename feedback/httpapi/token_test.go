@@ -7,7 +7,6 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -15,7 +14,6 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/kommunkit/kommunkit/feedback/httpapi"
-	"github.com/kommunkit/kommunkit/feedback/sqlstore"
 	"github.com/kommunkit/kommunkit/servicerules"
 )
 
@@ -64,15 +62,9 @@ func TestCheckStaffToken(t *testing.T) {
 }
 
 func TestNewRefusesAWeakStaffToken(t *testing.T) {
-	db, err := sqlstore.OpenSQLite(filepath.Join(t.TempDir(), "api.db"))
-	require.NoError(t, err)
-	t.Cleanup(func() { db.Close() })
-	st, err := sqlstore.Open(context.Background(), db, sqlstore.Config{})
-	require.NoError(t, err)
-	t.Cleanup(func() { st.Close() })
 	p, err := servicerules.Preset("nykvarn")
 	require.NoError(t, err)
-	_, err = httpapi.New(httpapi.Config{Store: st, Policy: p, StaffToken: "aaaaaaaaaaaaaaaa"})
+	_, err = httpapi.New(httpapi.Config{Store: newStore(t, p.Calendar()), Policy: p, StaffToken: "aaaaaaaaaaaaaaaa"})
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "StaffToken")
 	assert.Contains(t, err.Error(), "entropy")

@@ -9,8 +9,9 @@
 // A Store implements feedback.Store, the cases and the staff sessions, and
 // wraps its errors around feedback's (feedback.ErrNotFound, ErrConflict,
 // ErrClosed, ErrKeyReused), so that callers test for them with errors.Is.
-// The hosts (feedback/httpapi, feedback/webui) take that interface; a
-// program's main opens this store and hands it to them.
+// It passes the store suite of feedback/storetest, with transactions and
+// without. The hosts (feedback/httpapi, feedback/webui) take that
+// interface; a program's main opens this store and hands it to them.
 //
 // The package does not import a driver. Programs import one
 // (import _ "modernc.org/sqlite") and open the database, for SQLite with
@@ -620,7 +621,11 @@ func listQuery(f feedback.CaseFilter) (string, []any) {
 	in("unit", f.Units)
 	if !f.OverdueAt.IsZero() {
 		at := ts(f.OverdueAt)
+		// Case.Overdue: neither answered nor closed; before the first
+		// response the reply is due, after it only a promised date is;
+		// a waiting case is judged at the start of its pause.
 		where = append(where, `status NOT IN ('answered', 'closed') AND due_at IS NOT NULL AND
+ (responded_at IS NULL OR promised IS NOT NULL) AND
  due_at < (CASE WHEN status = 'waiting' AND paused_at IS NOT NULL AND paused_at < ? THEN paused_at ELSE ? END)`)
 		args = append(args, at, at)
 	}

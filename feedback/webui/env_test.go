@@ -8,7 +8,6 @@ import (
 	"net/http/cookiejar"
 	"net/http/httptest"
 	"net/url"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"sync"
@@ -17,11 +16,10 @@ import (
 
 	"github.com/google/uuid"
 	"github.com/stretchr/testify/require"
-	_ "modernc.org/sqlite"
 
 	"github.com/kommunkit/kommunkit/calendar"
 	"github.com/kommunkit/kommunkit/feedback"
-	"github.com/kommunkit/kommunkit/feedback/sqlstore"
+	"github.com/kommunkit/kommunkit/feedback/memstore"
 	"github.com/kommunkit/kommunkit/feedback/webui"
 	"github.com/kommunkit/kommunkit/servicerules"
 )
@@ -48,11 +46,12 @@ func (c *clock) Advance(d time.Duration) {
 	c.t = c.t.Add(d)
 }
 
-// env is a running site on a real SQLite file.
+// env is a running site, with its cases and sessions in memory
+// (feedback/memstore, held to the same suite as the SQLite store).
 type env struct {
 	t      *testing.T
 	srv    *httptest.Server
-	store  *sqlstore.Store
+	store  *memstore.Store
 	policy *servicerules.Policy
 	clock  *clock
 	client *http.Client // keeps cookies, does not follow redirects
@@ -69,10 +68,7 @@ func newEnv(t *testing.T, opts ...func(*webui.Config)) *env {
 	t.Helper()
 	p, err := servicerules.Preset("nykvarn")
 	require.NoError(t, err)
-	db, err := sqlstore.OpenSQLite(filepath.Join(t.TempDir(), "webui.db"))
-	require.NoError(t, err)
-	t.Cleanup(func() { db.Close() })
-	st, err := sqlstore.Open(context.Background(), db, sqlstore.Config{Calendar: p.Calendar()})
+	st, err := memstore.New(memstore.Config{Calendar: p.Calendar()})
 	require.NoError(t, err)
 	t.Cleanup(func() { st.Close() })
 	// Tuesday 10 March 2026, 09:00 in Stockholm.

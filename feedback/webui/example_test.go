@@ -1,39 +1,26 @@
 package webui_test
 
 import (
-	"context"
 	"fmt"
 	"log"
 	"net/http"
 	"net/http/httptest"
-	"os"
-	"path/filepath"
 
-	_ "modernc.org/sqlite"
-
-	"github.com/kommunkit/kommunkit/feedback/sqlstore"
+	"github.com/kommunkit/kommunkit/feedback/memstore"
 	"github.com/kommunkit/kommunkit/feedback/webui"
 	"github.com/kommunkit/kommunkit/servicerules"
 )
 
 // The pages mounted at "/" of a site, next to the JSON API and the widget's
-// files (here left out).
+// files (here left out). The pages take any feedback.Store: a program's
+// main opens a database store (feedback/sqlstore, as examples/site does on
+// SQLite); this example keeps cases and sessions in memory.
 func ExampleNew() {
-	dir, err := os.MkdirTemp("", "webui-example")
-	if err != nil {
-		log.Fatal(err)
-	}
-	defer os.RemoveAll(dir)
-	db, err := sqlstore.OpenSQLite(filepath.Join(dir, "kommunkit.db"))
-	if err != nil {
-		log.Fatal(err)
-	}
-	defer db.Close()
 	policy, err := servicerules.Preset("nykvarn")
 	if err != nil {
 		log.Fatal(err)
 	}
-	store, err := sqlstore.Open(context.Background(), db, sqlstore.Config{Calendar: policy.Calendar()})
+	store, err := memstore.New(memstore.Config{Calendar: policy.Calendar()})
 	if err != nil {
 		log.Fatal(err)
 	}

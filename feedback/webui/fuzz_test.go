@@ -1,10 +1,8 @@
 package webui_test
 
 import (
-	"context"
 	"net/http"
 	"net/url"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -13,7 +11,7 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/kommunkit/kommunkit/feedback/httpapi"
-	"github.com/kommunkit/kommunkit/feedback/sqlstore"
+	"github.com/kommunkit/kommunkit/feedback/memstore"
 	"github.com/kommunkit/kommunkit/feedback/webui"
 	"github.com/kommunkit/kommunkit/servicerules"
 )
@@ -36,12 +34,7 @@ func FuzzPlainForm(f *testing.F) {
 	if err != nil {
 		f.Fatal(err)
 	}
-	db, err := sqlstore.OpenSQLite(filepath.Join(f.TempDir(), "fuzz.db"))
-	if err != nil {
-		f.Fatal(err)
-	}
-	f.Cleanup(func() { db.Close() })
-	st, err := sqlstore.Open(context.Background(), db, sqlstore.Config{Calendar: p.Calendar()})
+	st, err := memstore.New(memstore.Config{Calendar: p.Calendar()})
 	if err != nil {
 		f.Fatal(err)
 	}
