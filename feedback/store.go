@@ -1,6 +1,7 @@
 package feedback
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"strconv"
@@ -85,8 +86,8 @@ type CaseStore interface {
 	// ErrNotFound when there is none.
 	Get(ctx context.Context, id uuid.UUID) (Case, error)
 	// List returns the summaries (Case.Summary) of the cases f selects,
-	// for staff, sorted by due time (Case.Due; cases without one last),
-	// then by time received, then by ID. The whole case is for Get.
+	// for staff, in ListOrder: by due time (Case.Due; cases without one
+	// last), then by time received, then by ID. The whole case is for Get.
 	List(ctx context.Context, f CaseFilter) ([]CaseSummary, error)
 	// Apply makes transition t on the case with ID id (Case.Apply, on the
 	// store's calendar), records it in the case's history, and returns the
@@ -102,6 +103,26 @@ type CaseStore interface {
 	// of the cases received in period p, judged at `at`, on the store's
 	// calendar.
 	FollowUp(ctx context.Context, p Period, at time.Time) (Stats, error)
+}
+
+// ListOrder compares a and b in the order CaseStore.List returns cases:
+// by due time (Case.Due), cases without one last, then by time received,
+// then by ID. It returns a negative number when a comes first, a positive
+// one when b does, and 0 for the same case, as slices.SortFunc takes.
+func ListOrder(a, b Case) int {
+	da, db := a.Due(), b.Due()
+	switch {
+	case da.IsZero() != db.IsZero():
+		if da.IsZero() {
+			return 1
+		}
+		return -1
+	case !da.Equal(db):
+		return da.Compare(db)
+	case !a.Received.Equal(b.Received):
+		return a.Received.Compare(b.Received)
+	}
+	return bytes.Compare(a.ID[:], b.ID[:])
 }
 
 // A Store keeps what the feedback hosts keep: cases and staff sessions.

@@ -9,9 +9,9 @@
 //     the result only if nobody changed the case in between, and otherwise
 //     returns feedback.ErrConflict, as a database store does when two
 //     writers race;
-//   - List sorts and filters as sqlstore's query does, OverdueAt as
-//     feedback.Case.Overdue judges, and returns summaries
-//     (feedback.Case.Summary);
+//   - List sorts (feedback.ListOrder) and filters as sqlstore's query
+//     does, OverdueAt as feedback.Case.Overdue judges, and returns
+//     summaries (feedback.Case.Summary);
 //   - a session is kept under the SHA-256 of its ID, never the ID;
 //   - every method honours its context, and fails with feedback.ErrClosed
 //     after Close.
@@ -185,7 +185,7 @@ func (s *Store) List(ctx context.Context, f feedback.CaseFilter) ([]feedback.Cas
 			cs = append(cs, e.c)
 		}
 	}
-	slices.SortFunc(cs, byDue)
+	slices.SortFunc(cs, feedback.ListOrder)
 	offset, limit := max(f.Offset, 0), f.Limit
 	if limit <= 0 {
 		limit = feedback.DefaultListLimit
@@ -212,22 +212,6 @@ func selects(f feedback.CaseFilter, c feedback.Case) bool {
 		return false
 	}
 	return true
-}
-
-// byDue is the order of List: by due time, cases without one last, then by
-// time received, then by ID.
-func byDue(a, b feedback.Case) int {
-	da, db := a.Due(), b.Due()
-	switch {
-	case da.IsZero() != db.IsZero():
-		if da.IsZero() {
-			return 1
-		}
-		return -1
-	case !da.Equal(db):
-		return da.Compare(db)
-	}
-	return byReceived(a, b)
 }
 
 // byReceived is the order of CasesReceived: by time received, then by ID.

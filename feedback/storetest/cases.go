@@ -395,30 +395,16 @@ func testListFilters(t *testing.T, e env) {
 		}
 	}
 
-	// The order: by due time (none last), then received, then ID.
+	// The order: feedback.ListOrder.
 	sorted := slices.Clone(cases)
-	slices.SortStableFunc(sorted, func(a, b feedback.Case) int {
-		da, db := a.Due(), b.Due()
-		switch {
-		case da.IsZero() != db.IsZero():
-			if da.IsZero() {
-				return 1
-			}
-			return -1
-		case !da.Equal(db):
-			return da.Compare(db)
-		case !a.Received.Equal(b.Received):
-			return a.Received.Compare(b.Received)
-		}
-		return strings.Compare(a.ID.String(), b.ID.String())
-	})
+	slices.SortFunc(sorted, feedback.ListOrder)
 	all := list(feedback.CaseFilter{})
 	wantOrder := make([]uuid.UUID, len(sorted))
 	for i, c := range sorted {
 		wantOrder[i] = c.ID
 	}
 	if !slices.Equal(ids(all), wantOrder) {
-		t.Errorf("List order %v, want %v (due time, none last; then received; then ID)", ids(all), wantOrder)
+		t.Errorf("List order %v, want %v (feedback.ListOrder: due time, none last; then received; then ID)", ids(all), wantOrder)
 	}
 
 	sameSet("Kinds", where(func(c feedback.Case) bool { return c.Kind == message.Complaint }),
