@@ -213,12 +213,11 @@ func TestPersistence(t *testing.T) {
 	_, _, err := st.Insert(ctx, c)
 	require.NoError(t, err)
 	for _, tr := range []feedback.Transition{
-		{To: feedback.StatusRegistered, At: stockholm(2026, 3, 10, 9, 30), By: "registrator", Unit: "Kundtjänst", DiaryNumber: "KS 2026/0042"},
-		{To: feedback.StatusWaiting, At: stockholm(2026, 3, 10, 10, 0), By: "lisa", Text: "Vilken adress gäller det?"},
-		{To: feedback.StatusRegistered, At: stockholm(2026, 3, 12, 10, 0), By: "lisa"},
-		{To: feedback.StatusInterimSent, At: stockholm(2026, 3, 12, 11, 0), By: "lisa", Text: "Lisa svarar senast 20 mars.", Promised: stockholm(2026, 3, 20, 16, 30)},
-		{To: feedback.StatusAnswered, At: stockholm(2026, 3, 18, 14, 0), By: "lisa", Text: "Här är svaret."},
-		{To: feedback.StatusClosed, At: stockholm(2026, 3, 18, 15, 0), By: "lisa"},
+		{To: feedback.StatusWaiting, At: stockholm(2026, 3, 10, 10, 0), By: "lisa", Text: "Vilken gata gäller det?"},
+		{To: feedback.StatusReceived, At: stockholm(2026, 3, 12, 10, 0), By: "lisa"},
+		{To: feedback.StatusRegistered, At: stockholm(2026, 3, 12, 10, 30), By: "registrator", Unit: "Gata", DiaryNumber: "KS 2026/0043"},
+		{To: feedback.StatusInterimSent, At: stockholm(2026, 3, 12, 11, 0), Text: "Svar senast 20 mars.", Promised: stockholm(2026, 3, 20, 16, 30)},
+		{To: feedback.StatusAnswered, At: stockholm(2026, 3, 18, 14, 0), Text: "Gatan lagas i april."},
 	} {
 		_, err := st.Apply(ctx, c.ID, tr)
 		require.NoError(t, err)
@@ -236,8 +235,9 @@ func TestPersistence(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, want, got)
 	assert.Equal(t, 17*time.Hour, got.Paused)
-	require.Len(t, got.History, 7)
+	require.Len(t, got.History, 6)
 	assert.True(t, got.History[4].Promised.Equal(stockholm(2026, 3, 20, 16, 30)))
+	assert.Equal(t, "KS 2026/0043", got.DiaryNumber)
 	v, err := st2.Lookup(ctx, c.Token.String())
 	require.NoError(t, err)
 	assert.Equal(t, want.Citizen(), v)
