@@ -23,16 +23,38 @@ func redactFound(t *testing.T, text string) []string {
 	return out
 }
 
+// A findTest is a text and what Find finds in it, as redactFound lists it
+// (nil for nothing).
+type findTest struct {
+	name string
+	in   string
+	want []string
+}
+
+// checkFind checks, for each test, what Find finds, that every match starts
+// and ends on a rune boundary, and that Redact leaves nothing to find and
+// changes nothing when it runs again.
+func checkFind(t *testing.T, tests []findTest) {
+	t.Helper()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.want, nilIfEmpty(redactFound(t, tt.in)))
+			for _, p := range pii.Find(tt.in) {
+				assert.True(t, utf8.RuneStart(tt.in[p.Start]) && (p.End == len(tt.in) || utf8.RuneStart(tt.in[p.End])), "match %+v on rune boundaries", p)
+			}
+			once := pii.Redact(tt.in)
+			assert.Equal(t, once, pii.Redact(once), "idempotent")
+			assert.Empty(t, pii.Find(once), "nothing left in %q", once)
+		})
+	}
+}
+
 // Valid personnummer used below (check digits computed with the Luhn
 // algorithm): 811218-9876, 850101-1236, 000229-1235 (leap day 2000),
 // 040229-1231 (leap day 2004), 121212-1212, 010101-1237. Samordningsnummer:
 // 850161-1233 (day 1 + 60), 850191-1237 (day 31 + 60).
 func TestFindPersonnummer(t *testing.T) {
-	tests := []struct {
-		name string
-		in   string
-		want []string
-	}{
+	tests := []findTest{
 		{"YYMMDD-NNNN", "Mitt personnummer är 811218-9876.", []string{"personnummer=811218-9876"}},
 		{"YYMMDDNNNN", "pnr 8112189876 tack", []string{"personnummer=8112189876"}},
 		{"YYYYMMDD-NNNN", "Personnummer: 19811218-9876", []string{"personnummer=19811218-9876"}},
@@ -93,19 +115,11 @@ func TestFindPersonnummer(t *testing.T) {
 		{"decimal point before", "1.8112189876", nil},
 		{"slash after a letter", "KS/8112189876", nil},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			assert.Equal(t, tt.want, nilIfEmpty(redactFound(t, tt.in)))
-		})
-	}
+	checkFind(t, tests)
 }
 
 func TestFindPhone(t *testing.T) {
-	tests := []struct {
-		name string
-		in   string
-		want []string
-	}{
+	tests := []findTest{
 		{"Stockholm, groups of three", "Ring 08-555 010 00 i dag", []string{"phone=08-555 010 00"}},
 		{"Stockholm, five-digit group", "Ring 08-555 01000", []string{"phone=08-555 01000"}},
 		{"Göteborg", "031-123 45 67", []string{"phone=031-123 45 67"}},
@@ -169,19 +183,11 @@ func TestFindPhone(t *testing.T) {
 		{"bracketed zero then a national number", "(0)070 123 45 67", []string{"phone=070 123 45 67"}},
 		{"bracket with letters", "(ab) 555 010 00", nil},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			assert.Equal(t, tt.want, nilIfEmpty(redactFound(t, tt.in)))
-		})
-	}
+	checkFind(t, tests)
 }
 
 func TestFindEmail(t *testing.T) {
-	tests := []struct {
-		name string
-		in   string
-		want []string
-	}{
+	tests := []findTest{
 		{"plain", "Skriv till anna.andersson@nykvarn.se i dag", []string{"email=anna.andersson@nykvarn.se"}},
 		{"end of sentence", "Mejla kommun@nykvarn.se.", []string{"email=kommun@nykvarn.se"}},
 		{"Swedish letters", "björn.öberg@värmdö.se", []string{"email=björn.öberg@värmdö.se"}},
@@ -206,17 +212,13 @@ func TestFindEmail(t *testing.T) {
 		{"dot after at", "anna@.se", nil},
 		{"domain starts with hyphen", "anna@-ale.se", nil},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			assert.Equal(t, tt.want, nilIfEmpty(redactFound(t, tt.in)))
-		})
-	}
+	checkFind(t, tests)
 }
 
 // TestFindNotPersonalData lists things that look like numbers in
 // citizens' messages and policies but are not personal data.
 func TestFindNotPersonalData(t *testing.T) {
-	for _, in := range []string{
+	checkNotPersonalData(t, []string{
 		"2026-12-23",
 		"den 23/12/2026",
 		"20261223",
@@ -256,7 +258,14 @@ func TestFindNotPersonalData(t *testing.T) {
 		"Clearingnummer 8327-9, konto 123 456 789-0",
 		"",
 		"ingen siffra alls",
-	} {
+	})
+}
+
+// checkNotPersonalData checks that Find finds nothing in each text, and
+// that Redact leaves it as it is.
+func checkNotPersonalData(t *testing.T, texts []string) {
+	t.Helper()
+	for _, in := range texts {
 		t.Run(in, func(t *testing.T) {
 			assert.Empty(t, redactFound(t, in))
 			assert.Equal(t, in, pii.Redact(in))

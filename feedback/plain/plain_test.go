@@ -27,6 +27,24 @@ func findingsOf(t *testing.T, text string, kind plain.FindingKind) []string {
 	return out
 }
 
+// A findingTest is a text and its findings of one kind, as findingsOf
+// lists them (nil for none).
+type findingTest struct {
+	name string
+	in   string
+	want []string
+}
+
+// checkFindings checks the findings of kind in the text of each test.
+func checkFindings(t *testing.T, kind plain.FindingKind, tests []findingTest) {
+	t.Helper()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.want, findingsOf(t, tt.in, kind))
+		})
+	}
+}
+
 func TestWordsList(t *testing.T) {
 	words, err := plain.Words()
 	require.NoError(t, err)
@@ -74,11 +92,7 @@ func TestWordsList(t *testing.T) {
 }
 
 func TestCheckBureaucratic(t *testing.T) {
-	tests := []struct {
-		name string
-		in   string
-		want []string
-	}{
+	tests := []findingTest{
 		{"infinitive", "Du kan erhålla bidrag.", []string{"erhålla→få"}},
 		{"past tense", "Vi erhöll din ansökan i går.", []string{"erhöll→få"}},
 		{"capital at sentence start", "Erhåller du bidrag?", []string{"Erhåller→få"}},
@@ -101,19 +115,11 @@ func TestCheckBureaucratic(t *testing.T) {
 		{"plain text", "Tack för ditt brev. Vi svarar i morgon.", nil},
 		{"word inside another", "Beaktansvärt.", nil},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			assert.Equal(t, tt.want, findingsOf(t, tt.in, plain.Bureaucratic))
-		})
-	}
+	checkFindings(t, plain.Bureaucratic, tests)
 }
 
 func TestCheckAbbreviations(t *testing.T) {
-	tests := []struct {
-		name string
-		in   string
-		want []string
-	}{
+	tests := []findingTest{
 		{"bl.a.", "Vi har bl.a. läst brevet.", []string{"bl.a.→bland annat"}},
 		{"m.m.", "Skor, kläder m.m. finns.", []string{"m.m.→med mera"}},
 		{"t.ex.", "Ta t.ex. bussen.", []string{"t.ex.→till exempel"}},
@@ -139,19 +145,11 @@ func TestCheckAbbreviations(t *testing.T) {
 		{"part of an address", "Mejla info@ca.se.", nil},
 		{"kl. is understood", "Vi ses kl. 15.", nil},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			assert.Equal(t, tt.want, findingsOf(t, tt.in, plain.Abbreviation))
-		})
-	}
+	checkFindings(t, plain.Abbreviation, tests)
 }
 
 func TestCheckAcronyms(t *testing.T) {
-	tests := []struct {
-		name string
-		in   string
-		want []string
-	}{
+	tests := []findingTest{
 		{"LSS", "Du har rätt till LSS.", []string{"LSS"}},
 		{"SoL", "Enligt SoL har du rätt.", []string{"SoL"}},
 		{"VA", "Avgiften för VA höjs.", []string{"VA"}},
@@ -176,11 +174,7 @@ func TestCheckAcronyms(t *testing.T) {
 		{"one capital letter", "Plan A gäller.", nil},
 		{"too long for an acronym", "Läs STYRDOKUMENT här.", nil},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			assert.Equal(t, tt.want, findingsOf(t, tt.in, plain.Acronym))
-		})
-	}
+	checkFindings(t, plain.Acronym, tests)
 }
 
 func TestCheckSentences(t *testing.T) {
