@@ -313,15 +313,7 @@ func StaffCue(text string) (string, bool) {
 		if letter && atWordStart {
 			for _, w := range staffCues[lower[i]] {
 				if strings.HasPrefix(lower[i:], w) {
-					end := i + len(w)
-					for end < len(lower) {
-						r2, s2 := textrune.At(lower, end)
-						if !textrune.Letter(r2) {
-							break
-						}
-						end += s2
-					}
-					return lower[i:end], true
+					return lower[i:lettersEnd(lower, i+len(w))], true
 				}
 			}
 		}
@@ -329,6 +321,19 @@ func StaffCue(text string) (string, bool) {
 		i += size
 	}
 	return "", false
+}
+
+// lettersEnd returns where the letters in s from i on end: i itself when
+// s[i:] does not start with a letter, len(s) when it is letters to the end.
+func lettersEnd(s string, i int) int {
+	for i < len(s) {
+		r, size := textrune.At(s, i)
+		if !textrune.Letter(r) {
+			break
+		}
+		i += size
+	}
+	return i
 }
 
 // MustRegister reports whether the case must be registered before anything

@@ -11,8 +11,10 @@ import (
 )
 
 // staffCueEveryWord is StaffCue as it was first written: at every word
-// start it tries every cue of staffWords in turn. StaffCue must give the
-// same answer for every text.
+// start it tries every cue of staffWords in turn, where StaffCue looks only
+// at the cues that start with the word's first byte; both take the cue to
+// the end of its word with lettersEnd. StaffCue must give the same answer
+// for every text.
 func staffCueEveryWord(text string) (string, bool) {
 	lower := strings.ToLower(text)
 	atWordStart := true
@@ -24,15 +26,7 @@ func staffCueEveryWord(text string) (string, bool) {
 				var w string
 				w, rest, _ = strings.Cut(rest, "|")
 				if strings.HasPrefix(lower[i:], w) {
-					end := i + len(w)
-					for end < len(lower) {
-						r2, s2 := utf8.DecodeRuneInString(lower[end:])
-						if !unicode.IsLetter(r2) {
-							break
-						}
-						end += s2
-					}
-					return lower[i:end], true
+					return lower[i:lettersEnd(lower, i+len(w))], true
 				}
 			}
 		}
