@@ -210,6 +210,14 @@ func (e *env) caseByToken(token string) feedback.Case {
 	return feedback.Case{}
 }
 
+// submitCase submits text with a name and an e-mail address ("" for none)
+// as submit does, and returns the ID of the case it made.
+func (e *env) submitCase(text, name, email string) string {
+	e.t.Helper()
+	_, token := e.submit(text, name, email, "")
+	return e.caseByToken(token).ID.String()
+}
+
 // csrf returns the CSRF token on a staff page.
 func csrf(t *testing.T, body string) string { return hidden(t, body, "csrf") }
 
@@ -220,21 +228,30 @@ type element struct {
 	text  string // for script and style: their content
 }
 
-// parseHTML reads the page leniently as HTML and returns its elements.
-func parseHTML(t *testing.T, body string) []element {
+// htmlTokens reads body leniently as HTML (unclosed elements, HTML
+// entities) and calls f with each of its tokens, in order.
+func htmlTokens(t *testing.T, body string, f func(xml.Token)) {
 	t.Helper()
 	d := xml.NewDecoder(strings.NewReader(body))
 	d.Strict = false
 	d.AutoClose = xml.HTMLAutoClose
 	d.Entity = xml.HTMLEntity
-	var out []element
-	var open []int
 	for {
 		tok, err := d.Token()
 		if err == io.EOF {
-			break
+			return
 		}
 		require.NoError(t, err)
+		f(tok)
+	}
+}
+
+// parseHTML reads the page leniently as HTML and returns its elements.
+func parseHTML(t *testing.T, body string) []element {
+	t.Helper()
+	var out []element
+	var open []int
+	htmlTokens(t, body, func(tok xml.Token) {
 		switch tk := tok.(type) {
 		case xml.StartElement:
 			el := element{name: strings.ToLower(tk.Name.Local), attrs: map[string]string{}}
@@ -259,7 +276,7 @@ func parseHTML(t *testing.T, body string) []element {
 				}
 			}
 		}
-	}
+	})
 	return out
 }
 

@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"html"
-	"io"
 	"net/http"
 	"net/url"
 	"regexp"
@@ -47,10 +46,6 @@ func (p pageText) own() []string { return p.texts[p.lang] }
 // element tree. Whitespace is collapsed; script contents are skipped.
 func readText(t *testing.T, body string) pageText {
 	t.Helper()
-	d := xml.NewDecoder(strings.NewReader(body))
-	d.Strict = false
-	d.AutoClose = xml.HTMLAutoClose
-	d.Entity = xml.HTMLEntity
 	type open struct{ name, lang string }
 	var stack []open
 	p := pageText{texts: map[string][]string{}}
@@ -60,12 +55,7 @@ func readText(t *testing.T, body string) pageText {
 			p.texts[lang] = append(p.texts[lang], s)
 		}
 	}
-	for {
-		tok, err := d.Token()
-		if err == io.EOF {
-			break
-		}
-		require.NoError(t, err)
+	htmlTokens(t, body, func(tok xml.Token) {
 		switch tk := tok.(type) {
 		case xml.StartElement:
 			name := strings.ToLower(tk.Name.Local)
@@ -101,7 +91,7 @@ func readText(t *testing.T, body string) pageText {
 				add(stack[len(stack)-1].lang, string(tk))
 			}
 		}
-	}
+	})
 	return p
 }
 
@@ -465,8 +455,7 @@ func TestFooterMarksThePolicyTitleAsSwedish(t *testing.T) {
 
 func TestStaffWorkInFinnish(t *testing.T) {
 	e := newEnv(t)
-	_, token := e.submit("Hur ansöker jag om plats i förskolan?", "", "y@example.se", "")
-	id := e.caseByToken(token).ID.String()
+	id := e.submitCase("Hur ansöker jag om plats i förskolan?", "", "y@example.se")
 
 	// Logging in and out keeps the language.
 	r := e.get("/staff?lang=fi")

@@ -67,8 +67,7 @@ func byHeader(c *webui.Config) {
 
 func TestLogoutEndsTheSession(t *testing.T) {
 	e := newEnv(t)
-	_, token := e.submit("Snöröjningen på Storgatan är dålig.", "", "a@example.se", "")
-	id := e.caseByToken(token).ID.String()
+	id := e.submitCase("Snöröjningen på Storgatan är dålig.", "", "a@example.se")
 	e.login()
 	page := e.get("/staff/case/" + id)
 	require.Equal(t, http.StatusOK, page.code)

@@ -206,8 +206,7 @@ func TestSessionWarningIsInThePagesLanguage(t *testing.T) {
 
 func TestPostAfterTheSessionEndedKeepsTheText(t *testing.T) {
 	e := newEnv(t)
-	_, token := e.submit("Gatlampan på Skolvägen är trasig.", "", "a@example.se", "")
-	id := e.caseByToken(token).ID.String()
+	id := e.submitCase("Gatlampan på Skolvägen är trasig.", "", "a@example.se")
 	e.login()
 	tok := csrf(t, e.get("/staff/case/"+id).body)
 	e.clock.Advance(webui.DefaultSessionIdle + time.Second)

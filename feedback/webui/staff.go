@@ -62,33 +62,13 @@ func (s *site) inbox(w http.ResponseWriter, r *http.Request) {
 	var f feedback.CaseFilter
 	d := inboxData{}
 
-	st := q.Get("status")
-	d.Statuses = []option{{Value: "", Label: p.T("inbox.any")}}
-	for _, x := range feedback.Statuses() {
-		sel := string(x) == st
-		if sel {
-			f.Statuses = []feedback.Status{x}
-		}
-		d.Statuses = append(d.Statuses, option{Value: string(x), Label: x.Name(p.Lang), Selected: sel})
-	}
-	kd := q.Get("kind")
-	d.Kinds = []option{{Value: "", Label: p.T("inbox.any")}}
-	for _, k := range message.Kinds() {
-		sel := string(k) == kd
-		if sel {
-			f.Kinds = []message.Kind{k}
-		}
-		d.Kinds = append(d.Kinds, option{Value: string(k), Label: kindName(k, p.Lang), Selected: sel})
-	}
-	ch := q.Get("channel")
-	d.Channels = []option{{Value: "", Label: p.T("inbox.any")}}
-	for _, c := range servicerules.Channels() {
-		sel := string(c) == ch
-		if sel {
-			f.Channels = []servicerules.Channel{c}
-		}
-		d.Channels = append(d.Channels, option{Value: string(c), Label: c.Name(p.Lang), Selected: sel})
-	}
+	anyValue := p.T("inbox.any")
+	d.Statuses, f.Statuses = filterOptions(feedback.Statuses(), q.Get("status"), anyValue,
+		func(x feedback.Status) string { return x.Name(p.Lang) })
+	d.Kinds, f.Kinds = filterOptions(message.Kinds(), q.Get("kind"), anyValue,
+		func(k message.Kind) string { return kindName(k, p.Lang) })
+	d.Channels, f.Channels = filterOptions(servicerules.Channels(), q.Get("channel"), anyValue,
+		func(c servicerules.Channel) string { return c.Name(p.Lang) })
 	now := s.now()
 	if v := q.Get("overdue"); v == "1" || v == "true" || v == "on" {
 		d.Overdue = true
@@ -125,6 +105,23 @@ func (s *site) inbox(w http.ResponseWriter, r *http.Request) {
 	}
 	p.Data = d
 	s.render(w, http.StatusOK, "inbox", p)
+}
+
+// filterOptions returns the options of an inbox filter on one of values:
+// anyValue (the label of "no filter") first, then each value with its name,
+// the one chosen selected. It also returns the filter: chosen when it is
+// one of values, else nil (no filter).
+func filterOptions[T ~string](values []T, chosen, anyValue string, name func(T) string) ([]option, []T) {
+	opts := []option{{Value: "", Label: anyValue}}
+	var filter []T
+	for _, v := range values {
+		sel := string(v) == chosen
+		if sel {
+			filter = []T{v}
+		}
+		opts = append(opts, option{Value: string(v), Label: name(v), Selected: sel})
+	}
+	return opts, filter
 }
 
 // excerpt returns the first n runes of text, with "…" when it was longer.
@@ -259,19 +256,30 @@ func caseID(r *http.Request) (uuid.UUID, bool) {
 	return id, err == nil && len(r.PathValue("id")) == 36
 }
 
+// getCase returns the case id from the store. When it cannot, it answers
+// the request (404 for a case that is not there, 500 for any other error)
+// and reports false.
+func (s *site) getCase(w http.ResponseWriter, r *http.Request, id uuid.UUID) (feedback.Case, bool) {
+	c, err := s.cfg.Store.Get(r.Context(), id)
+	if errors.Is(err, feedback.ErrNotFound) {
+		s.notFound(w, r)
+		return feedback.Case{}, false
+	}
+	if err != nil {
+		s.internal(w, r, err)
+		return feedback.Case{}, false
+	}
+	return c, true
+}
+
 func (s *site) showCase(w http.ResponseWriter, r *http.Request, code int, form actionForm) {
 	id, ok := caseID(r)
 	if !ok {
 		s.notFound(w, r)
 		return
 	}
-	c, err := s.cfg.Store.Get(r.Context(), id)
-	if errors.Is(err, feedback.ErrNotFound) {
-		s.notFound(w, r)
-		return
-	}
-	if err != nil {
-		s.internal(w, r, err)
+	c, ok := s.getCase(w, r, id)
+	if !ok {
 		return
 	}
 	p := s.newPage(r, "scase.title")
@@ -399,13 +407,8 @@ func (s *site) transition(w http.ResponseWriter, r *http.Request) {
 		// Resuming a paused case to "interim reply sent" is not a new
 		// interim reply: keep the one the person has (Apply sets the
 		// interim text from the transition).
-		c, err := s.cfg.Store.Get(r.Context(), id)
-		if errors.Is(err, feedback.ErrNotFound) {
-			s.notFound(w, r)
-			return
-		}
-		if err != nil {
-			s.internal(w, r, err)
+		c, ok := s.getCase(w, r, id)
+		if !ok {
 			return
 		}
 		if c.Status == feedback.StatusWaiting && c.Resume == feedback.StatusInterimSent {

@@ -97,8 +97,7 @@ func TestStateChangesPersist(t *testing.T) {
 
 func TestIllegalAndIncompleteChanges(t *testing.T) {
 	e := newEnv(t)
-	_, token := e.submit("Jag vill klaga på att soptunnan inte töms.", "", "x@example.se", "")
-	id := e.caseByToken(token).ID.String()
+	id := e.submitCase("Jag vill klaga på att soptunnan inte töms.", "", "x@example.se")
 	e.login()
 
 	// An answer without text.
@@ -142,8 +141,7 @@ func TestIllegalAndIncompleteChanges(t *testing.T) {
 
 func TestPlainCheckWithoutJavaScript(t *testing.T) {
 	e := newEnv(t)
-	_, token := e.submit("Hur ansöker jag om plats i förskolan?", "", "y@example.se", "")
-	id := e.caseByToken(token).ID.String()
+	id := e.submitCase("Hur ansöker jag om plats i förskolan?", "", "y@example.se")
 	e.login()
 	draft := "Med anledning av Er förfrågan meddelas att ansökan avseende förskoleplats fr.o.m. augusti ska inkomma till BUN."
 	r := e.change(id, url.Values{"to": {"answered"}, "text": {draft}, "action": {"check"}})
@@ -166,8 +164,7 @@ func TestPlainCheckWithoutJavaScript(t *testing.T) {
 
 func TestPlainCheckEndpoint(t *testing.T) {
 	e := newEnv(t)
-	_, token := e.submit("Tack för hjälpen!", "", "", "")
-	id := e.caseByToken(token).ID.String()
+	id := e.submitCase("Tack för hjälpen!", "", "")
 	e.login()
 	tok := csrf(t, e.get("/staff/case/"+id).body)
 	body := `{"text":"Vi återkommer snarast avseende Er ansökan fr.o.m. måndag.","lang":"sv"}`
@@ -203,8 +200,7 @@ func TestPlainCheckEndpoint(t *testing.T) {
 
 func TestCSRFTokenRequired(t *testing.T) {
 	e := newEnv(t)
-	_, token := e.submit("Förslag: fler papperskorgar i parken.", "", "z@example.se", "")
-	id := e.caseByToken(token).ID.String()
+	id := e.submitCase("Förslag: fler papperskorgar i parken.", "", "z@example.se")
 	e.login()
 	good := csrf(t, e.get("/staff/case/"+id).body)
 
