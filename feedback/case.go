@@ -11,10 +11,8 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/kommunkit/kommunkit/calendar"
-	"github.com/kommunkit/kommunkit/feedback/classify"
 	"github.com/kommunkit/kommunkit/feedback/internal/textrune"
 	"github.com/kommunkit/kommunkit/feedback/message"
-	"github.com/kommunkit/kommunkit/feedback/pii"
 	"github.com/kommunkit/kommunkit/lang"
 	"github.com/kommunkit/kommunkit/servicerules"
 )
@@ -143,7 +141,7 @@ type Case struct {
 	// the same fingerprint is a retry, another is ErrKeyReused.
 	SubmissionFingerprint string `json:"-"`
 	// RedactedText is Text with its personal data masked (pii.Redact), made
-	// once by NewCase, so that a store can keep it beside the text and
+	// once by Intake, so that a store can keep it beside the text and
 	// lists (Summary) need not redact again.
 	RedactedText string `json:"-"`
 
@@ -192,69 +190,10 @@ type Case struct {
 	History []Change `json:"history"`
 }
 
-// NewCase makes the case for an accepted submission s (see Accept) with its
-// classification cl, under policy p: a new receipt token, the kind, whether
-// it is a complaint about staff, the deadlines, and the text with its
-// personal data masked (RedactedText), which is what lists show. NewCase
-// reads crypto/rand for the token and nothing else.
-//
-// A reply is owed to a person who left an e-mail address or phone number,
-// for a message to the organisation (not to an elected official) that is a
-// synpunkt, a question, or unclassified. Fault reports, damage claims and
-// appeals go elsewhere, and the receipt says where. The reply is due as
-// p.WrittenReplyDue says for the submission's channel, and DueVia records
-// the channel whose rule that was, which the receipt names.
-func NewCase(s Submission, cl classify.Result, p *servicerules.Policy) (Case, error) {
-	if p == nil {
-		return Case{}, errors.New("feedback: NewCase needs a policy")
-	}
-	if err := Validate(s); err != nil {
-		return Case{}, err
-	}
-	if s.ID == uuid.Nil || s.Received.IsZero() {
-		return Case{}, errors.New("feedback: NewCase needs an accepted submission with an ID and a time received")
-	}
-	tok, err := uuid.NewRandom()
-	if err != nil {
-		return Case{}, fmt.Errorf("feedback: cannot make a receipt token: %w", err)
-	}
-	c := Case{
-		Submission: s,
-		Token:      tok,
-		Policy:     p.ID(),
-		Kind:       cl.Kind,
-		RunnerUp:   cl.RunnerUp,
-		Confidence: cl.Confidence,
-		Status:     StatusReceived,
-	}
-	c.SubmissionFingerprint = s.Fingerprint()
-	c.RedactedText = pii.Redact(s.Text)
-	c.Received = s.Received.Round(0)
-	if s.AboutStaff {
-		c.StaffComplaint = true
-	} else if cl.Kind == message.Complaint {
-		_, c.StaffComplaint = StaffCue(s.Text)
-	}
-	cal := p.Calendar()
-	c.RegistrationDue = cal.Deadline(c.Received, calendar.WorkingDays(1))
-	if c.ReplyOwed() {
-		if due, via, ok := p.WrittenReplyDue(s.Channel, servicerules.External, c.Received); ok {
-			c.ReplyDue, c.DueVia = due, via
-		}
-	}
-	c.History = []Change{{Transition: Transition{To: StatusReceived, At: c.Received}}}
-	return c, nil
-}
-
 // ReplyOwed reports whether the person is owed a reply under the service
 // policy: they can be reached, the message is for the organisation, and it
 // is a synpunkt, a question or unclassified.
-func (c Case) ReplyOwed() bool {
-	if c.Anonymous() || c.Recipient == ToElectedOfficial {
-		return false
-	}
-	return c.Kind == "" || c.Kind.IsSynpunkt() || c.Kind == message.Question
-}
+func (c Case) ReplyOwed() bool { return c.outcome().replyOwed() }
 
 // staffWords are the starts of words that point a complaint at staff or at
 // how someone was treated, in lower case, split by "|". The list errs on the
@@ -299,7 +238,7 @@ func indexCues(list string) *[256][]string {
 // StaffCue returns the first word in text that points at staff or at how
 // someone was treated ("bemötande", "otrevlig", "handläggaren", "rude",
 // "töykeä"), in lower case, and false when there is none. A cue matches the
-// start of a word. NewCase uses it for complaints: a complaint about staff
+// start of a word. Intake uses it for complaints: a complaint about staff
 // is always registered.
 //
 // It reads the text once: at each word start it tries only the cues that

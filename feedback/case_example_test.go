@@ -11,20 +11,15 @@ import (
 	"github.com/kommunkit/kommunkit/servicerules"
 )
 
-func ExampleNewCase() {
+func ExampleIntake_staffComplaint() {
 	p, _ := servicerules.Preset("nykvarn")
 	received := time.Date(2026, 12, 23, 15, 0, 0, 0, calendar.Location())
-	s, cl, err := feedback.Accept(feedback.Submission{
+	c, err := feedback.Intake(feedback.Submission{
 		IdempotencyKey: "0b6c1f6e-3f1a-4c1e-9d2b-6a9f1e2d3c4b",
 		Channel:        servicerules.Email,
 		Text:           "Handläggaren var otrevlig när jag ringde om mitt bygglov. Det är inte acceptabelt.",
 		Contact:        &feedback.Contact{Name: "Anna Andersson", Email: "anna@exempel.se"},
-	}, received)
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
-	c, err := feedback.NewCase(s, cl, p)
+	}, received, p)
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -44,13 +39,12 @@ func ExampleCase_Apply() {
 	p, _ := servicerules.Preset("nykvarn")
 	cal := p.Calendar()
 	at := func(day, hour int) time.Time { return time.Date(2026, 3, day, hour, 0, 0, 0, calendar.Location()) }
-	s, _, _ := feedback.Accept(feedback.Submission{
+	c, _ := feedback.NewCase(feedback.Submission{
 		IdempotencyKey: "0b6c1f6e-3f1a-4c1e-9d2b-6a9f1e2d3c4b",
 		Channel:        servicerules.Email,
 		Text:           "När töms soptunnorna på Storgatan?",
 		Contact:        &feedback.Contact{Email: "anna@exempel.se"},
-	}, at(10, 9))
-	c, _ := feedback.NewCase(s, classify.Result{Kind: message.Question}, p)
+	}, at(10, 9), classify.Result{Kind: message.Question}, p)
 	fmt.Println("due:", calendar.Format(c.Due(), "en"))
 
 	steps := []feedback.Transition{

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/kommunkit/kommunkit/feedback"
+	"github.com/kommunkit/kommunkit/feedback/classify"
 	"github.com/kommunkit/kommunkit/feedback/message"
 	"github.com/kommunkit/kommunkit/servicerules"
 )
@@ -28,13 +29,8 @@ func FuzzCaseApply(f *testing.F) {
 		if anonymous {
 			contact = nil
 		}
-		s, cl, err := feedback.Accept(feedback.Submission{IdempotencyKey: testKey, Channel: servicerules.Email,
-			Text: "Ett klagomål.", Contact: contact, AboutStaff: aboutStaff}, received)
-		if err != nil {
-			t.Fatal(err)
-		}
-		cl.Kind = message.Complaint
-		c, err := feedback.NewCase(s, cl, p)
+		c, err := feedback.NewCase(feedback.Submission{IdempotencyKey: testKey, Channel: servicerules.Email,
+			Text: "Ett klagomål.", Contact: contact, AboutStaff: aboutStaff}, received, classify.Result{Kind: message.Complaint}, p)
 		if err != nil {
 			t.Fatal(err)
 		}

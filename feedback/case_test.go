@@ -42,9 +42,7 @@ func caseOf(t testing.TB, p *servicerules.Policy, s feedback.Submission, kind me
 	if s.Text == "" {
 		s.Text = "Ett meddelande."
 	}
-	acc, _, err := feedback.Accept(s, at)
-	require.NoError(t, err)
-	c, err := feedback.NewCase(acc, classify.Result{Kind: kind, Language: "sv", Confidence: 0.9}, p)
+	c, err := feedback.NewCase(s, at, classify.Result{Kind: kind, Language: "sv", Confidence: 0.9}, p)
 	require.NoError(t, err)
 	return c
 }
@@ -110,16 +108,18 @@ func TestNewCaseDeadlines(t *testing.T) {
 	}
 }
 
-func TestNewCaseRejects(t *testing.T) {
+func TestIntakeRejects(t *testing.T) {
 	p := preset(t, "nykvarn")
-	_, err := feedback.NewCase(feedback.Submission{}, classify.Result{}, nil)
+	at := sthlm(2026, 3, 10, 9, 0)
+	_, err := feedback.Intake(validSubmission(), at, nil)
 	assert.ErrorContains(t, err, "policy")
-	_, err = feedback.NewCase(feedback.Submission{}, classify.Result{}, p)
+	_, err = feedback.NewCase(validSubmission(), at, classify.Result{}, nil)
+	assert.ErrorContains(t, err, "policy")
+	_, err = feedback.Intake(feedback.Submission{}, at, p)
 	var ve *feedback.ValidationError
 	assert.ErrorAs(t, err, &ve)
-	s := validSubmission() // valid, but not accepted: no ID, no time
-	_, err = feedback.NewCase(s, classify.Result{}, p)
-	assert.ErrorContains(t, err, "accepted")
+	_, err = feedback.NewCase(feedback.Submission{}, at, classify.Result{Kind: message.Praise}, p)
+	assert.ErrorAs(t, err, &ve, "a given classification does not skip the checks")
 }
 
 func TestStaffComplaint(t *testing.T) {

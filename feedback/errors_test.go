@@ -9,6 +9,8 @@ import (
 
 	"github.com/kommunkit/kommunkit/calendar"
 	"github.com/kommunkit/kommunkit/feedback"
+	"github.com/kommunkit/kommunkit/feedback/classify"
+	"github.com/kommunkit/kommunkit/feedback/message"
 	"github.com/kommunkit/kommunkit/servicerules"
 )
 
@@ -17,9 +19,9 @@ type brokenEntropy struct{ err error }
 
 func (b brokenEntropy) Read([]byte) (int, error) { return 0, b.err }
 
-// TestRandomFailureWraps checks that when no random ID can be made, Accept's
-// and NewCase's errors wrap the cause, so errors.Is reaches it. The test
-// swaps uuid's random source, so it must not run in parallel.
+// TestRandomFailureWraps checks that when no random ID or token can be
+// made, Intake's and NewCase's errors wrap the cause, so errors.Is reaches
+// it. The test swaps uuid's random source, so it must not run in parallel.
 func TestRandomFailureWraps(t *testing.T) {
 	p, err := servicerules.Preset("nykvarn")
 	if err != nil {
@@ -31,20 +33,18 @@ func TestRandomFailureWraps(t *testing.T) {
 		Channel:        servicerules.Email,
 		Text:           "Gatlampan på Storgatan 3 är trasig sedan en vecka.",
 	}
-	s, cl, err := feedback.Accept(sub, received)
-	if err != nil {
-		t.Fatal(err)
-	}
+	withID := sub
+	withID.ID = uuid.MustParse("01890a5d-ac96-774b-bcce-b302099a8057")
 
 	cause := errors.New("no entropy")
 	uuid.SetRand(brokenEntropy{cause})
 	t.Cleanup(func() { uuid.SetRand(nil) })
 
-	if _, _, err := feedback.Accept(sub, received); !errors.Is(err, cause) {
-		t.Errorf("Accept without entropy: error %v does not wrap %v", err, cause)
+	if _, err := feedback.Intake(sub, received, p); !errors.Is(err, cause) {
+		t.Errorf("Intake without entropy for the ID: error %v does not wrap %v", err, cause)
 	}
-	if _, err := feedback.NewCase(s, cl, p); !errors.Is(err, cause) {
-		t.Errorf("NewCase without entropy: error %v does not wrap %v", err, cause)
+	if _, err := feedback.NewCase(withID, received, classify.Result{Kind: message.FaultReport}, p); !errors.Is(err, cause) {
+		t.Errorf("NewCase without entropy for the token: error %v does not wrap %v", err, cause)
 	} else if want := "feedback: cannot make a receipt token: no entropy"; err.Error() != want {
 		t.Errorf("NewCase without entropy: error %q, want %q", err, want)
 	}

@@ -6,6 +6,11 @@
 // (CaseSummary: the text redacted, the contact masked) and the follow-up
 // statistics managers report.
 //
+// Intake is the one way a message becomes a Case: every host calls it, and
+// each decision of the intake (the checks, the kind, the language, the
+// deadlines) is made there once. Preview gives, for a message still being
+// written, the receipt Intake's case would get, without making a case.
+//
 // Reading a message's text lives in packages of its own, which the browser
 // widget runs without this package: feedback/message names the kinds of
 // message (message.Kind), feedback/classify tells a text's kind and

@@ -18,8 +18,9 @@ var ErrKeyReused = errors.New("feedback: the idempotency key is already used for
 // as the hex SHA-256 of those fields, each length-prefixed, behind a
 // version tag. Two submissions have the same fingerprint exactly when a
 // retry would make the same case, so a store can tell a retry from another
-// message sent under a key it already holds. Call it on the submission
-// Accept returns, whose fields are in their canonical forms.
+// message sent under a key it already holds. Intake sets
+// Case.SubmissionFingerprint to the fingerprint of the submission in its
+// canonical form.
 //
 // The ID, the time received and the idempotency key itself are not part of
 // it, nor are the abuse-protection fields of a request (the honeypot, the

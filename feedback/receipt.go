@@ -5,16 +5,11 @@ import (
 	"time"
 
 	"github.com/kommunkit/kommunkit/calendar"
+	"github.com/kommunkit/kommunkit/feedback/appeal"
 	"github.com/kommunkit/kommunkit/feedback/message"
 	"github.com/kommunkit/kommunkit/lang"
 	"github.com/kommunkit/kommunkit/servicerules"
 )
-
-// AppealWeeks is the time to appeal a decision: three weeks from the day
-// the person received it (förvaltningslagen (2017:900) 44 §), counted in
-// calendar days and moved to the next working day when the last day is not
-// one (lag (1930:173) om beräkning av lagstadgad tid).
-const AppealWeeks = 3
 
 // A Receipt is the answer a person gets at once when they send a message:
 // in plain language, in their language, what happens now and by when.
@@ -41,7 +36,7 @@ type Receipt struct {
 //     (write to the authority that made the decision: which decision, why
 //     and what change) and the last day, three weeks from the day the
 //     decision was received, or from the day of the message when that is
-//     not known, which the receipt then says;
+//     not known, which the receipt then says (package feedback/appeal);
 //   - a fault report: it goes to fault reporting (felanmälan);
 //   - a damage claim: it goes to the claims process (skadeanmälan), which
 //     needs contact details;
@@ -51,7 +46,10 @@ type Receipt struct {
 //     channel's rule gave the date, the receipt says which; when the policy
 //     gives no figure, it says so and promises a reply as soon as possible;
 //   - anonymous: no reply can be given.
-func (c Case) Receipt(p *servicerules.Policy) Receipt {
+func (c Case) Receipt(p *servicerules.Policy) Receipt { return c.outcome().receipt(p) }
+
+// receipt is Case.Receipt for an outcome: Preview's receipt is the case's.
+func (c outcome) receipt(p *servicerules.Policy) Receipt {
 	l := c.Language.Or(lang.Swedish)
 	r := Receipt{Kind: c.Kind, Language: l}
 	var b strings.Builder
@@ -65,7 +63,7 @@ func (c Case) Receipt(p *servicerules.Policy) Receipt {
 	case c.Recipient == ToElectedOfficial:
 		c.electedOfficial(p, say)
 	case c.Kind == message.Appeal:
-		r.AppealBy = c.appeal(p, l, say)
+		r.AppealBy = c.appeal(l, say)
 	case c.Kind == message.FaultReport:
 		say("Tack för din felanmälan.",
 			"Kiitos vikailmoituksestasi.",
@@ -132,7 +130,7 @@ func (c Case) Receipt(p *servicerules.Policy) Receipt {
 
 // replyPromise says when the person gets a reply, or that they cannot, and
 // returns the due time.
-func (c Case) replyPromise(l lang.Lang, say func(sv, fi, en string)) *time.Time {
+func (c outcome) replyPromise(l lang.Lang, say func(sv, fi, en string)) *time.Time {
 	if c.Anonymous() {
 		say("Du har inte lämnat någon e-postadress eller något telefonnummer. Därför kan vi inte svara dig.",
 			"Et jättänyt sähköpostiosoitetta etkä puhelinnumeroa. Siksi emme voi vastata sinulle.",
@@ -173,7 +171,7 @@ func (c Case) replyPromise(l lang.Lang, say func(sv, fi, en string)) *time.Time 
 }
 
 // appeal explains how to appeal and by when, and returns the last moment.
-func (c Case) appeal(p *servicerules.Policy, l lang.Lang, say func(sv, fi, en string)) *time.Time {
+func (c outcome) appeal(l lang.Lang, say func(sv, fi, en string)) *time.Time {
 	say("Tack för ditt meddelande. Det ser ut som att du vill överklaga ett beslut.",
 		"Kiitos viestistäsi. Näyttää siltä, että haluat valittaa päätöksestä.",
 		"Thank you for your message. It looks as if you want to appeal a decision.")
@@ -183,22 +181,8 @@ func (c Case) appeal(p *servicerules.Policy, l lang.Lang, say func(sv, fi, en st
 	say("Så här överklagar du: Skriv till den myndighet som fattade beslutet. Skriv vilket beslut det gäller, varför du tycker att det är fel och vilken ändring du vill ha.",
 		"Näin valitat: Kirjoita viranomaiselle, joka teki päätöksen. Kerro, mitä päätöstä valitus koskee, miksi päätös on mielestäsi väärä ja miten haluat sitä muutettavan.",
 		"How to appeal: write to the authority that made the decision. Say which decision it is, why you think it is wrong and what change you want.")
-	from := c.DecisionReceived
-	known := from != (calendar.Date{}) && from.Valid()
-	if !known {
-		from = calendar.DateOf(c.Received)
-	}
-	var cal *calendar.Calendar
-	if p != nil {
-		cal = p.Calendar()
-	}
-	if cal == nil {
-		cal, _ = calendar.New()
-	}
-	var last time.Time
-	if cal != nil {
-		last = cal.Deadline(from.Midnight(), calendar.Days(7*AppealWeeks))
-	}
+	due := appeal.Due(c.DecisionReceived, c.Received)
+	from, known, last := due.From, due.Known, due.By
 	day := calendar.DateOf(last).Format(l)
 	say("Överklagandet ska ha kommit in till myndigheten senast "+day+". Det är tre veckor från den dag du fick beslutet (förvaltningslagen 44 §).",
 		"Valituksen on oltava perillä viranomaisessa viimeistään "+day+". Se on kolme viikkoa siitä päivästä, jona sait päätöksen (Ruotsin hallintolaki, 44 §).",
@@ -221,7 +205,7 @@ func (c Case) appeal(p *servicerules.Policy, l lang.Lang, say func(sv, fi, en st
 
 // electedOfficial says that the message is not handled under the policy,
 // and where it goes instead.
-func (c Case) electedOfficial(p *servicerules.Policy, say func(sv, fi, en string)) {
+func (c outcome) electedOfficial(p *servicerules.Policy, say func(sv, fi, en string)) {
 	say("Tack för ditt meddelande. Det är till en förtroendevald, alltså en politiker.",
 		"Kiitos viestistäsi. Se on tarkoitettu luottamushenkilölle eli poliitikolle.",
 		"Thank you for your message. It is for an elected official, a politician.")

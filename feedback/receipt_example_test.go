@@ -14,13 +14,12 @@ import (
 func ExampleCase_Receipt() {
 	p, _ := servicerules.Preset("nykvarn")
 	received := time.Date(2026, 12, 23, 15, 0, 0, 0, calendar.Location())
-	s, cl, _ := feedback.Accept(feedback.Submission{
+	c, _ := feedback.Intake(feedback.Submission{
 		IdempotencyKey: "0b6c1f6e-3f1a-4c1e-9d2b-6a9f1e2d3c4b",
 		Channel:        servicerules.Email,
 		Text:           "Soptunnan har inte tömts på tre veckor. Det är inte acceptabelt!",
 		Contact:        &feedback.Contact{Email: "anna@exempel.se"},
-	}, received)
-	c, _ := feedback.NewCase(s, cl, p)
+	}, received, p)
 	r := c.Receipt(p)
 	fmt.Println(r.Message)
 	fmt.Println(r.Due.Format(time.RFC3339))
@@ -32,14 +31,13 @@ func ExampleCase_Receipt() {
 func ExampleCase_Receipt_appeal() {
 	p, _ := servicerules.Preset("nykvarn")
 	received := time.Date(2026, 6, 2, 10, 0, 0, 0, calendar.Location())
-	s, _, _ := feedback.Accept(feedback.Submission{
+	c, _ := feedback.NewCase(feedback.Submission{
 		IdempotencyKey:   "0b6c1f6e-3f1a-4c1e-9d2b-6a9f1e2d3c4b",
 		Channel:          servicerules.Web,
 		Language:         "en",
 		Text:             "I want to appeal the decision on my building permit.",
 		DecisionReceived: calendar.Date{Year: 2026, Month: 5, Day: 30},
-	}, received)
-	c, _ := feedback.NewCase(s, classify.Result{Kind: message.Appeal}, p)
+	}, received, classify.Result{Kind: message.Appeal}, p)
 	r := c.Receipt(p)
 	fmt.Println(r.Message)
 	fmt.Println(r.AppealBy.Format(time.RFC3339), r.Due == nil)

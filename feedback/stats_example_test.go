@@ -18,13 +18,12 @@ func ExampleFollowUp() {
 	at := func(day, hour int) time.Time { return time.Date(2026, 3, day, hour, 0, 0, 0, calendar.Location()) }
 	var cases []feedback.Case
 	for i, answered := range []time.Time{at(10, 11), at(12, 10), {}} {
-		s, _, _ := feedback.Accept(feedback.Submission{
+		c, _ := feedback.NewCase(feedback.Submission{
 			IdempotencyKey: fmt.Sprintf("0b6c1f6e-3f1a-4c1e-9d2b-6a9f1e2d3c4%d", i),
 			Channel:        servicerules.Email,
 			Text:           "Gatlyktan är trasig igen.",
 			Contact:        &feedback.Contact{Email: "anna@exempel.se"},
-		}, at(10, 9))
-		c, _ := feedback.NewCase(s, classify.Result{Kind: message.Complaint}, p)
+		}, at(10, 9), classify.Result{Kind: message.Complaint}, p)
 		if !answered.IsZero() {
 			c, _ = c.Apply(feedback.Transition{To: feedback.StatusAnswered, At: answered, Text: "Den är lagad.", Unit: "Gata"}, cal)
 		}

@@ -2,7 +2,6 @@ package feedback
 
 import (
 	"errors"
-	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -12,7 +11,6 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/kommunkit/kommunkit/calendar"
-	"github.com/kommunkit/kommunkit/feedback/classify"
 	"github.com/kommunkit/kommunkit/lang"
 	"github.com/kommunkit/kommunkit/servicerules"
 )
@@ -80,7 +78,7 @@ func (c Contact) Reachable() bool {
 // names are those of the feedback API.
 //
 // The fields a client sends are IdempotencyKey, Channel, Text, Language,
-// Contact, Recipient, DecisionReceived and AboutStaff. Accept fills in ID,
+// Contact, Recipient, DecisionReceived and AboutStaff. Intake fills in ID,
 // Received and (when empty) Language.
 type Submission struct {
 	// ID identifies the submission: a UUIDv7, so IDs sort by time.
@@ -96,7 +94,7 @@ type Submission struct {
 	// Text is the message as written.
 	Text string `json:"text"`
 	// Language is Swedish, Finnish or English ("sv", "fi" or "en"). Left
-	// empty, Accept takes the language classify.Message detects.
+	// empty, Intake takes the language classify.Message detects.
 	Language lang.Lang `json:"language,omitempty"`
 	// Contact is how to reply; nil means anonymous.
 	Contact *Contact `json:"contact,omitempty"`
@@ -213,35 +211,36 @@ func quoteValue(v string) string {
 // make a text read differently on screen than it is stored), the channel,
 // the language, the contact (name, e-mail address and phone number), the
 // recipient, the idempotency key (a UUID in the canonical 36-character form,
-// not the nil UUID) and the date a decision was received (a real date).
+// not the nil UUID) and the date a decision was received (a real date,
+// within EarliestDate and LatestDate).
 //
 // Validate accepts a channel by its value or by name ("e-post"), as
-// servicerules.ParseChannel does; Accept puts it in its canonical form.
+// servicerules.ParseChannel does; Intake puts it in its canonical form.
+// Intake makes the same checks, so a host that calls Intake need not call
+// Validate first.
 func Validate(s Submission) error {
+	_, err := accept(s)
+	return err
+}
+
+// accept validates s, in one pass, and returns it in its canonical form: the
+// channel, language, recipient and idempotency key as the checks of those
+// fields read them, the contact trimmed (a copy: the caller's is not
+// changed), and an empty contact taken as none. A bad s gives a
+// *ValidationError that lists every problem, in the order of the checks.
+func accept(s Submission) (Submission, error) {
 	var e ValidationError
 	validateText(&e, s.Text)
-	validateChannel(&e, string(s.Channel))
-	validateLanguage(&e, s.Language)
-	if s.Contact != nil {
-		validateContact(&e, *s.Contact)
+	s.Channel = validateChannel(&e, string(s.Channel))
+	s.Language = validateLanguage(&e, s.Language)
+	s.Contact = validateContact(&e, s.Contact)
+	s.Recipient = validateRecipient(&e, s.Recipient)
+	s.IdempotencyKey = validateKey(&e, s.IdempotencyKey)
+	validateDecision(&e, s.DecisionReceived)
+	if len(e.Fields) > 0 {
+		return Submission{}, &e
 	}
-	if _, err := ParseRecipient(string(s.Recipient)); err != nil {
-		e.add("recipient", CodeUnknown, quoteValue(string(s.Recipient)),
-			"Okänd mottagare. Lämna fältet tomt, eller skriv elected_official för en förtroendevald.",
-			"Tuntematon vastaanottaja. Jätä kenttä tyhjäksi tai kirjoita elected_official, jos viesti on luottamushenkilölle.",
-			"Unknown recipient. Leave it empty, or use elected_official for an elected official.")
-	}
-	validateKey(&e, s.IdempotencyKey)
-	if s.DecisionReceived != (calendar.Date{}) && !s.DecisionReceived.Valid() {
-		e.add("decision_received", CodeInvalid, quoteValue(s.DecisionReceived.String()),
-			"Datumet finns inte. Skriv det som år-månad-dag, till exempel 2026-03-10.",
-			"Päivämäärää ei ole olemassa. Kirjoita se muodossa vuosi-kuukausi-päivä, esimerkiksi 2026-03-10.",
-			"That date does not exist. Write it as year-month-day, for example 2026-03-10.")
-	}
-	if len(e.Fields) == 0 {
-		return nil
-	}
-	return &e
+	return s, nil
 }
 
 func validateText(e *ValidationError, text string) {
@@ -307,20 +306,24 @@ func isBidiOverride(r rune) bool {
 	return (r >= 0x202A && r <= 0x202E) || (r >= 0x2066 && r <= 0x2069)
 }
 
-func validateChannel(e *ValidationError, ch string) {
+// validateChannel checks a channel, given by value or by name, and returns
+// it in its canonical form.
+func validateChannel(e *ValidationError, ch string) servicerules.Channel {
 	if strings.TrimSpace(ch) == "" {
 		e.add("channel", CodeRequired, "",
 			"Ange hur meddelandet kom in, till exempel web eller email.",
 			"Kerro, miten viesti saapui, esimerkiksi web tai email.",
 			"Say how the message arrived, for example web or email.")
-		return
+		return ""
 	}
-	if _, err := servicerules.ParseChannel(ch); err != nil {
+	c, err := servicerules.ParseChannel(ch)
+	if err != nil {
 		e.add("channel", CodeUnknown, quoteValue(ch),
 			"Okänd kanal. Använd en av: "+channelList()+".",
 			"Tuntematon kanava. Käytä jotakin näistä: "+channelList()+".",
 			"Unknown channel. Use one of: "+channelList()+".")
 	}
+	return c
 }
 
 func channelList() string {
@@ -334,17 +337,59 @@ func channelList() string {
 	return b.String()
 }
 
-func validateLanguage(e *ValidationError, l lang.Lang) {
-	if c := canonicalLang(l); c == "" || c.Valid() {
-		return
+// validateLanguage checks a language, which may be empty, and returns it in
+// its canonical form: lower case without surrounding space (" SV" is
+// Swedish).
+func validateLanguage(e *ValidationError, l lang.Lang) lang.Lang {
+	c := lang.Lang(strings.ToLower(strings.TrimSpace(string(l))))
+	if c == "" || c.Valid() {
+		return c
 	}
 	e.add("language", CodeUnknown, quoteValue(string(l)),
 		"Okänt språk. Använd sv (svenska), fi (finska) eller en (engelska), eller lämna fältet tomt.",
 		"Tuntematon kieli. Käytä sv (ruotsi), fi (suomi) tai en (englanti), tai jätä kenttä tyhjäksi.",
 		"Unknown language. Use sv (Swedish), fi (Finnish) or en (English), or leave it empty.")
+	return l
 }
 
-func validateContact(e *ValidationError, c Contact) {
+// validateRecipient checks a recipient and returns it in its canonical
+// form.
+func validateRecipient(e *ValidationError, r Recipient) Recipient {
+	out, err := ParseRecipient(string(r))
+	if err != nil {
+		e.add("recipient", CodeUnknown, quoteValue(string(r)),
+			"Okänd mottagare. Lämna fältet tomt, eller skriv elected_official för en förtroendevald.",
+			"Tuntematon vastaanottaja. Jätä kenttä tyhjäksi tai kirjoita elected_official, jos viesti on luottamushenkilölle.",
+			"Unknown recipient. Leave it empty, or use elected_official for an elected official.")
+	}
+	return out
+}
+
+// validateDecision checks the day a decision was received, when there is
+// one: a real date within EarliestDate and LatestDate.
+func validateDecision(e *ValidationError, d calendar.Date) {
+	if d == (calendar.Date{}) {
+		return
+	}
+	if !d.Valid() {
+		e.add("decision_received", CodeInvalid, quoteValue(d.String()),
+			"Datumet finns inte. Skriv det som år-månad-dag, till exempel 2026-03-10.",
+			"Päivämäärää ei ole olemassa. Kirjoita se muodossa vuosi-kuukausi-päivä, esimerkiksi 2026-03-10.",
+			"That date does not exist. Write it as year-month-day, for example 2026-03-10.")
+		return
+	}
+	if fe := CheckDate("decision_received", d); fe != nil {
+		e.Fields = append(e.Fields, *fe)
+	}
+}
+
+// validateContact checks a contact, when there is one, and returns a
+// trimmed copy of it, or nil for none or an empty one (anonymous).
+func validateContact(e *ValidationError, contact *Contact) *Contact {
+	if contact == nil {
+		return nil
+	}
+	c := *contact
 	if !utf8.ValidString(c.Name) {
 		e.add("contact.name", CodeInvalidUTF8, "",
 			"Namnet har tecken som inte går att läsa.",
@@ -376,22 +421,30 @@ func validateContact(e *ValidationError, c Contact) {
 			"Puhelinnumero ei näytä oikealta. Kirjoita vain numeroita, esimerkiksi 070-123 45 67 tai +46 70 123 45 67.",
 			"The phone number does not look right. Use digits only, for example 070-123 45 67 or +46 70 123 45 67.")
 	}
+	out := Contact{Name: strings.TrimSpace(c.Name), Email: strings.TrimSpace(c.Email), Phone: strings.TrimSpace(c.Phone)}
+	if out.IsZero() {
+		return nil
+	}
+	return &out
 }
 
-func validateKey(e *ValidationError, key string) {
+// validateKey checks an idempotency key and returns it in lower case.
+func validateKey(e *ValidationError, key string) string {
 	if strings.TrimSpace(key) == "" {
 		e.add("idempotency_key", CodeRequired, "",
 			"Nyckeln för att skicka igen saknas (idempotency_key). Den ska vara ett UUID.",
 			"Uudelleenlähetyksen avain puuttuu (idempotency_key). Sen pitää olla UUID.",
 			"The idempotency_key is missing. It must be a UUID.")
-		return
+		return ""
 	}
-	if _, err := ParseIdempotencyKey(key); err != nil {
+	k, err := ParseIdempotencyKey(key)
+	if err != nil {
 		e.add("idempotency_key", CodeInvalid, quoteValue(key),
 			"Nyckeln för att skicka igen (idempotency_key) ska vara ett UUID, till exempel 0b6c1f6e-3f1a-4c1e-9d2b-6a9f1e2d3c4b.",
 			"Uudelleenlähetyksen avaimen (idempotency_key) pitää olla UUID, esimerkiksi 0b6c1f6e-3f1a-4c1e-9d2b-6a9f1e2d3c4b.",
 			"The idempotency_key must be a UUID, for example 0b6c1f6e-3f1a-4c1e-9d2b-6a9f1e2d3c4b.")
 	}
+	return k
 }
 
 // ParseIdempotencyKey reads a client's idempotency key: a UUID in the
@@ -512,60 +565,4 @@ func ValidPhone(s string) bool {
 		}
 	}
 	return true
-}
-
-// Accept validates s, and returns it ready to become a case: with a new ID
-// (a UUIDv7) unless it has one, Received set to received, the channel,
-// language, recipient and idempotency key in their canonical forms, an empty
-// contact taken as none (anonymous), and the language, when the client gave
-// none, set to the one classify.Message detects. It also returns the classification
-// of the text.
-//
-// A bad submission gives a *ValidationError that lists every problem.
-// Accept reads the clock and crypto/rand only through uuid.NewV7, for the ID;
-// the time received is always the caller's.
-func Accept(s Submission, received time.Time) (Submission, classify.Result, error) {
-	if err := Validate(s); err != nil {
-		return Submission{}, classify.Result{}, err
-	}
-	out := s
-	out.Received = received.Round(0)
-	ch, _ := servicerules.ParseChannel(string(s.Channel))
-	out.Channel = ch
-	out.IdempotencyKey, _ = ParseIdempotencyKey(s.IdempotencyKey)
-	out.Recipient, _ = ParseRecipient(string(s.Recipient))
-	out.Language = canonicalLang(s.Language)
-	if s.Contact != nil {
-		c := Contact{
-			Name:  strings.TrimSpace(s.Contact.Name),
-			Email: strings.TrimSpace(s.Contact.Email),
-			Phone: strings.TrimSpace(s.Contact.Phone),
-		}
-		if c.IsZero() {
-			out.Contact = nil
-		} else {
-			out.Contact = &c
-		}
-	}
-	if out.ID == uuid.Nil {
-		id, err := uuid.NewV7()
-		if err != nil {
-			return Submission{}, classify.Result{}, fmt.Errorf("feedback: cannot make an ID: %w", err)
-		}
-		out.ID = id
-	}
-	cl := classify.Message(out.Text)
-	if out.Language == "" {
-		out.Language = cl.Language
-	}
-	if out.Language == "" {
-		out.Language = lang.Swedish
-	}
-	return out, cl, nil
-}
-
-// canonicalLang returns l in lower case without surrounding space, the
-// form a submission's language is read in: " SV" is Swedish.
-func canonicalLang(l lang.Lang) lang.Lang {
-	return lang.Lang(strings.ToLower(strings.TrimSpace(string(l))))
 }

@@ -12,9 +12,9 @@ import (
 	"github.com/kommunkit/kommunkit/servicerules"
 )
 
-// FuzzValidate checks that Validate and Accept never panic, that every
+// FuzzValidate checks that Validate and Intake never panic, that every
 // message is valid UTF-8 and names its field, and that what Validate
-// accepts, Accept accepts and NewCase and Receipt handle.
+// accepts, Intake accepts and Receipt handles.
 func FuzzValidate(f *testing.F) {
 	f.Add("Snöröjningen var bra.", "web", "", "", "", "", "", testKey)
 	f.Add("", "", "", "", "", "", "", "")
@@ -53,21 +53,21 @@ func FuzzValidate(f *testing.F) {
 					t.Fatalf("incomplete field error %+v", fe)
 				}
 			}
-			if _, _, aerr := feedback.Accept(s, at); aerr == nil {
-				t.Fatal("Accept took what Validate refused")
+			if _, ierr := feedback.Intake(s, at, p); ierr == nil || ierr.Error() != err.Error() {
+				t.Fatalf("Intake gave %v where Validate gave %v", ierr, err)
 			}
 			return
 		}
-		acc, cl, err := feedback.Accept(s, at)
+		c, err := feedback.Intake(s, at, p)
 		if err != nil {
-			t.Fatalf("Validate passed but Accept failed: %v", err)
+			t.Fatalf("Validate passed but Intake failed: %v", err)
 		}
-		if feedback.Validate(acc) != nil {
-			t.Fatalf("the accepted submission does not validate: %v", feedback.Validate(acc))
+		if feedback.Validate(c.Submission) != nil {
+			t.Fatalf("the case's submission does not validate: %v", feedback.Validate(c.Submission))
 		}
-		c, err := feedback.NewCase(acc, cl, p)
-		if err != nil {
-			t.Fatalf("NewCase: %v", err)
+		again, err := feedback.Intake(c.Submission, at, p)
+		if err != nil || again.Submission.Fingerprint() != c.Submission.Fingerprint() || again.ID != c.ID {
+			t.Fatalf("the canonical submission is not a fixed point of Intake: %v", err)
 		}
 		r := c.Receipt(p)
 		if r.Message == "" || !utf8.ValidString(r.Message) {

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"strings"
 	"testing"
-	"time"
 	"unicode/utf8"
 
 	"github.com/google/uuid"
@@ -13,8 +12,6 @@ import (
 
 	"github.com/kommunkit/kommunkit/calendar"
 	"github.com/kommunkit/kommunkit/feedback"
-	"github.com/kommunkit/kommunkit/feedback/classify"
-	"github.com/kommunkit/kommunkit/lang"
 	"github.com/kommunkit/kommunkit/servicerules"
 )
 
@@ -86,6 +83,9 @@ func TestValidate(t *testing.T) {
 		{"nil key", func(s *feedback.Submission) { s.IdempotencyKey = uuid.Nil.String() }, []string{"idempotency_key:invalid"}},
 		{"impossible decision date", func(s *feedback.Submission) { s.DecisionReceived = calendar.Date{Year: 2026, Month: 2, Day: 30} },
 			[]string{"decision_received:invalid"}},
+		{"decision date out of range", func(s *feedback.Submission) { s.DecisionReceived = calendar.Date{Year: 1899, Month: 12, Day: 31} },
+			[]string{"decision_received:out_of_range"}},
+		{"decision date at the bounds", func(s *feedback.Submission) { s.DecisionReceived = feedback.LatestDate }, nil},
 
 		{"everything wrong at once", func(s *feedback.Submission) {
 			*s = feedback.Submission{Channel: "fax machine", Language: "xx", Recipient: "?",
@@ -193,52 +193,6 @@ func TestParseRecipient(t *testing.T) {
 	}
 	_, err := feedback.ParseRecipient("kungen")
 	assert.ErrorContains(t, err, `"kungen"`)
-}
-
-func TestAccept(t *testing.T) {
-	at := time.Date(2026, 3, 10, 9, 15, 0, 0, calendar.Location())
-	s := validSubmission()
-	s.Channel = "E-post"
-	s.IdempotencyKey = strings.ToUpper(testKey)
-	s.Recipient = "Förtroendevald"
-	s.Contact = &feedback.Contact{Name: "  ", Email: " ", Phone: ""}
-	got, cl, err := feedback.Accept(s, at)
-	require.NoError(t, err)
-	assert.Equal(t, servicerules.Email, got.Channel)
-	assert.Equal(t, testKey, got.IdempotencyKey)
-	assert.Equal(t, feedback.ToElectedOfficial, got.Recipient)
-	assert.Nil(t, got.Contact, "an empty contact is anonymous")
-	assert.True(t, got.Anonymous())
-	assert.True(t, got.Received.Equal(at))
-	assert.Equal(t, uuid.Version(7), got.ID.Version())
-	assert.Equal(t, lang.Swedish, got.Language, "the language is taken from classify.Message")
-	assert.Equal(t, cl.Language, got.Language)
-	assert.Equal(t, classify.Message(s.Text), cl)
-
-	// A given language wins over the detected one, and an ID is kept.
-	s = validSubmission()
-	s.Language = "EN"
-	s.ID = uuid.MustParse("01890a5d-ac96-774b-bcce-b302099a8057")
-	s.Contact = &feedback.Contact{Email: " anna@exempel.se "}
-	got, _, err = feedback.Accept(s, at)
-	require.NoError(t, err)
-	assert.Equal(t, lang.English, got.Language)
-	assert.Equal(t, s.ID, got.ID)
-	require.NotNil(t, got.Contact)
-	assert.Equal(t, "anna@exempel.se", got.Contact.Email)
-	assert.False(t, got.Anonymous())
-	// Accept copied the contact rather than changing the caller's.
-	assert.Equal(t, " anna@exempel.se ", s.Contact.Email)
-
-	// Finnish text without a language gets Finnish.
-	s = validSubmission()
-	s.Text = "Kiitos, lumityöt hoidettiin todella hyvin tänä talvena!"
-	got, _, err = feedback.Accept(s, at)
-	require.NoError(t, err)
-	assert.Equal(t, lang.Finnish, got.Language)
-
-	_, _, err = feedback.Accept(feedback.Submission{}, at)
-	assert.Equal(t, []string{"text:required", "channel:required", "idempotency_key:required"}, fieldCodes(t, err))
 }
 
 func TestContactNameOnlyIsAnonymous(t *testing.T) {

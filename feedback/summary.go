@@ -74,7 +74,7 @@ type CaseSummary struct {
 }
 
 // Summary returns c as a list shows it (see CaseSummary). Its text is
-// c.RedactedText, which NewCase sets; for a case without one it is
+// c.RedactedText, which Intake sets; for a case without one it is
 // pii.Redact(c.Text).
 func (c Case) Summary() CaseSummary {
 	s := CaseSummary{

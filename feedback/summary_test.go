@@ -18,20 +18,18 @@ import (
 	"github.com/kommunkit/kommunkit/servicerules"
 )
 
-// TestSummaryMasksThePerson: a summary holds the text NewCase redacted
+// TestSummaryMasksThePerson: a summary holds the text Intake redacted
 // and a mask for each contact detail given, and nothing else of the person.
 func TestSummaryMasksThePerson(t *testing.T) {
 	p, err := servicerules.Preset("nykvarn")
 	require.NoError(t, err)
 	at := time.Date(2026, 3, 10, 9, 0, 0, 0, calendar.Location())
 	text := "Personalen var otrevlig. Ring mig på 070-123 45 67 eller skriv till anna@exempel.se."
-	s, cl, err := feedback.Accept(feedback.Submission{IdempotencyKey: uuid.NewString(), Channel: servicerules.Email, Text: text,
-		Contact: &feedback.Contact{Name: "Anna Andersson", Email: "anna@exempel.se"}}, at)
-	require.NoError(t, err)
-	c, err := feedback.NewCase(s, cl, p)
+	c, err := feedback.Intake(feedback.Submission{IdempotencyKey: uuid.NewString(), Channel: servicerules.Email, Text: text,
+		Contact: &feedback.Contact{Name: "Anna Andersson", Email: "anna@exempel.se"}}, at, p)
 	require.NoError(t, err)
 
-	assert.Equal(t, pii.Redact(text), c.RedactedText, "NewCase redacts the text once")
+	assert.Equal(t, pii.Redact(text), c.RedactedText, "Intake redacts the text once")
 	assert.Equal(t, text, c.Text, "and keeps the text as sent")
 	sum := c.Summary()
 	assert.Equal(t, c.RedactedText, sum.Text)
@@ -42,7 +40,7 @@ func TestSummaryMasksThePerson(t *testing.T) {
 	assert.Equal(t, "Anna Andersson", c.Contact.Name, "Summary does not change the case")
 	assert.False(t, sum.Anonymous())
 
-	// A case made without NewCase's redacted text is redacted all the same.
+	// A case made without Intake's redacted text is redacted all the same.
 	c.RedactedText = ""
 	assert.Equal(t, pii.Redact(text), c.Summary().Text)
 
@@ -84,9 +82,7 @@ func TestSummaryRulesAgreeWithTheCase(t *testing.T) {
 			if i%3 == 2 {
 				sub.Recipient = feedback.ToElectedOfficial
 			}
-			s, _, err := feedback.Accept(sub, mon)
-			require.NoError(t, err)
-			base, err := feedback.NewCase(s, classify.Result{Kind: kind, Language: "sv", Confidence: 0.7}, p)
+			base, err := feedback.NewCase(sub, mon, classify.Result{Kind: kind, Language: "sv", Confidence: 0.7}, p)
 			require.NoError(t, err)
 			for _, path := range paths {
 				c := base

@@ -26,18 +26,16 @@ type pageConfig struct {
 
 // mountPages mounts the server-rendered pages at "/" (package webui: the
 // feedback page, the staff inbox, the follow-up dashboard, the
-// accessibility statement). A form sent from the pages shares the API's
-// rate limit, and its count of form stamp uses.
+// accessibility statement). The pages take their form in through the API's
+// Handler, so a form shares the API's intake, its rate limit and its count
+// of form stamp uses.
 func mountPages(mux *http.ServeMux, api *httpapi.Handler, cfg pageConfig) error {
 	pages, err := webui.New(webui.Config{
-		Store:      cfg.Store,
-		Policy:     cfg.Policy,
-		StaffToken: cfg.StaffToken,
-		FormKey:    cfg.StampKey,
-		Allow: func(r *http.Request) bool {
-			_, ok := api.Admit(r, r.PostFormValue(httpapi.FormStampField))
-			return ok
-		},
+		Store:         cfg.Store,
+		Policy:        cfg.Policy,
+		StaffToken:    cfg.StaffToken,
+		FormKey:       cfg.StampKey,
+		API:           api,
 		ErrorLog:      cfg.ErrorLog,
 		AuthLog:       cfg.AuthLog,
 		PublicURL:     cfg.PublicURL,

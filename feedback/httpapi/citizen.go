@@ -1,7 +1,6 @@
 package httpapi
 
 import (
-	"context"
 	"errors"
 	"net/http"
 	"strconv"
@@ -42,22 +41,30 @@ type Acknowledgement struct {
 	Token    uuid.UUID    `json:"token"`
 	Kind     message.Kind `json:"kind"`
 	Language lang.Lang    `json:"language"`
-	Receipt  Receipt      `json:"receipt"`
+	Receipt  ReceiptBody  `json:"receipt"`
 }
 
-// Receipt is the receipt in an Acknowledgement: the message in the
-// person's language, and when they get a reply (null when none is owed).
-type Receipt struct {
+// ReceiptBody is a feedback.Receipt as the API writes it, in an
+// Acknowledgement and as the guidance of a ClassifyResponse: the message in
+// the person's language, and when they get a reply (null when none is
+// owed), in Europe/Stockholm.
+type ReceiptBody struct {
 	Message string     `json:"message"`
 	Due     *time.Time `json:"due"`
 	// AppealBy is, for an appeal, the last moment to appeal.
 	AppealBy *time.Time `json:"appeal_by,omitempty"`
 }
 
-// submission turns r into a feedback.Submission, or returns the field
-// errors of everything wrong with it.
-func (r FeedbackRequest) submission(ch servicerules.Channel) (feedback.Submission, error) {
-	s := feedback.Submission{
+func receiptBody(r feedback.Receipt) ReceiptBody {
+	return ReceiptBody{Message: r.Message, Due: localPtr(r.Due), AppealBy: localPtr(r.AppealBy)}
+}
+
+// submission turns r into the feedback.Submission that feedback.Intake
+// checks, for channel ch when it is not empty. dateErr is what is wrong
+// with a decision date not written as YYYY-MM-DD, which the Submission
+// cannot hold (see decisionDate).
+func (r FeedbackRequest) submission(ch servicerules.Channel) (s feedback.Submission, dateErr *feedback.FieldError) {
+	s = feedback.Submission{
 		IdempotencyKey: r.IdempotencyKey,
 		Channel:        servicerules.Channel(r.Channel),
 		Text:           r.Text,
@@ -69,81 +76,99 @@ func (r FeedbackRequest) submission(ch servicerules.Channel) (feedback.Submissio
 	if ch != "" {
 		s.Channel = ch
 	}
-	var dateErr *feedback.FieldError
-	if d := strings.TrimSpace(r.DecisionReceived); d != "" {
-		date, err := calendar.ParseDate(d)
-		if err != nil || !date.Valid() {
-			v := d
-			if len(v) > 40 {
-				v = v[:40]
-			}
-			dateErr = &feedback.FieldError{Field: "decision_received", Code: feedback.CodeInvalid, Value: strconv.Quote(v),
-				MessageSV: "Datumet ska skrivas som år-månad-dag, till exempel 2026-03-10.",
-				MessageFI: "Kirjoita päivämäärä muodossa vuosi-kuukausi-päivä, esimerkiksi 2026-03-10.",
-				MessageEN: "Write the date as year-month-day, for example 2026-03-10."}
-		} else if fe := feedback.CheckDate("decision_received", date); fe != nil {
-			dateErr = fe
-		} else {
-			s.DecisionReceived = date
-		}
-	}
-	if dateErr != nil {
-		ve := &feedback.ValidationError{}
-		if err := feedback.Validate(s); err != nil {
-			errors.As(err, &ve)
-		}
-		ve.Fields = append(ve.Fields, *dateErr)
-		return feedback.Submission{}, ve
-	}
-	return s, nil
+	s.DecisionReceived, dateErr = decisionDate(r.DecisionReceived)
+	return s, dateErr
 }
 
-// Submit runs the whole intake of a submission without HTTP, for hosts
-// that take submissions on routes of their own (a server-rendered form):
-// the honeypot and the form stamp (when req has one), validation,
-// classification, the case under the policy, the group commit and the
-// receipt. created is false when the idempotency key was already stored:
-// ack is then the answer given the first time. Bad input gives a
-// *feedback.ValidationError. Submit does not apply the rate limit (see
-// Admit).
-func (h *Handler) Submit(ctx context.Context, req FeedbackRequest) (ack Acknowledgement, created bool, err error) {
-	return h.submit(ctx, req, "")
+// decisionDate reads the day a decision was received as the API takes it,
+// "YYYY-MM-DD", or "" for none. A text that is not such a date gives a
+// field error; whether the date lies within feedback.EarliestDate and
+// feedback.LatestDate is for feedback's checks.
+func decisionDate(v string) (calendar.Date, *feedback.FieldError) {
+	v = strings.TrimSpace(v)
+	if v == "" {
+		return calendar.Date{}, nil
+	}
+	date, err := calendar.ParseDate(v)
+	if err == nil && date.Valid() {
+		return date, nil
+	}
+	if len(v) > 40 {
+		v = v[:40]
+	}
+	return calendar.Date{}, &feedback.FieldError{Field: "decision_received", Code: feedback.CodeInvalid, Value: strconv.Quote(v),
+		MessageSV: "Datumet ska skrivas som år-månad-dag, till exempel 2026-03-10.",
+		MessageFI: "Kirjoita päivämäärä muodossa vuosi-kuukausi-päivä, esimerkiksi 2026-03-10.",
+		MessageEN: "Write the date as year-month-day, for example 2026-03-10."}
 }
 
-func (h *Handler) submit(ctx context.Context, req FeedbackRequest, ch servicerules.Channel) (Acknowledgement, bool, error) {
+// withDateError returns err, the outcome of feedback's checks of the rest
+// of a request (nil or a *feedback.ValidationError), with the error of its
+// decision date added last, where feedback's checks put it.
+func withDateError(err error, dateErr *feedback.FieldError) error {
+	ve := &feedback.ValidationError{}
+	if err != nil && !errors.As(err, &ve) {
+		return err
+	}
+	ve.Fields = append(ve.Fields, *dateErr)
+	return ve
+}
+
+// Submit takes in a submission that a host received on a route of its own
+// (a server-rendered form) with everything POST /api/feedback does: the
+// rate limit of r's client, shared with the API's routes (the cost of
+// SubmissionCost), the honeypot and the form stamp, each checked once, then
+// feedback.Intake, the store and the receipt. A host's form always carries
+// the stamp it was rendered with (FormStamp, with Config.StampKey), so
+// Submit refuses a request without one as it refuses a bad one, where POST
+// /api/feedback takes it at NoStampCost.
+//
+// created is false when the idempotency key was already stored for the same
+// submission: ack is then the answer given the first time. The errors are:
+// a *Problem with Status 429 when the client is over its rate limit
+// (RetryAfter says how long to wait); a *feedback.ValidationError for bad
+// input, with HoneypotField (code CodeFilled) or FormStampField (codes
+// feedback.CodeInvalid, CodeTooFast and CodeExpired) among its fields, or
+// the submission's; one that wraps feedback.ErrKeyReused when the key was
+// stored for another submission; and the store's.
+func (h *Handler) Submit(r *http.Request, req FeedbackRequest) (ack Acknowledgement, created bool, err error) {
+	return h.submit(r, req, "", true)
+}
+
+// submit is the one intake of the Handler, for every route that takes a
+// submission: POST /api/feedback, Open311 (for channel ch) and a host's own
+// routes (Submit, own). The form stamp is checked once, and that one verdict
+// both prices the request for the rate limit and refuses a bad stamp. A
+// retry goes through every check a first submission does, before any stored
+// case is looked up: the key alone opens nothing.
+func (h *Handler) submit(r *http.Request, req FeedbackRequest, ch servicerules.Channel, own bool) (Acknowledgement, bool, error) {
 	now := h.now()
-	// A retry goes through every check a first submission does, before any
-	// stored case is looked up: the key alone opens nothing.
-	if err := h.checkAbuse(req, now); err != nil {
-		return Acknowledgement{}, false, err
+	var stampErr error
+	if own || req.FormStamp != "" {
+		stampErr = CheckFormStamp(h.stampKey, req.FormStamp, now)
 	}
-	s, err := req.submission(ch)
+	if wait, ok := h.charge(r, req.FormStamp, stampErr == nil && req.FormStamp != "", own, now); !ok {
+		return Acknowledgement{}, false, rateLimited(wait)
+	}
+	if req.Website != "" {
+		return Acknowledgement{}, false, honeypotError(req.Website)
+	}
+	if stampErr != nil {
+		return Acknowledgement{}, false, stampErr
+	}
+	s, dateErr := req.submission(ch)
+	if dateErr != nil {
+		return Acknowledgement{}, false, withDateError(feedback.Validate(s), dateErr)
+	}
+	c, err := feedback.Intake(s, now, h.policy)
 	if err != nil {
 		return Acknowledgement{}, false, err
 	}
-	acc, cl, err := feedback.Accept(s, now)
-	if err != nil {
-		return Acknowledgement{}, false, err
-	}
-	c, err := feedback.NewCase(acc, cl, h.policy)
-	if err != nil {
-		return Acknowledgement{}, false, err
-	}
-	stored, created, err := h.store.Insert(ctx, c)
+	stored, created, err := h.store.Insert(r.Context(), c)
 	if err != nil {
 		return Acknowledgement{}, false, err
 	}
 	return h.acknowledge(stored), created, nil
-}
-
-func (h *Handler) checkAbuse(req FeedbackRequest, now time.Time) error {
-	if req.Website != "" {
-		return honeypotError(req.Website)
-	}
-	if req.FormStamp != "" {
-		return CheckFormStamp(h.stampKey, req.FormStamp, now)
-	}
-	return nil
 }
 
 // policyFor returns the policy a case was made under, for its receipt: the
@@ -167,7 +192,7 @@ func (h *Handler) acknowledge(c feedback.Case) Acknowledgement {
 		Token:    c.Token,
 		Kind:     c.Kind,
 		Language: r.Language,
-		Receipt:  Receipt{Message: r.Message, Due: localPtr(r.Due), AppealBy: localPtr(r.AppealBy)},
+		Receipt:  receiptBody(r),
 	}
 }
 
@@ -181,11 +206,7 @@ func (h *Handler) postFeedback(w http.ResponseWriter, r *http.Request) {
 		writeProblem(w, unavailable())
 		return
 	}
-	if wait, ok := h.chargeSubmission(r, req.FormStamp); !ok {
-		writeProblem(w, rateLimited(wait))
-		return
-	}
-	ack, created, err := h.submit(r.Context(), req, "")
+	ack, created, err := h.submit(r, req, "", false)
 	if err != nil {
 		h.submitError(w, err)
 		return
@@ -201,7 +222,10 @@ func (h *Handler) postFeedback(w http.ResponseWriter, r *http.Request) {
 
 func (h *Handler) submitError(w http.ResponseWriter, err error) {
 	var ve *feedback.ValidationError
+	var p *Problem
 	switch {
+	case errors.As(err, &p):
+		writeProblem(w, p)
 	case errors.As(err, &ve):
 		writeProblem(w, invalidSubmission(ve))
 	case errors.Is(err, feedback.ErrKeyReused):
@@ -282,22 +306,24 @@ type ClassifyRequest struct {
 	DecisionReceived string `json:"decision_received,omitempty"`
 }
 
-// A Classification is the body of the answer to POST /api/classify.
-type Classification struct {
+// A ClassifyResponse is the body of the answer to POST /api/classify: a
+// feedback.Preview of the message.
+type ClassifyResponse struct {
 	Kind               message.Kind `json:"kind"`
 	Language           lang.Lang    `json:"language"`
 	Confidence         float64      `json:"confidence"`
 	RunnerUp           message.Kind `json:"runner_up"`
 	RunnerUpConfidence float64      `json:"runner_up_confidence"`
 	// Synpunkt is true for praise, complaints and suggestions.
-	Synpunkt bool     `json:"synpunkt"`
-	Reasons  []Reason `json:"reasons"`
+	Synpunkt bool      `json:"synpunkt"`
+	Reasons  []CueBody `json:"reasons"`
 	// Guidance is what the receipt would say if the message were sent now.
-	Guidance Receipt `json:"guidance"`
+	Guidance ReceiptBody `json:"guidance"`
 }
 
-// A Reason is one cue the classifier found.
-type Reason struct {
+// A CueBody is one cue the classifier found (a classify.Cue), in a
+// ClassifyResponse.
+type CueBody struct {
 	Cue     string       `json:"cue"`
 	Text    string       `json:"text"`
 	Kind    message.Kind `json:"kind"`
@@ -305,59 +331,41 @@ type Reason struct {
 	Negated bool         `json:"negated"`
 }
 
+// postClassify previews a message: the checks, the classification and the
+// receipt of feedback.Intake, with no case made (feedback.Preview). A
+// request without a channel is taken as on the web.
 func (h *Handler) postClassify(w http.ResponseWriter, r *http.Request) {
 	var req ClassifyRequest
 	if p := readJSON(w, r, &req); p != nil {
 		writeProblem(w, p)
 		return
 	}
-	// The same checks as a submission, with a placeholder key: the text,
-	// channel, language and date.
-	sub := FeedbackRequest{Text: req.Text, Channel: req.Channel, Language: req.Language,
-		DecisionReceived: req.DecisionReceived, IdempotencyKey: "00000000-0000-4000-8000-000000000001"}
-	if sub.Channel == "" {
-		sub.Channel = string(servicerules.Web)
+	d := feedback.Draft{Text: req.Text, Channel: servicerules.Channel(req.Channel), Language: req.Language, Anonymous: req.Anonymous}
+	if d.Channel == "" {
+		d.Channel = servicerules.Web
 	}
-	if !req.Anonymous {
-		sub.Contact = &feedback.Contact{Email: "person@example.se"}
+	var dateErr *feedback.FieldError
+	d.DecisionReceived, dateErr = decisionDate(req.DecisionReceived)
+	cl, rc, err := feedback.Preview(d, h.now(), h.policy)
+	if dateErr != nil {
+		err = withDateError(err, dateErr)
 	}
-	s, err := sub.submission("")
-	if err == nil {
-		err = feedback.Validate(s)
-	}
-	if err != nil {
-		var ve *feedback.ValidationError
-		if errors.As(err, &ve) {
-			writeProblem(w, invalidSubmission(ve))
-			return
-		}
-		h.internal(w, err)
-		return
-	}
-	now := h.now()
-	acc, cl, err := feedback.Accept(s, now)
 	if err != nil {
 		h.submitError(w, err)
 		return
 	}
-	c, err := feedback.NewCase(acc, cl, h.policy)
-	if err != nil {
-		h.submitError(w, err)
-		return
-	}
-	rc := c.Receipt(h.policy)
-	out := Classification{
+	out := ClassifyResponse{
 		Kind:               cl.Kind,
-		Language:           acc.Language,
+		Language:           rc.Language,
 		Confidence:         cl.Confidence,
 		RunnerUp:           cl.RunnerUp,
 		RunnerUpConfidence: cl.RunnerUpConfidence,
 		Synpunkt:           cl.Kind.IsSynpunkt(),
-		Reasons:            make([]Reason, 0, len(cl.Cues)),
-		Guidance:           Receipt{Message: rc.Message, Due: localPtr(rc.Due), AppealBy: localPtr(rc.AppealBy)},
+		Reasons:            make([]CueBody, 0, len(cl.Cues)),
+		Guidance:           receiptBody(rc),
 	}
 	for _, rs := range cl.Cues {
-		out.Reasons = append(out.Reasons, Reason{Cue: rs.Pattern, Text: rs.Text, Kind: rs.Kind, Weight: rs.Weight, Negated: rs.Negated})
+		out.Reasons = append(out.Reasons, CueBody{Cue: rs.Pattern, Text: rs.Text, Kind: rs.Kind, Weight: rs.Weight, Negated: rs.Negated})
 	}
 	w.Header().Set("Cache-Control", "no-store")
 	writeJSON(w, http.StatusOK, out)
@@ -379,8 +387,13 @@ func (h *Handler) getFormStamp(w http.ResponseWriter, r *http.Request) {
 	now := h.now().Truncate(time.Second)
 	loc := calendar.Location()
 	writeJSON(w, http.StatusOK, FormStampResponse{
-		FormStamp: FormStamp(h.stampKey, now),
+		FormStamp: h.FormStamp(now),
 		NotBefore: now.Add(MinFormAge).In(loc),
 		Expires:   now.Add(MaxFormAge).In(loc),
 	})
 }
+
+// FormStamp returns a form stamp for a form shown at `at`, signed with
+// Config.StampKey (see the function FormStamp): what GET /api/form-stamp
+// gives out, and what a host puts in a form it sends to Submit.
+func (h *Handler) FormStamp(at time.Time) string { return FormStamp(h.stampKey, at) }

@@ -376,35 +376,34 @@ func publicRoute(path string) bool {
 
 type clientKeyKey struct{}
 
-// chargeSubmission takes the rest of the cost of a submission with stamp
-// (SubmissionCost) from the client's rate limit; the request itself has
-// paid one.
-func (h *Handler) chargeSubmission(r *http.Request, stamp string) (time.Duration, bool) {
-	key, ok := r.Context().Value(clientKeyKey{}).(string)
-	if !ok || h.limiter == nil {
-		return 0, true
-	}
-	now := h.now()
-	if cost := SubmissionCost(h.stampKey, stamp, now, h.stamps); cost > 1 {
-		return h.limiter.take(key, cost-1, now)
-	}
-	return 0, true
-}
-
-// Admit takes the cost of a submission with the form stamp stamp from the
-// rate limit of r's client (SubmissionCost: one for a good stamp not used
-// more than MaxStampUses times, NoStampCost for any other), and reports
-// whether the request may go on; when not, it says how long to wait. Hosts
-// that take submissions on their own routes (a server-rendered form) call
-// it to share the API's limit and its count of stamp uses. With the limit
-// off it always admits.
-func (h *Handler) Admit(r *http.Request, stamp string) (retryAfter time.Duration, ok bool) {
+// charge takes the cost of a submission from the rate limit of r's client,
+// and reports whether it may go on; when not, it says how long to wait. The
+// cost is SubmissionCost's: one for a stamp that checked good (stampOK) and
+// has been used at most MaxStampUses times, NoStampCost for any other. On
+// the API's routes ServeHTTP has taken one already, and nothing from staff;
+// on a host's own route (own, see Submit) charge takes it all. With the
+// limit off it always lets the submission go on.
+func (h *Handler) charge(r *http.Request, stamp string, stampOK, own bool, now time.Time) (time.Duration, bool) {
 	if h.limiter == nil {
 		return 0, true
 	}
-	now := h.now()
-	cost := SubmissionCost(h.stampKey, stamp, now, h.stamps)
-	return h.limiter.take(h.clientKey(r), cost, now)
+	key, paid := r.Context().Value(clientKeyKey{}).(string)
+	if !own && !paid {
+		return 0, true
+	}
+	cost := NoStampCost
+	if stampOK {
+		cost = checkedStampCost(stamp, now, h.stamps)
+	}
+	if own {
+		key = h.clientKey(r)
+	} else {
+		cost-- // paid in ServeHTTP
+	}
+	if cost <= 0 {
+		return 0, true
+	}
+	return h.limiter.take(key, cost, now)
 }
 
 func (h *Handler) methods(byMethod map[string]http.HandlerFunc) http.HandlerFunc {

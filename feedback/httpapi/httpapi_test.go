@@ -2,14 +2,15 @@ package httpapi_test
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
+	"errors"
 	"net/http"
 	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/google/uuid"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -202,26 +203,35 @@ func TestDrain(t *testing.T) {
 	assert.Equal(t, http.StatusOK, rec.Code)
 }
 
-// TestSubmit checks the Go-level intake that server-rendered forms use.
+// TestSubmit checks the intake that a host's own routes (a server-rendered
+// form) use: the checks and answers of POST /api/feedback, a stamp
+// required, and the API's rate limit.
 func TestSubmit(t *testing.T) {
-	h := newAPI(t, httpapi.Config{StampKey: stampKey})
-	ctx := context.Background()
+	now := time.Date(2026, 3, 10, 9, 0, 0, 0, calendar.Location())
+	h := newAPI(t, httpapi.Config{StampKey: stampKey, Now: func() time.Time { return now }})
+	form := httptest.NewRequest(http.MethodPost, "/synpunkt", nil)
 	req := httpapi.FeedbackRequest{Text: "Tack för hjälpen!", Channel: "web", IdempotencyKey: "6f9619ff-8b86-4011-b42d-00cf4fc964ff",
-		Contact: &feedback.Contact{Email: "a@example.se"}}
-	a1, created, err := h.Submit(ctx, req)
+		Contact: &feedback.Contact{Email: "a@example.se"}, FormStamp: h.FormStamp(now.Add(-time.Minute))}
+	a1, created, err := h.Submit(form, req)
 	require.NoError(t, err)
 	assert.True(t, created)
 	assert.Equal(t, message.Praise, a1.Kind)
 	require.NotNil(t, a1.Receipt.Due)
-	a2, created, err := h.Submit(ctx, req)
+	a2, created, err := h.Submit(form, req)
 	require.NoError(t, err)
 	assert.False(t, created)
 	assert.Equal(t, a1, a2)
 
+	var ve *feedback.ValidationError
+	other := req
+	other.Text = "Något annat"
+	_, _, err = h.Submit(form, other)
+	assert.ErrorIs(t, err, feedback.ErrKeyReused)
+	assert.False(t, errors.As(err, &ve))
+
 	bad := req
 	bad.IdempotencyKey, bad.Text, bad.DecisionReceived = "x", "", "2026-02-30"
-	_, _, err = h.Submit(ctx, bad)
-	var ve *feedback.ValidationError
+	_, _, err = h.Submit(form, bad)
 	require.ErrorAs(t, err, &ve)
 	for _, f := range []string{"text", "idempotency_key", "decision_received"} {
 		_, ok := ve.Field(f)
@@ -229,10 +239,45 @@ func TestSubmit(t *testing.T) {
 	}
 	hp := req
 	hp.IdempotencyKey, hp.Website = "7f9619ff-8b86-4011-b42d-00cf4fc964ff", "spam"
-	_, _, err = h.Submit(ctx, hp)
+	_, _, err = h.Submit(form, hp)
 	require.ErrorAs(t, err, &ve)
 	_, ok := ve.Field(httpapi.HoneypotField)
 	assert.True(t, ok)
+
+	// A host's form always has a stamp: one without is refused.
+	for stamp, code := range map[string]string{
+		"":                                    feedback.CodeInvalid,
+		"1700000000.AAAAAAAAAAAAAAAA.AAAA":    feedback.CodeInvalid,
+		h.FormStamp(now):                      httpapi.CodeTooFast,
+		h.FormStamp(now.Add(-25 * time.Hour)): httpapi.CodeExpired,
+	} {
+		st := req
+		st.FormStamp = stamp
+		_, _, err = h.Submit(form, st)
+		require.ErrorAs(t, err, &ve, "%q", stamp)
+		fe, ok := ve.Field(httpapi.FormStampField)
+		require.True(t, ok, "%q", stamp)
+		assert.Equal(t, code, fe.Code, "%q", stamp)
+	}
+
+	// The API's rate limit, here 5 a minute: a good stamp costs one, none
+	// costs httpapi.NoStampCost, and over the limit Submit answers 429.
+	h = newAPI(t, httpapi.Config{StampKey: stampKey, RateLimit: 5, Now: func() time.Time { return now }})
+	for i := range 2 {
+		fresh := req
+		fresh.IdempotencyKey, fresh.FormStamp = uuid.NewString(), h.FormStamp(now.Add(-time.Minute))
+		_, created, err := h.Submit(form, fresh)
+		require.NoError(t, err, i)
+		assert.True(t, created)
+	}
+	st := req
+	st.FormStamp = ""
+	_, _, err = h.Submit(form, st)
+	var p *httpapi.Problem
+	require.ErrorAs(t, err, &p, "4 more would be 6")
+	assert.Equal(t, http.StatusTooManyRequests, p.Status)
+	assert.Equal(t, "rate_limited", p.Code)
+	assert.Positive(t, p.RetryAfter)
 }
 
 // FuzzFeedback sends arbitrary bodies to POST /api/feedback: the handler

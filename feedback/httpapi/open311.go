@@ -305,14 +305,13 @@ func (h *Handler) o311Post(w http.ResponseWriter, r *http.Request) {
 	if req.IdempotencyKey == "" {
 		req.IdempotencyKey = h.o311Key(form)
 	}
-	if wait, ok := h.chargeSubmission(r, req.FormStamp); !ok {
-		writeO311Problem(w, rateLimited(wait))
-		return
-	}
-	ack, created, err := h.submit(r.Context(), req, servicerules.EService)
+	ack, created, err := h.submit(r, req, servicerules.EService, false)
 	if err != nil {
 		var ve *feedback.ValidationError
+		var p *Problem
 		switch {
+		case errors.As(err, &p):
+			writeO311Problem(w, p)
 		case errors.As(err, &ve):
 			writeO311Problem(w, invalidSubmission(ve))
 		case errors.Is(err, feedback.ErrKeyReused):

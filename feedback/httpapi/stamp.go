@@ -174,6 +174,13 @@ func SubmissionCost(key []byte, stamp string, now time.Time, ledger StampLedger)
 	if stamp == "" || CheckFormStamp(key, stamp, now) != nil {
 		return NoStampCost
 	}
+	return checkedStampCost(stamp, now, ledger)
+}
+
+// checkedStampCost is SubmissionCost for a stamp that CheckFormStamp has
+// accepted: 1, or NoStampCost once it has been used more than MaxStampUses
+// times. It records the use in ledger.
+func checkedStampCost(stamp string, now time.Time, ledger StampLedger) int {
 	secs, _, _ := strings.Cut(stamp, ".")
 	at, _ := strconv.ParseInt(secs, 10, 64)
 	if ledger.Use(StampNonce(stamp), time.Unix(at, 0).Add(MaxFormAge), now) > MaxStampUses {

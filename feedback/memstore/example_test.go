@@ -23,13 +23,12 @@ func Example() {
 
 	// A submission arrives, and the client retries it.
 	received := time.Date(2026, 3, 10, 9, 0, 0, 0, calendar.Location())
-	s, cl, _ := feedback.Accept(feedback.Submission{
+	c, _ := feedback.Intake(feedback.Submission{
 		IdempotencyKey: "0b6c1f6e-3f1a-4c1e-9d2b-6a9f1e2d3c4b",
 		Channel:        servicerules.Email,
 		Text:           "Soptunnan har inte tömts. Ring mig på 070-123 45 67.",
 		Contact:        &feedback.Contact{Email: "anna@exempel.se"},
-	}, received)
-	c, _ := feedback.NewCase(s, cl, p)
+	}, received, p)
 	first, created, _ := st.Insert(ctx, c)
 	fmt.Println("created:", created)
 	again, created, _ := st.Insert(ctx, c)

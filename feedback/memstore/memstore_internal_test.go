@@ -47,15 +47,11 @@ func TestApplyConflict(t *testing.T) {
 		t.Fatal(err)
 	}
 	at := time.Date(2026, 3, 10, 9, 0, 0, 0, time.UTC)
-	s, cl, err := feedback.Accept(feedback.Submission{IdempotencyKey: "0b6c1f6e-3f1a-4c1e-9d2b-6a9f1e2d3c4b", Channel: "web", Text: "En fråga om parken."}, at)
-	if err != nil {
-		t.Fatal(err)
-	}
 	p, err := servicerules.Preset("nykvarn")
 	if err != nil {
 		t.Fatal(err)
 	}
-	c, err := feedback.NewCase(s, cl, p)
+	c, err := feedback.Intake(feedback.Submission{IdempotencyKey: "0b6c1f6e-3f1a-4c1e-9d2b-6a9f1e2d3c4b", Channel: "web", Text: "En fråga om parken."}, at, p)
 	if err != nil {
 		t.Fatal(err)
 	}

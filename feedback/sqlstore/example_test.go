@@ -37,16 +37,15 @@ func Example() {
 	// A submission arrives, and the client retries it.
 	received := time.Date(2026, 3, 10, 9, 0, 0, 0, calendar.Location())
 	submit := func() (feedback.Case, bool) {
-		s, cl, err := feedback.Accept(feedback.Submission{
+		c, err := feedback.Intake(feedback.Submission{
 			IdempotencyKey: "0b6c1f6e-3f1a-4c1e-9d2b-6a9f1e2d3c4b",
 			Channel:        servicerules.Email,
 			Text:           "Soptunnan har inte tömts. Ring mig på 070-123 45 67.",
 			Contact:        &feedback.Contact{Email: "anna@exempel.se"},
-		}, received)
+		}, received, p)
 		if err != nil {
 			panic(err)
 		}
-		c, _ := feedback.NewCase(s, cl, p)
 		stored, created, err := st.Insert(ctx, c)
 		if err != nil {
 			panic(err)

@@ -44,13 +44,11 @@ func BenchmarkInsertStatement(b *testing.B) {
 			at := time.Date(2026, 3, 10, 9, 0, 0, 0, time.UTC)
 			rows := make([]caseRow, b.N)
 			for i := range rows {
-				s, cl, err := feedback.Accept(feedback.Submission{
+				c, err := feedback.Intake(feedback.Submission{
 					IdempotencyKey: uuid.NewString(), Channel: servicerules.Web,
 					Contact: &feedback.Contact{Name: "Anna Andersson", Email: "anna@exempel.se"},
 					Text:    "Gatlampan utanför Storgatan 12 har varit trasig i tre veckor och ingen har hört av sig.",
-				}, at.Add(time.Duration(i)*time.Millisecond))
-				require.NoError(b, err)
-				c, err := feedback.NewCase(s, cl, p)
+				}, at.Add(time.Duration(i)*time.Millisecond), p)
 				require.NoError(b, err)
 				rows[i] = makeRow(c)
 			}

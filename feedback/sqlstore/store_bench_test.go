@@ -43,12 +43,11 @@ func BenchmarkInsert(b *testing.B) {
 			at := stockholm(2026, 3, 10, 9, 0)
 			cases := make([]feedback.Case, b.N)
 			for i := range cases {
-				s, cl, err := feedback.Accept(feedback.Submission{
+				var err error
+				cases[i], err = feedback.Intake(feedback.Submission{
 					IdempotencyKey: uuid.NewString(), Channel: servicerules.Web, Contact: anna,
 					Text: "Gatlampan utanför Storgatan 12 har varit trasig i tre veckor och ingen har hört av sig.",
-				}, at.Add(time.Duration(i)*time.Millisecond))
-				require.NoError(b, err)
-				cases[i], err = feedback.NewCase(s, cl, p)
+				}, at.Add(time.Duration(i)*time.Millisecond), p)
 				require.NoError(b, err)
 			}
 			var next atomic.Int64

@@ -113,13 +113,9 @@ func stockholm(y int, m time.Month, d, hh, mm int) time.Time {
 // newCase makes a case as the hosts do, classified by classify.Message.
 func (e env) newCase(t *testing.T, text string, ch servicerules.Channel, contact *feedback.Contact, key string, at time.Time) feedback.Case {
 	t.Helper()
-	s, cl, err := feedback.Accept(feedback.Submission{IdempotencyKey: key, Channel: ch, Text: text, Contact: contact}, at)
+	c, err := feedback.Intake(feedback.Submission{IdempotencyKey: key, Channel: ch, Text: text, Contact: contact}, at, e.p)
 	if err != nil {
-		t.Fatalf("Accept: %v", err)
-	}
-	c, err := feedback.NewCase(s, cl, e.p)
-	if err != nil {
-		t.Fatalf("NewCase: %v", err)
+		t.Fatalf("Intake: %v", err)
 	}
 	return c
 }
@@ -127,11 +123,8 @@ func (e env) newCase(t *testing.T, text string, ch servicerules.Channel, contact
 // kindCase makes a case of the given kind, not asking the classifier.
 func (e env) kindCase(t *testing.T, kind message.Kind, ch servicerules.Channel, contact *feedback.Contact, at time.Time) feedback.Case {
 	t.Helper()
-	s, _, err := feedback.Accept(feedback.Submission{IdempotencyKey: uuid.NewString(), Channel: ch, Text: "Meddelande om " + string(kind), Contact: contact}, at)
-	if err != nil {
-		t.Fatalf("Accept: %v", err)
-	}
-	c, err := feedback.NewCase(s, classify.Result{Kind: kind, Language: "sv", Confidence: 0.8}, e.p)
+	c, err := feedback.NewCase(feedback.Submission{IdempotencyKey: uuid.NewString(), Channel: ch, Text: "Meddelande om " + string(kind), Contact: contact},
+		at, classify.Result{Kind: kind, Language: "sv", Confidence: 0.8}, e.p)
 	if err != nil {
 		t.Fatalf("NewCase: %v", err)
 	}

@@ -72,7 +72,7 @@ type homeData struct {
 
 // newForm returns an empty form with a new idempotency key and stamp.
 func (s *site) newForm() formData {
-	return formData{Key: uuid.NewString(), Stamp: formStamp(s.key, s.now())}
+	return formData{Key: uuid.NewString(), Stamp: s.api.FormStamp(s.now())}
 }
 
 func (s *site) home(w http.ResponseWriter, r *http.Request) {
@@ -138,135 +138,126 @@ type receiptData struct {
 	Already  bool
 }
 
-// submit takes in the plain form: the same checks and intake as the JSON
-// API (honeypot, signed form stamp, feedback.Accept, feedback.NewCase, and
-// an idempotent Store.Insert), then renders the receipt.
+// submit takes in the plain form through the same intake as POST
+// /api/feedback (httpapi.Handler.Submit: the rate limit, the honeypot, the
+// signed form stamp, feedback.Intake and an idempotent insert) and renders
+// the receipt, or the form again with what was wrong.
 func (s *site) submit(w http.ResponseWriter, r *http.Request) {
-	if s.cfg.Allow != nil && !s.cfg.Allow(r) {
-		w.Header().Set("Retry-After", "60")
-		s.fail(w, r, http.StatusTooManyRequests, "error.title")
-		return
-	}
-	if r.PostFormValue(honeypotField) != "" {
-		p := s.newPage(r, "error.title")
-		p.Data = messagePage{Heading: p.T("form.rejected"), Body: p.T("error.retry")}
-		s.render(w, http.StatusBadRequest, "message", p)
-		return
-	}
 	l := pageLang(r.PostFormValue("lang"))
 	f := formData{
 		Text:  r.PostFormValue("text"),
 		Name:  r.PostFormValue("name"),
 		Email: r.PostFormValue("email"),
 		Phone: r.PostFormValue("phone"),
+		Key:   r.PostFormValue("idempotency_key"),
 		Stamp: r.PostFormValue(formStampField),
 	}
-	key, err := feedback.ParseIdempotencyKey(r.PostFormValue("idempotency_key"))
-	if err != nil {
-		// The key is a hidden field: a person cannot fix it. Start the
-		// form afresh, with what they wrote.
-		f.Key, f.Stamp = uuid.NewString(), formStamp(s.key, s.now())
-		f.Notice = msg(l, "form.stamp.bad")
-		s.renderHome(w, r, http.StatusBadRequest, f)
-		return
-	}
-	f.Key = key
-	ctx := r.Context()
-	// A retry goes through every check a first submission does; only the
-	// store, comparing the submission's fingerprint, tells a retry (its
-	// receipt again) from another message under the same key.
-	now := s.now()
-	switch checkFormStamp(s.key, f.Stamp, now) {
-	case "":
-	case httpapi.CodeTooFast:
-		f.Notice = msg(l, "form.stamp.fast")
-		s.renderHome(w, r, http.StatusBadRequest, f)
-		return
-	case httpapi.CodeExpired:
-		f.Notice = msg(l, "form.stamp.old")
-		f.Stamp = formStamp(s.key, now)
-		s.renderHome(w, r, http.StatusBadRequest, f)
-		return
-	default:
-		f.Notice = msg(l, "form.stamp.bad")
-		f.Stamp = formStamp(s.key, now)
-		s.renderHome(w, r, http.StatusBadRequest, f)
-		return
-	}
-	sub := feedback.Submission{
-		IdempotencyKey: key,
-		Channel:        servicerules.Web,
+	req := httpapi.FeedbackRequest{
 		Text:           f.Text,
+		Channel:        string(servicerules.Web),
 		Language:       l,
+		IdempotencyKey: f.Key,
+		Website:        r.PostFormValue(honeypotField),
+		FormStamp:      f.Stamp,
 	}
 	if contact := (feedback.Contact{Name: strings.TrimSpace(f.Name), Email: strings.TrimSpace(f.Email), Phone: strings.TrimSpace(f.Phone)}); !contact.IsZero() {
-		sub.Contact = &contact
+		req.Contact = &contact
 	}
-	accepted, cl, err := feedback.Accept(sub, now)
-	if err != nil {
-		var verr *feedback.ValidationError
-		if !errors.As(err, &verr) {
-			s.internal(w, r, err)
-			return
+	ack, created, err := s.api.Submit(r, req)
+	if err == nil {
+		code := http.StatusOK
+		if created {
+			code = http.StatusCreated
 		}
-		f.FieldErrors = make(map[string]string)
-		for _, fe := range verr.Fields {
-			id := formFields[fe.Field]
-			msg := fe.Message(l)
-			if id != "" {
-				if _, seen := f.FieldErrors[id]; !seen {
-					f.FieldErrors[id] = msg
-				}
-				f.Errors = append(f.Errors, formError{Href: "#" + id, Message: msg})
-			} else {
-				f.Errors = append(f.Errors, formError{Message: msg})
-			}
+		s.renderReceipt(w, r, code, ack, !created)
+		return
+	}
+	var limited *httpapi.Problem
+	var verr *feedback.ValidationError
+	switch {
+	case errors.As(err, &limited) && limited.Status == http.StatusTooManyRequests:
+		w.Header().Set("Retry-After", "60")
+		s.fail(w, r, http.StatusTooManyRequests, "error.title")
+	case errors.Is(err, feedback.ErrKeyReused):
+		// The form was sent before with other content (the back button):
+		// a new key makes this a new message, once the person sends it.
+		f.Key, f.Stamp = uuid.NewString(), s.api.FormStamp(s.now())
+		f.Notice = msg(l, "form.key.reused")
+		s.renderHome(w, r, http.StatusConflict, f)
+	case errors.As(err, &verr):
+		s.refuse(w, r, l, f, verr)
+	default:
+		s.internal(w, r, err)
+	}
+}
+
+// refuse answers a form that Submit refused with verr: 400, and the form
+// again with what the person wrote and what was wrong. A filled-in honeypot
+// gets a page that says only that the message was not taken. A problem the
+// person cannot fix in a field (the form stamp, the hidden idempotency key)
+// becomes a notice over the form, with a new stamp (and key) where the old
+// one cannot pass; the errors of the fields link to the fields.
+func (s *site) refuse(w http.ResponseWriter, r *http.Request, l lang.Lang, f formData, verr *feedback.ValidationError) {
+	if _, ok := verr.Field(honeypotField); ok {
+		p := s.newPage(r, "error.title")
+		p.Data = messagePage{Heading: p.T("form.rejected"), Body: p.T("error.retry")}
+		s.render(w, http.StatusBadRequest, "message", p)
+		return
+	}
+	if fe, ok := verr.Field(formStampField); ok {
+		switch fe.Code {
+		case httpapi.CodeTooFast:
+			f.Notice = msg(l, "form.stamp.fast")
+		case httpapi.CodeExpired:
+			f.Notice = msg(l, "form.stamp.old")
+			f.Stamp = s.api.FormStamp(s.now())
+		default:
+			f.Notice = msg(l, "form.stamp.bad")
+			f.Stamp = s.api.FormStamp(s.now())
 		}
 		s.renderHome(w, r, http.StatusBadRequest, f)
 		return
 	}
-	c, err := feedback.NewCase(accepted, cl, s.cfg.Policy)
-	if err != nil {
-		s.internal(w, r, err)
+	if _, ok := verr.Field("idempotency_key"); ok {
+		// The key is a hidden field: a person cannot fix it. Start the
+		// form afresh, with what they wrote.
+		f.Key, f.Stamp = uuid.NewString(), s.api.FormStamp(s.now())
+		f.Notice = msg(l, "form.stamp.bad")
+		s.renderHome(w, r, http.StatusBadRequest, f)
 		return
 	}
-	stored, created, err := s.cfg.Store.Insert(ctx, c)
-	if errors.Is(err, feedback.ErrKeyReused) {
-		// The form was sent before with other content (the back button):
-		// a new key makes this a new message, once the person sends it.
-		f.Key, f.Stamp = uuid.NewString(), formStamp(s.key, now)
-		f.Notice = msg(l, "form.key.reused")
-		s.renderHome(w, r, http.StatusConflict, f)
-		return
+	f.FieldErrors = make(map[string]string)
+	for _, fe := range verr.Fields {
+		id := formFields[fe.Field]
+		msg := fe.Message(l)
+		if id != "" {
+			if _, seen := f.FieldErrors[id]; !seen {
+				f.FieldErrors[id] = msg
+			}
+			f.Errors = append(f.Errors, formError{Href: "#" + id, Message: msg})
+		} else {
+			f.Errors = append(f.Errors, formError{Message: msg})
+		}
 	}
-	if err != nil {
-		s.internal(w, r, err)
-		return
-	}
-	code := http.StatusOK
-	if created {
-		code = http.StatusCreated
-	}
-	s.renderReceipt(w, r, code, stored, !created)
+	s.renderHome(w, r, http.StatusBadRequest, f)
 }
 
-func (s *site) renderReceipt(w http.ResponseWriter, r *http.Request, code int, c feedback.Case, already bool) {
+func (s *site) renderReceipt(w http.ResponseWriter, r *http.Request, code int, ack httpapi.Acknowledgement, already bool) {
 	p := s.newPage(r, "receipt.title")
 	p.Path = "/"
-	rc := c.Receipt(s.cfg.Policy)
-	path := "/arende/" + c.Token.String()
+	path := "/arende/" + ack.Token.String()
 	d := receiptData{
-		Message:  rc.Message,
-		Language: rc.Language,
+		Message:  ack.Receipt.Message,
+		Language: ack.Language,
 		Path:     withLang(path, p.Lang),
 		Link:     s.absolute(withLang(path, p.Lang)),
 		Already:  already,
 	}
-	if rc.Due != nil {
-		d.Due = longTime(*rc.Due, p.Lang)
+	if due := ack.Receipt.Due; due != nil {
+		d.Due = longTime(*due, p.Lang)
 	}
-	if rc.AppealBy != nil {
-		d.AppealBy = calendar.DateOf(*rc.AppealBy).Format(p.Lang)
+	if by := ack.Receipt.AppealBy; by != nil {
+		d.AppealBy = calendar.DateOf(*by).Format(p.Lang)
 	}
 	p.Data = d
 	w.Header().Set("Location", path)

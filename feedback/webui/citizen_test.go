@@ -3,6 +3,7 @@ package webui_test
 import (
 	"context"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"regexp"
 	"strings"
@@ -262,18 +263,33 @@ func TestStampsOfTheAPIAreAccepted(t *testing.T) {
 	assert.Equal(t, http.StatusBadRequest, e.post("/synpunkt", v).code)
 }
 
-func TestPlainFormRateLimitHook(t *testing.T) {
+// TestPlainFormSharesTheAPIRateLimit: the form is taken in by the API's
+// Handler (Config.API), and a client over the API's rate limit gets 429
+// from the form too, with nothing stored.
+func TestPlainFormSharesTheAPIRateLimit(t *testing.T) {
 	e := newEnv(t)
-	calls := 0
-	h, err := newHandlerWithAllow(e, func(*http.Request) bool { calls++; return false })
+	api, err := httpapi.New(httpapi.Config{Store: e.store, Policy: e.policy, StaffToken: staffToken, StampKey: formKey,
+		RateLimit: 2, Now: e.clock.Now})
 	require.NoError(t, err)
-	v := e.formValues("sv")
-	e.clock.Advance(3 * time.Second)
-	v.Set("text", "Hej")
-	w := postTo(h, "/synpunkt", v)
+	h, err := newHandlerWithAPI(e, api)
+	require.NoError(t, err)
+	form := func() url.Values {
+		v := e.formValues("sv")
+		v.Set("form_stamp", api.FormStamp(e.clock.Now().Add(-time.Minute)))
+		v.Set("text", "Hej, tack för hjälpen!")
+		return v
+	}
+	w := postTo(h, "/synpunkt", form())
+	require.Equal(t, http.StatusCreated, w.Code, w.Body.String())
+	// The same client (httptest's 192.0.2.1) asks the API once: the limit
+	// of two is used up.
+	rec := httptest.NewRecorder()
+	api.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/api/policy", nil))
+	require.Equal(t, http.StatusOK, rec.Code)
+	w = postTo(h, "/synpunkt", form())
 	assert.Equal(t, http.StatusTooManyRequests, w.Code)
-	assert.Equal(t, 1, calls)
-	assert.Equal(t, 0, e.count())
+	assert.Equal(t, "60", w.Header().Get("Retry-After"))
+	assert.Equal(t, 1, e.count())
 }
 
 func TestBodyOverLimitIsRefused(t *testing.T) {
@@ -283,7 +299,7 @@ func TestBodyOverLimitIsRefused(t *testing.T) {
 	v.Set("text", strings.Repeat("a", 70<<10))
 	// Straight to the handler: over a connection, the server's half-second
 	// wait before closing one it has not read to the end would slow the test.
-	h, err := newHandlerWithAllow(e, nil)
+	h, err := newHandlerWithAPI(e, nil)
 	require.NoError(t, err)
 	w := postTo(h, "/synpunkt", v)
 	assert.Equal(t, http.StatusRequestEntityTooLarge, w.Code)

@@ -119,13 +119,14 @@
 // (ParsePublicURL); without it the link is relative. No page builds a
 // link from the request's Host header, which the client chooses.
 //
-// The plain form runs the same intake as POST /api/feedback: the honeypot
-// field and the signed form stamp of package httpapi (a stamp younger than
+// The plain form runs the same intake as POST /api/feedback, because it is
+// the same: httpapi.Handler.Submit of Config.API, with the API's rate limit,
+// the honeypot field, the signed form stamp (a missing one, one younger than
 // httpapi.MinFormAge or older than httpapi.MaxFormAge is refused),
-// feedback.Accept, feedback.NewCase and an idempotent Config.Store.Insert
-// (feedback.CaseStore) under the idempotency key in a hidden field, so a
-// double click or a reload shows the same receipt and stores nothing twice.
-// Config.Allow lets the host apply its rate limit to it.
+// feedback.Intake and an idempotent insert under the idempotency key in a
+// hidden field, so a double click or a reload shows the same receipt and
+// stores nothing twice. The pages only say, in the person's language, what
+// Submit found.
 //
 // Every response gets the Content-Security-Policy above,
 // X-Content-Type-Options: nosniff, X-Frame-Options: DENY and
@@ -139,7 +140,7 @@
 //
 //	api, _ := httpapi.New(httpapi.Config{Store: st, Policy: p, StaffToken: secret, StampKey: key})
 //	pages, err := webui.New(webui.Config{
-//		Store: st, Policy: p, StaffToken: secret, FormKey: key,
+//		Store: st, Policy: p, StaffToken: secret, FormKey: key, API: api,
 //		PublicURL: publicURL, // from webui.ParsePublicURL("https://synpunkt.exempelby.se")
 //	})
 //	if err != nil { ... }
@@ -149,6 +150,6 @@
 //	mux.Handle("/widget/", widgetFiles)
 //	mux.Handle("/", pages)
 //
-// Use the same key for FormKey as for the API's StampKey, so that a stamp
-// the page issued is good for the API and the other way round.
+// The form's stamps are signed by Config.API, so a stamp the page issued is
+// good for the JSON API and the other way round.
 package webui

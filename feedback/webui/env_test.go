@@ -19,6 +19,7 @@ import (
 
 	"github.com/kommunkit/kommunkit/calendar"
 	"github.com/kommunkit/kommunkit/feedback"
+	"github.com/kommunkit/kommunkit/feedback/httpapi"
 	"github.com/kommunkit/kommunkit/feedback/memstore"
 	"github.com/kommunkit/kommunkit/feedback/webui"
 	"github.com/kommunkit/kommunkit/servicerules"
@@ -307,11 +308,9 @@ func assertStrictCSP(t *testing.T, body string) {
 // from another source might arrive.
 func (e *env) insertRaw(text string, contact *feedback.Contact) feedback.Case {
 	e.t.Helper()
-	s, cl, err := feedback.Accept(feedback.Submission{
+	c, err := feedback.Intake(feedback.Submission{
 		IdempotencyKey: uuid.NewString(), Channel: servicerules.Email, Text: "Hej, jag vill klaga på snöröjningen.",
-	}, e.clock.Now())
-	require.NoError(e.t, err)
-	c, err := feedback.NewCase(s, cl, e.policy)
+	}, e.clock.Now(), e.policy)
 	require.NoError(e.t, err)
 	c.Text = text
 	c.Contact = contact
@@ -321,11 +320,12 @@ func (e *env) insertRaw(text string, contact *feedback.Contact) feedback.Case {
 	return stored
 }
 
-// newHandlerWithAllow makes a second handler on e's store with an Allow hook.
-func newHandlerWithAllow(e *env, allow func(*http.Request) bool) (http.Handler, error) {
+// newHandlerWithAPI makes a second handler on e's store that takes its form
+// in through api (nil: a Handler of its own).
+func newHandlerWithAPI(e *env, api *httpapi.Handler) (http.Handler, error) {
 	return webui.New(webui.Config{
 		Store: e.store, Policy: e.policy, StaffToken: staffToken, FormKey: formKey,
-		Now: e.clock.Now, Allow: allow,
+		Now: e.clock.Now, API: api,
 	})
 }
 

@@ -54,9 +54,16 @@ type Config struct {
 	// StaffToken is the staff secret; staff log in with it. Required, and
 	// strong enough for httpapi.CheckStaffToken.
 	StaffToken string
-	// FormKey signs the form stamps (httpapi.FormStamp) and the CSRF
-	// tokens. Use the API's StampKey. At least 16 bytes.
+	// FormKey signs the CSRF tokens of the staff pages, and the form
+	// stamps when API is nil. At least 16 bytes.
 	FormKey []byte
+	// API takes in the plain form's submissions (httpapi.Handler.Submit:
+	// the rate limit, the honeypot, the form stamp, feedback.Intake and
+	// the store) and signs the form's stamps, so that the form and the
+	// JSON API share one intake, one rate limit and one count of stamp
+	// uses. Nil means a Handler of the pages' own on Store and Policy,
+	// with FormKey as its StampKey and no rate limit.
+	API *httpapi.Handler
 	// Sessions keeps the staff sessions; nil means Store.
 	Sessions feedback.SessionStore
 	// SessionIdle and SessionMaxAge are the idle and the absolute timeout
@@ -94,10 +101,6 @@ type Config struct {
 	// StatementDate is when the accessibility statement was last reviewed;
 	// zero means 21 November 2026, the date of the statement's text.
 	StatementDate calendar.Date
-	// Allow, when set, is asked before a form submission (POST /synpunkt)
-	// is taken in, so that the host can apply its rate limit; false answers
-	// 429.
-	Allow func(*http.Request) bool
 	// ErrorLog receives internal errors (those that give a 500 page); nil
 	// means the standard logger.
 	ErrorLog func(error)
@@ -118,6 +121,7 @@ type site struct {
 	// versions are the content hashes of the assets, for their URLs.
 	versions map[string]string
 	key      []byte // FormKey
+	api      *httpapi.Handler
 	log      func(error)
 
 	sessions     feedback.SessionStore
@@ -185,7 +189,14 @@ func New(cfg Config) (http.Handler, error) {
 	if cfg.StatementDate == (calendar.Date{}) {
 		cfg.StatementDate = statementDate()
 	}
-	s := &site{cfg: cfg, key: append([]byte(nil), cfg.FormKey...), log: cfg.ErrorLog,
+	if cfg.API == nil {
+		api, err := httpapi.New(httpapi.Config{Store: cfg.Store, Policy: cfg.Policy, StaffToken: cfg.StaffToken, StampKey: cfg.FormKey, Now: cfg.Now})
+		if err != nil {
+			return nil, fmt.Errorf("webui: the intake: %w", err)
+		}
+		cfg.API = api
+	}
+	s := &site{cfg: cfg, key: append([]byte(nil), cfg.FormKey...), api: cfg.API, log: cfg.ErrorLog,
 		sessions: cfg.Sessions, idle: cfg.SessionIdle, maxAge: cfg.SessionMaxAge,
 		throttle: newSignInThrottle(), clientKey: cfg.ClientKey, authLog: cfg.AuthLog}
 	if s.log == nil {

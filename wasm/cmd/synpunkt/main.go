@@ -17,8 +17,9 @@
 //	policy(facts)                  → {ok} or {error}: read the policy for reply
 //	reply(channel, nowMs, lang)    → null when the policy gives no response time for the channel,
 //	                                 otherwise {via, limit, target, dueMs, due}
-//	appeal(nowMs, lang, decision?) → {dueMs, due, movedFrom}: the last day to appeal, three weeks
-//	                                 (calendar.Days(21)) from the decision date ("2006-01-02") or from nowMs
+//	appeal(nowMs, lang, decision?) → {dueMs, due, from, movedFrom}: the last day to appeal
+//	                                 (package feedback/appeal, as the receipt gives it), three weeks
+//	                                 from the decision date ("2006-01-02") or from nowMs
 package main
 
 import (
@@ -26,6 +27,7 @@ import (
 	"time"
 
 	"github.com/kommunkit/kommunkit/calendar"
+	"github.com/kommunkit/kommunkit/feedback/appeal"
 	"github.com/kommunkit/kommunkit/feedback/classify"
 	"github.com/kommunkit/kommunkit/feedback/pii"
 	"github.com/kommunkit/kommunkit/lang"
@@ -33,30 +35,20 @@ import (
 	"github.com/kommunkit/kommunkit/wasm/internal/policyfacts"
 )
 
-// AppealDays is how long a person has to appeal a municipal decision:
-// three weeks from the day they received it (förvaltningslagen 44 §,
-// kommunallagen 13 kap. 5 §).
-const appealDays = 21
-
 var (
 	object = js.Global().Get("Object")
 	array  = js.Global().Get("Array")
 	facts  policyfacts.Facts
-	stdCal *calendar.Calendar
 )
 
 func main() {
-	var err error
-	if stdCal, err = calendar.New(); err != nil {
-		panic(err) // the default calendar has no options that can fail
-	}
 	api := object.New()
 	api.Set("classify", js.FuncOf(classifyText))
 	api.Set("pii", js.FuncOf(findPII))
 	api.Set("redact", js.FuncOf(redactText))
 	api.Set("policy", js.FuncOf(policy))
 	api.Set("reply", js.FuncOf(reply))
-	api.Set("appeal", js.FuncOf(appeal))
+	api.Set("appeal", js.FuncOf(appealBy))
 	if boot := js.Global().Get("__synpunktBoot"); boot.Type() == js.TypeFunction {
 		boot.Invoke(api)
 	}
@@ -163,19 +155,17 @@ func reply(_ js.Value, args []js.Value) any {
 	return o
 }
 
-func appeal(_ js.Value, args []js.Value) any {
+func appealBy(_ js.Value, args []js.Value) any {
 	at, l := now(arg(args, 0)), language(arg(args, 1))
-	if d, err := calendar.ParseDate(str(arg(args, 2))); err == nil {
-		at = d.Midnight()
-	}
-	e := stdCal.Explain(at, calendar.Days(appealDays))
+	decision, _ := calendar.ParseDate(str(arg(args, 2)))
+	d := appeal.Due(decision, at)
 	o := object.New()
-	o.Set("dueMs", float64(e.Deadline.UnixMilli()))
-	o.Set("due", calendar.DateOf(e.Deadline).Format(l))
-	o.Set("from", calendar.DateOf(at).Format(l))
+	o.Set("dueMs", float64(d.By.UnixMilli()))
+	o.Set("due", calendar.DateOf(d.By).Format(l))
+	o.Set("from", d.From.Format(l))
 	o.Set("movedFrom", "")
-	if e.MovedFrom != (calendar.Date{}) {
-		o.Set("movedFrom", e.MovedFrom.Format(l))
+	if d.MovedFrom != (calendar.Date{}) {
+		o.Set("movedFrom", d.MovedFrom.Format(l))
 	}
 	return o
 }

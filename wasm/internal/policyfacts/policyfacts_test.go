@@ -17,7 +17,9 @@ import (
 	_ "modernc.org/sqlite"
 
 	"github.com/kommunkit/kommunkit/calendar"
+	"github.com/kommunkit/kommunkit/feedback"
 	"github.com/kommunkit/kommunkit/feedback/httpapi"
+	"github.com/kommunkit/kommunkit/feedback/message"
 	"github.com/kommunkit/kommunkit/feedback/sqlstore"
 	"github.com/kommunkit/kommunkit/servicerules"
 	"github.com/kommunkit/kommunkit/wasm/internal/policyfacts"
@@ -106,6 +108,21 @@ func TestReplyDueMatchesTheAPI(t *testing.T) {
 					require.True(t, want.Equal(got), "%s %s: want %s, got %s", ch, at, want, got)
 					if gotOK {
 						figures++
+					}
+				}
+			}
+			// And the guidance of /api/classify (feedback.Preview, the receipt
+			// Intake's case would give), for a question, which is owed a
+			// reply, at some of the times.
+			for _, ch := range servicerules.Channels() {
+				for _, at := range everyNth(ts, 13) {
+					cl, r, err := feedback.Preview(feedback.Draft{Text: "När öppnar simhallen?", Channel: ch}, at, p)
+					require.NoError(t, err)
+					require.Equal(t, message.Question, cl.Kind)
+					got, gotOK := f.ReplyDue(string(ch), at)
+					require.Equal(t, r.Due != nil, gotOK, "%s %s", ch, at)
+					if gotOK {
+						require.True(t, r.Due.Equal(got), "%s %s: guidance %s, browser %s", ch, at, r.Due, got)
 					}
 				}
 			}
