@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/kommunkit/kommunkit/calendar"
+	"github.com/kommunkit/kommunkit/lang"
 )
 
 // EarliestDate and LatestDate bound every date a client may send: the day a
@@ -28,9 +29,10 @@ func CheckDate(field string, d calendar.Date) *FieldError {
 		return nil
 	}
 	return &FieldError{Field: field, Code: CodeOutOfRange, Value: strconv.Quote(d.String()),
-		MessageSV: "Datumet måste ligga mellan " + EarliestDate.String() + " och " + LatestDate.String() + ".",
-		MessageFI: "Päivämäärän on oltava välillä " + EarliestDate.String() + "–" + LatestDate.String() + ".",
-		MessageEN: "The date must lie between " + EarliestDate.String() + " and " + LatestDate.String() + "."}
+		Message: lang.Text{
+			Sv: "Datumet måste ligga mellan " + EarliestDate.String() + " och " + LatestDate.String() + ".",
+			Fi: "Päivämäärän on oltava välillä " + EarliestDate.String() + "–" + LatestDate.String() + ".",
+			En: "The date must lie between " + EarliestDate.String() + " and " + LatestDate.String() + "."}}
 }
 
 // CheckTime is CheckDate for an instant: its Europe/Stockholm date.

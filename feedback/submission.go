@@ -125,21 +125,14 @@ const (
 )
 
 // A FieldError is what is wrong with one field of a submission. Field is the
-// field's JSON name ("text", "contact.email"). The messages are in plain
-// language for the person who wrote the message.
+// field's JSON name ("text", "contact.email"). Message says it in plain
+// language for the person who wrote the message, in Swedish, Finnish and
+// English; Message.In gives it in the person's language.
 type FieldError struct {
-	Field     string `json:"field"`
-	Code      string `json:"code"`
-	Value     string `json:"value,omitempty"` // the value, quoted and shortened; empty for a missing field
-	MessageSV string `json:"message_sv"`
-	MessageFI string `json:"message_fi"`
-	MessageEN string `json:"message_en"`
-}
-
-// Message returns the message in l; any language other than Finnish and
-// English gives Swedish.
-func (e FieldError) Message(l lang.Lang) string {
-	return lang.Text{Sv: e.MessageSV, Fi: e.MessageFI, En: e.MessageEN}.In(l)
+	Field   string    `json:"field"`
+	Code    string    `json:"code"`
+	Value   string    `json:"value,omitempty"` // the value, quoted and shortened; empty for a missing field
+	Message lang.Text `json:"message"`
 }
 
 // Error returns the field, the quoted value and the English message.
@@ -148,7 +141,7 @@ func (e FieldError) Error() string {
 	if e.Value != "" {
 		s += " " + e.Value
 	}
-	return s + ": " + e.MessageEN
+	return s + ": " + e.Message.En
 }
 
 // A ValidationError lists everything wrong with a submission or a
@@ -187,7 +180,7 @@ func (e *ValidationError) Field(name string) (FieldError, bool) {
 }
 
 func (e *ValidationError) add(field, code, value, sv, fi, en string) {
-	e.Fields = append(e.Fields, FieldError{Field: field, Code: code, Value: value, MessageSV: sv, MessageFI: fi, MessageEN: en})
+	e.Fields = append(e.Fields, FieldError{Field: field, Code: code, Value: value, Message: lang.Text{Sv: sv, Fi: fi, En: en}})
 }
 
 // quoteValue quotes v for an error message, shortened to 40 characters,

@@ -20,7 +20,7 @@ func ExampleValidate() {
 	var ve *feedback.ValidationError
 	if errors.As(err, &ve) {
 		for _, f := range ve.Fields {
-			fmt.Printf("%s (%s): %s\n", f.Field, f.Code, f.MessageSV)
+			fmt.Printf("%s (%s): %s\n", f.Field, f.Code, f.Message.Sv)
 		}
 	}
 	// Output:

@@ -44,12 +44,12 @@ func FuzzValidate(f *testing.F) {
 				t.Fatalf("error is not valid UTF-8: %q", err.Error())
 			}
 			for _, fe := range ve.Fields {
-				for _, m := range []string{fe.MessageSV, fe.MessageFI, fe.MessageEN, fe.Value, fe.Error()} {
+				for _, m := range []string{fe.Message.Sv, fe.Message.Fi, fe.Message.En, fe.Value, fe.Error()} {
 					if !utf8.ValidString(m) {
 						t.Fatalf("message is not valid UTF-8: %q", m)
 					}
 				}
-				if fe.Field == "" || fe.Code == "" || fe.MessageSV == "" {
+				if fe.Field == "" || fe.Code == "" || fe.Message.Sv == "" {
 					t.Fatalf("incomplete field error %+v", fe)
 				}
 			}

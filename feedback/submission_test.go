@@ -12,6 +12,7 @@ import (
 
 	"github.com/kommunkit/kommunkit/calendar"
 	"github.com/kommunkit/kommunkit/feedback"
+	"github.com/kommunkit/kommunkit/lang"
 	"github.com/kommunkit/kommunkit/servicerules"
 )
 
@@ -103,11 +104,11 @@ func TestValidate(t *testing.T) {
 				var ve *feedback.ValidationError
 				require.ErrorAs(t, err, &ve)
 				for _, f := range ve.Fields {
-					assert.NotEmpty(t, f.MessageSV)
-					assert.NotEmpty(t, f.MessageFI)
-					assert.NotEmpty(t, f.MessageEN)
-					assert.Equal(t, f.MessageFI, f.Message("fi"))
-					assert.Equal(t, f.MessageSV, f.Message("de"))
+					assert.NotEmpty(t, f.Message.Sv)
+					assert.NotEmpty(t, f.Message.Fi)
+					assert.NotEmpty(t, f.Message.En)
+					assert.Equal(t, f.Message.Fi, f.Message.In(lang.Finnish))
+					assert.Equal(t, f.Message.Sv, f.Message.In("de"))
 					assert.Contains(t, err.Error(), f.Field)
 				}
 			}
@@ -128,8 +129,8 @@ func TestValidateQuotesTheValue(t *testing.T) {
 	require.ErrorAs(t, err, &ve)
 	f, ok := ve.Field("channel")
 	require.True(t, ok)
-	assert.Contains(t, f.MessageSV, "Okänd kanal")
-	assert.Contains(t, f.MessageEN, "email")
+	assert.Contains(t, f.Message.Sv, "Okänd kanal")
+	assert.Contains(t, f.Message.En, "email")
 	_, ok = ve.Field("text")
 	assert.False(t, ok)
 }

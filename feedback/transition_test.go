@@ -65,9 +65,9 @@ func TestTransitionValidate(t *testing.T) {
 					want = c
 				}
 				assert.Equal(t, want, fe.Code)
-				assert.NotEmpty(t, fe.MessageSV)
-				assert.NotEmpty(t, fe.MessageFI)
-				assert.NotEmpty(t, fe.MessageEN)
+				assert.NotEmpty(t, fe.Message.Sv)
+				assert.NotEmpty(t, fe.Message.Fi)
+				assert.NotEmpty(t, fe.Message.En)
 				assert.Len(t, ve.Fields, 1, "only the bad field: %v", err)
 			})
 		}

@@ -71,6 +71,7 @@ import (
 
 	"github.com/kommunkit/kommunkit/feedback/httpapi"
 	"github.com/kommunkit/kommunkit/feedback/sqlstore"
+	"github.com/kommunkit/kommunkit/lang"
 	"github.com/kommunkit/kommunkit/servicerules"
 )
 
@@ -217,11 +218,12 @@ func drainBody(next http.Handler) http.Handler {
 func unavailable(err error) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		writeProblem(w, &httpapi.Problem{
-			Status:    http.StatusServiceUnavailable,
-			Code:      "unavailable",
-			Message:   "The service is not configured: " + err.Error(),
-			MessageSV: "Tjänsten är inte rätt inställd. Försök igen senare.",
-			MessageFI: "Palvelua ei ole määritetty oikein. Yritä myöhemmin uudelleen.",
+			Status: http.StatusServiceUnavailable,
+			Code:   "unavailable",
+			Message: lang.Text{
+				Sv: "Tjänsten är inte rätt inställd. Försök igen senare.",
+				Fi: "Palvelua ei ole määritetty oikein. Yritä myöhemmin uudelleen.",
+				En: "The service is not configured: " + err.Error()},
 		})
 	})
 }

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/kommunkit/kommunkit/feedback/httpapi"
+	"github.com/kommunkit/kommunkit/lang"
 )
 
 // bucketsGlobal names the JavaScript Map, on the isolate's global object,
@@ -130,12 +131,13 @@ func (l *rateLimitedAPI) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	secs := max(int((wait+time.Second-1)/time.Second), 1)
 	s := strconv.Itoa(secs)
 	p := &httpapi.Problem{Status: http.StatusTooManyRequests, Code: "rate_limited", RetryAfter: secs,
-		Message:   "Too many requests. Please wait " + s + " seconds and try again.",
-		MessageSV: "För många förfrågningar. Vänta " + s + " sekunder och försök igen.",
-		MessageFI: "Liian monta pyyntöä. Odota " + s + " sekuntia ja yritä uudelleen."}
+		Message: lang.Text{
+			Sv: "För många förfrågningar. Vänta " + s + " sekunder och försök igen.",
+			Fi: "Liian monta pyyntöä. Odota " + s + " sekuntia ja yritä uudelleen.",
+			En: "Too many requests. Please wait " + s + " seconds and try again."}}
 	w.Header().Set("Retry-After", s)
 	if strings.HasPrefix(r.URL.Path, "/open311/") {
-		writeJSON(w, p.Status, []httpapi.O311Error{{Code: p.Status, Description: p.Message}})
+		writeJSON(w, p.Status, []httpapi.O311Error{{Code: p.Status, Description: p.Message.En}})
 		return
 	}
 	writeProblem(w, p)

@@ -97,9 +97,10 @@ func decisionDate(v string) (calendar.Date, *feedback.FieldError) {
 		v = v[:40]
 	}
 	return calendar.Date{}, &feedback.FieldError{Field: "decision_received", Code: feedback.CodeInvalid, Value: strconv.Quote(v),
-		MessageSV: "Datumet ska skrivas som år-månad-dag, till exempel 2026-03-10.",
-		MessageFI: "Kirjoita päivämäärä muodossa vuosi-kuukausi-päivä, esimerkiksi 2026-03-10.",
-		MessageEN: "Write the date as year-month-day, for example 2026-03-10."}
+		Message: lang.Text{
+			Sv: "Datumet ska skrivas som år-månad-dag, till exempel 2026-03-10.",
+			Fi: "Kirjoita päivämäärä muodossa vuosi-kuukausi-päivä, esimerkiksi 2026-03-10.",
+			En: "Write the date as year-month-day, for example 2026-03-10."}}
 }
 
 // withDateError returns err, the outcome of feedback's checks of the rest
@@ -241,9 +242,10 @@ func (h *Handler) submitError(w http.ResponseWriter, err error) {
 // for another submission. It says nothing of the stored case.
 func keyReused() *Problem {
 	return &Problem{Status: http.StatusConflict, Code: "idempotency_key_reused",
-		Message:   "This idempotency key was already used for another message. Make a new key for each message, and send the same body again only for a retry.",
-		MessageSV: "Den här idempotensnyckeln har redan använts för ett annat meddelande. Gör en ny nyckel för varje meddelande.",
-		MessageFI: "Tätä idempotenssiavainta on jo käytetty toiseen viestiin. Tee jokaiselle viestille uusi avain."}
+		Message: lang.Text{
+			Sv: "Den här idempotensnyckeln har redan använts för ett annat meddelande. Gör en ny nyckel för varje meddelande.",
+			Fi: "Tätä idempotenssiavainta on jo käytetty toiseen viestiin. Tee jokaiselle viestille uusi avain.",
+			En: "This idempotency key was already used for another message. Make a new key for each message, and send the same body again only for a retry."}}
 }
 
 // fieldList names the fields of ve's errors, each once in a row, for a
@@ -261,9 +263,10 @@ func fieldList(ve *feedback.ValidationError) string {
 func invalidSubmission(ve *feedback.ValidationError) *Problem {
 	list := fieldList(ve)
 	return &Problem{Status: http.StatusBadRequest, Code: "invalid_submission", Fields: ve.Fields,
-		Message:   "Please correct: " + list + ".",
-		MessageSV: "Rätta till: " + list + ".",
-		MessageFI: "Korjaa: " + list + "."}
+		Message: lang.Text{
+			Sv: "Rätta till: " + list + ".",
+			Fi: "Korjaa: " + list + ".",
+			En: "Please correct: " + list + "."}}
 }
 
 // CitizenCase is the body of GET /api/feedback/{token}: what the person

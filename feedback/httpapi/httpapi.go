@@ -23,6 +23,25 @@
 // Every error body is JSON that names the problem (see Problem). Staff
 // routes need the header "Authorization: Bearer <staff token>".
 //
+// # Errors
+//
+// An error outside Open311 is a Problem: the HTTP status, a stable code
+// for programs ("error"), and a message for people. Every message in an
+// API body, the problem's own and each field error's, is one object with
+// the text in Swedish, Finnish and English, the JSON form of lang.Text:
+//
+//	{"status": 400, "error": "invalid_submission",
+//	 "message": {"sv": "Rätta till: text.", "fi": "Korjaa: text.", "en": "Please correct: text."},
+//	 "fields": [{"field": "text", "code": "required",
+//	   "message": {"sv": "Skriv ditt meddelande.", "fi": "Kirjoita viestisi.", "en": "Please write your message."}}]}
+//
+// A client shows message[lang], and message.sv when it has no text in
+// its language. (This replaces the earlier "message" in English beside
+// "message_sv" and "message_fi" of a problem, and "message_sv",
+// "message_fi" and "message_en" of a field error.) The Open311 routes keep GeoReport v2's
+// own error body, a list of {"code": <status>, "description": <English
+// text>}, which Open311 clients read.
+//
 // # Abuse protection
 //
 // No CAPTCHA. A submission carries a honeypot field (HoneypotField), which
@@ -89,6 +108,7 @@ import (
 
 	"github.com/kommunkit/kommunkit/calendar"
 	"github.com/kommunkit/kommunkit/feedback"
+	"github.com/kommunkit/kommunkit/lang"
 	"github.com/kommunkit/kommunkit/servicerules"
 )
 
@@ -433,9 +453,10 @@ func (h *Handler) methods(byMethod map[string]http.HandlerFunc) http.HandlerFunc
 			return
 		}
 		writeProblem(w, &Problem{Status: http.StatusMethodNotAllowed, Code: "method_not_allowed",
-			Message:   "Method " + r.Method + " is not allowed here. Allowed: " + allowed + ".",
-			MessageSV: "Metoden " + r.Method + " går inte att använda här. Tillåtna: " + allowed + ".",
-			MessageFI: "Menetelmää " + r.Method + " ei voi käyttää tässä. Sallitut: " + allowed + "."})
+			Message: lang.Text{
+				Sv: "Metoden " + r.Method + " går inte att använda här. Tillåtna: " + allowed + ".",
+				Fi: "Menetelmää " + r.Method + " ei voi käyttää tässä. Sallitut: " + allowed + ".",
+				En: "Method " + r.Method + " is not allowed here. Allowed: " + allowed + "."}})
 	}
 }
 
@@ -481,13 +502,12 @@ func (h *Handler) staff(next http.HandlerFunc) http.HandlerFunc {
 			w.Header().Set("WWW-Authenticate", `Bearer realm="kommunkit"`)
 			_, given := bearer(r)
 			p := &Problem{Status: http.StatusUnauthorized, Code: "unauthorized",
-				Message:   "Staff only: send the header Authorization: Bearer <staff token>.",
-				MessageSV: "Bara för personal: skicka huvudet Authorization: Bearer <personalnyckel>.",
-				MessageFI: "Vain henkilökunnalle: lähetä otsake Authorization: Bearer <henkilökunnan avain>."}
+				Message: lang.Text{
+					Sv: "Bara för personal: skicka huvudet Authorization: Bearer <personalnyckel>.",
+					Fi: "Vain henkilökunnalle: lähetä otsake Authorization: Bearer <henkilökunnan avain>.",
+					En: "Staff only: send the header Authorization: Bearer <staff token>."}}
 			if given {
-				p.Message = "The staff token is wrong."
-				p.MessageSV = "Personalnyckeln är fel."
-				p.MessageFI = "Henkilökunnan avain on väärä."
+				p.Message = lang.Text{Sv: "Personalnyckeln är fel.", Fi: "Henkilökunnan avain on väärä.", En: "The staff token is wrong."}
 			}
 			writeProblem(w, p)
 			return
@@ -499,20 +519,19 @@ func (h *Handler) staff(next http.HandlerFunc) http.HandlerFunc {
 
 // A Problem is the JSON body of every error the API answers (except on the
 // Open311 routes, which answer GeoReport errors). Code is stable, for
-// programs; the messages are for people.
+// programs; Message is for people, in Swedish, Finnish and English, as is
+// the Message of each field error (see the package doc, Errors).
 type Problem struct {
-	Status    int                   `json:"status"`
-	Code      string                `json:"error"`
-	Message   string                `json:"message"`
-	MessageSV string                `json:"message_sv"`
-	MessageFI string                `json:"message_fi"`
-	Fields    []feedback.FieldError `json:"fields,omitempty"`
-	// RetryAfter is, for 429, how many seconds to wait.
+	Status  int                   `json:"status"`
+	Code    string                `json:"error"`
+	Message lang.Text             `json:"message"`
+	Fields  []feedback.FieldError `json:"fields,omitempty"`
+	// RetryAfter is, for 429 and 503, how many seconds to wait.
 	RetryAfter int `json:"retry_after,omitempty"`
 }
 
-// Error returns the English message.
-func (p *Problem) Error() string { return "httpapi: " + p.Code + ": " + p.Message }
+// Error returns the code and the English message.
+func (p *Problem) Error() string { return "httpapi: " + p.Code + ": " + p.Message.En }
 
 func writeProblem(w http.ResponseWriter, p *Problem) {
 	if p.RetryAfter > 0 {
@@ -526,7 +545,7 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 	if err != nil {
 		noteError(w, err)
 		status = http.StatusInternalServerError
-		b = []byte(`{"status":500,"error":"internal","message":"The answer could not be written.","message_sv":"Svaret gick inte att skriva.","message_fi":"Vastausta ei voitu kirjoittaa."}`)
+		b = []byte(`{"status":500,"error":"internal","message":{"sv":"Svaret gick inte att skriva.","fi":"Vastausta ei voitu kirjoittaa.","en":"The answer could not be written."}}`)
 	}
 	hd := w.Header()
 	hd.Set("Content-Type", "application/json; charset=utf-8")
@@ -538,9 +557,10 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 
 func notFound() *Problem {
 	return &Problem{Status: http.StatusNotFound, Code: "not_found",
-		Message:   "Not found.",
-		MessageSV: "Hittades inte.",
-		MessageFI: "Ei löytynyt."}
+		Message: lang.Text{
+			Sv: "Hittades inte.",
+			Fi: "Ei löytynyt.",
+			En: "Not found."}}
 }
 
 func rateLimited(wait time.Duration) *Problem {
@@ -550,57 +570,64 @@ func rateLimited(wait time.Duration) *Problem {
 	}
 	s := strconv.Itoa(secs)
 	return &Problem{Status: http.StatusTooManyRequests, Code: "rate_limited", RetryAfter: secs,
-		Message:   "Too many requests. Please wait " + s + " seconds and try again.",
-		MessageSV: "För många förfrågningar. Vänta " + s + " sekunder och försök igen.",
-		MessageFI: "Liian monta pyyntöä. Odota " + s + " sekuntia ja yritä uudelleen."}
+		Message: lang.Text{
+			Sv: "För många förfrågningar. Vänta " + s + " sekunder och försök igen.",
+			Fi: "Liian monta pyyntöä. Odota " + s + " sekuntia ja yritä uudelleen.",
+			En: "Too many requests. Please wait " + s + " seconds and try again."}}
 }
 
 // internal answers 500; ServeHTTP logs err with the request's route.
 func (h *Handler) internal(w http.ResponseWriter, err error) {
 	noteError(w, err)
 	writeProblem(w, &Problem{Status: http.StatusInternalServerError, Code: "internal",
-		Message:   "Something went wrong on our side. Please try again in a while.",
-		MessageSV: "Något gick fel hos oss. Försök igen om en stund.",
-		MessageFI: "Meillä tapahtui virhe. Yritä hetken kuluttua uudelleen."})
+		Message: lang.Text{
+			Sv: "Något gick fel hos oss. Försök igen om en stund.",
+			Fi: "Meillä tapahtui virhe. Yritä hetken kuluttua uudelleen.",
+			En: "Something went wrong on our side. Please try again in a while."}})
 }
 
 func unavailable() *Problem {
 	return &Problem{Status: http.StatusServiceUnavailable, Code: "unavailable", RetryAfter: 5,
-		Message:   "The service is restarting. Please send again in a few seconds.",
-		MessageSV: "Tjänsten startar om. Skicka igen om några sekunder.",
-		MessageFI: "Palvelu käynnistyy uudelleen. Lähetä uudelleen muutaman sekunnin kuluttua."}
+		Message: lang.Text{
+			Sv: "Tjänsten startar om. Skicka igen om några sekunder.",
+			Fi: "Palvelu käynnistyy uudelleen. Lähetä uudelleen muutaman sekunnin kuluttua.",
+			En: "The service is restarting. Please send again in a few seconds."}}
 }
 
 func invalidJSON(detail string) *Problem {
 	return &Problem{Status: http.StatusBadRequest, Code: "invalid_json",
-		Message:   "The body is not valid JSON for this route: " + detail + ".",
-		MessageSV: "Innehållet är inte giltig JSON för den här adressen: " + detail + ".",
-		MessageFI: "Sisältö ei ole kelvollista JSONia tälle osoitteelle: " + detail + "."}
+		Message: lang.Text{
+			Sv: "Innehållet är inte giltig JSON för den här adressen: " + detail + ".",
+			Fi: "Sisältö ei ole kelvollista JSONia tälle osoitteelle: " + detail + ".",
+			En: "The body is not valid JSON for this route: " + detail + "."}}
 }
 
 func invalidQuery(param, value, want string) *Problem {
 	q := strconv.Quote(value)
 	return &Problem{Status: http.StatusBadRequest, Code: "invalid_query",
-		Message:   "The parameter " + param + " has the value " + q + ", which is not " + want + ".",
-		MessageSV: "Parametern " + param + " har värdet " + q + ", som inte är giltigt (" + want + ").",
-		MessageFI: "Parametrin " + param + " arvo " + q + " ei kelpaa (" + want + ").",
+		Message: lang.Text{
+			Sv: "Parametern " + param + " har värdet " + q + ", som inte är giltigt (" + want + ").",
+			Fi: "Parametrin " + param + " arvo " + q + " ei kelpaa (" + want + ").",
+			En: "The parameter " + param + " has the value " + q + ", which is not " + want + "."},
 		Fields: []feedback.FieldError{{Field: param, Code: feedback.CodeInvalid, Value: q,
-			MessageSV: "Ogiltigt värde.", MessageFI: "Virheellinen arvo.", MessageEN: "Not " + want + "."}}}
+			Message: lang.Text{Sv: "Ogiltigt värde.", Fi: "Virheellinen arvo.", En: "Not " + want + "."}}}}
 }
 
 func tooLarge() *Problem {
 	return &Problem{Status: http.StatusRequestEntityTooLarge, Code: "body_too_large",
-		Message:   "The body is larger than 64 KiB.",
-		MessageSV: "Innehållet är större än 64 KiB.",
-		MessageFI: "Sisältö on suurempi kuin 64 KiB."}
+		Message: lang.Text{
+			Sv: "Innehållet är större än 64 KiB.",
+			Fi: "Sisältö on suurempi kuin 64 KiB.",
+			En: "The body is larger than 64 KiB."}}
 }
 
 func unsupportedType(got string) *Problem {
 	q := strconv.Quote(got)
 	return &Problem{Status: http.StatusUnsupportedMediaType, Code: "unsupported_media_type",
-		Message:   "The content type " + q + " is not accepted here; send application/json.",
-		MessageSV: "Innehållstypen " + q + " tas inte emot här; skicka application/json.",
-		MessageFI: "Sisältötyyppiä " + q + " ei hyväksytä tässä; lähetä application/json."}
+		Message: lang.Text{
+			Sv: "Innehållstypen " + q + " tas inte emot här; skicka application/json.",
+			Fi: "Sisältötyyppiä " + q + " ei hyväksytä tässä; lähetä application/json.",
+			En: "The content type " + q + " is not accepted here; send application/json."}}
 }
 
 // mediaType returns the media type of r's body, in lower case.
@@ -670,11 +697,12 @@ func decodeJSON(b []byte, v any) *Problem {
 	if key, dup := duplicateKey(b); dup {
 		q := strconv.Quote(key)
 		return &Problem{Status: http.StatusBadRequest, Code: "duplicate_key",
-			Message:   "The body names the field " + q + " twice (keys are matched without regard to case). Send each field once.",
-			MessageSV: "Innehållet har fältet " + q + " två gånger (stora och små bokstäver räknas lika). Skicka varje fält en gång.",
-			MessageFI: "Sisällössä on kenttä " + q + " kahdesti (isoja ja pieniä kirjaimia ei eroteta). Lähetä jokainen kenttä kerran.",
+			Message: lang.Text{
+				Sv: "Innehållet har fältet " + q + " två gånger (stora och små bokstäver räknas lika). Skicka varje fält en gång.",
+				Fi: "Sisällössä on kenttä " + q + " kahdesti (isoja ja pieniä kirjaimia ei eroteta). Lähetä jokainen kenttä kerran.",
+				En: "The body names the field " + q + " twice (keys are matched without regard to case). Send each field once."},
 			Fields: []feedback.FieldError{{Field: key, Code: "duplicate", Value: q,
-				MessageSV: "Fältet finns två gånger.", MessageFI: "Kenttä on kahdesti.", MessageEN: "The field is given twice."}}}
+				Message: lang.Text{Sv: "Fältet finns två gånger.", Fi: "Kenttä on kahdesti.", En: "The field is given twice."}}}}
 	}
 	if err := json.Unmarshal(b, v); err != nil {
 		var te *json.UnmarshalTypeError
@@ -686,11 +714,12 @@ func decodeJSON(b []byte, v any) *Problem {
 				return invalidJSON("expected a JSON " + te.Type.Kind().String() + ", got " + te.Value)
 			}
 			return &Problem{Status: http.StatusBadRequest, Code: "invalid_json",
-				Message:   "The field " + field + " has the wrong type: " + te.Value + ".",
-				MessageSV: "Fältet " + field + " har fel typ: " + te.Value + ".",
-				MessageFI: "Kentän " + field + " tyyppi on väärä: " + te.Value + ".",
+				Message: lang.Text{
+					Sv: "Fältet " + field + " har fel typ: " + te.Value + ".",
+					Fi: "Kentän " + field + " tyyppi on väärä: " + te.Value + ".",
+					En: "The field " + field + " has the wrong type: " + te.Value + "."},
 				Fields: []feedback.FieldError{{Field: field, Code: feedback.CodeInvalid, Value: te.Value,
-					MessageSV: "Fel typ av värde.", MessageFI: "Väärä arvon tyyppi.", MessageEN: "Wrong type of value."}}}
+					Message: lang.Text{Sv: "Fel typ av värde.", Fi: "Väärä arvon tyyppi.", En: "Wrong type of value."}}}}
 		case errors.As(err, &se):
 			return invalidJSON("syntax error at byte " + strconv.FormatInt(se.Offset, 10))
 		}

@@ -131,7 +131,7 @@ func TestFormStamp(t *testing.T) {
 			f, ok := ve.Field(httpapi.FormStampField)
 			require.True(t, ok)
 			assert.Equal(t, tc.code, f.Code)
-			assert.NotEmpty(t, f.MessageSV)
+			assert.NotEmpty(t, f.Message.Sv)
 		})
 	}
 	assert.Error(t, httpapi.CheckFormStamp(nil, httpapi.FormStamp(nil, now.Add(-time.Minute)), now), "no key accepts nothing")

@@ -88,7 +88,7 @@ func writeO311Problem(w http.ResponseWriter, p *Problem) {
 		w.Header().Set("Retry-After", strconv.Itoa(p.RetryAfter))
 	}
 	if len(p.Fields) == 0 {
-		writeO311Error(w, p.Status, p.Message)
+		writeO311Error(w, p.Status, p.Message.En)
 		return
 	}
 	var ds []string
@@ -97,7 +97,7 @@ func writeO311Problem(w http.ResponseWriter, p *Problem) {
 		if name == "text" {
 			name = "description"
 		}
-		ds = append(ds, name+": "+f.MessageEN)
+		ds = append(ds, name+": "+f.Message.En)
 	}
 	writeO311Error(w, p.Status, ds...)
 }
@@ -206,7 +206,7 @@ func o311Form(w http.ResponseWriter, r *http.Request) (url.Values, *Problem) {
 		return v, nil
 	}
 	p := unsupportedType(r.Header.Get("Content-Type"))
-	p.Message = "The content type " + strconv.Quote(r.Header.Get("Content-Type")) + " is not accepted here; send application/x-www-form-urlencoded."
+	p.Message.En = "The content type " + strconv.Quote(r.Header.Get("Content-Type")) + " is not accepted here; send application/x-www-form-urlencoded."
 	return nil, p
 }
 
@@ -504,7 +504,7 @@ func (h *Handler) o311List(w http.ResponseWriter, r *http.Request) {
 				return
 			}
 			if fe := feedback.CheckTime(name, t); fe != nil {
-				writeO311Error(w, http.StatusBadRequest, name+": "+strconv.Quote(v)+": "+fe.MessageEN)
+				writeO311Error(w, http.StatusBadRequest, name+": "+strconv.Quote(v)+": "+fe.Message.En)
 				return
 			}
 			if name == "start_date" {

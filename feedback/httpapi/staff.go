@@ -340,14 +340,16 @@ func (h *Handler) postTransition(w http.ResponseWriter, r *http.Request) {
 		writeProblem(w, invalidTransition(ve))
 	case errors.As(err, &te):
 		writeProblem(w, &Problem{Status: http.StatusConflict, Code: "illegal_transition",
-			Message:   "The case cannot go from " + string(te.From) + " to " + string(te.To) + ": " + te.Reason + ".",
-			MessageSV: "Ärendet kan inte gå från " + te.From.Name(lang.Swedish) + " till " + te.To.Name(lang.Swedish) + ".",
-			MessageFI: "Asia ei voi siirtyä tilasta " + te.From.Name(lang.Finnish) + " tilaan " + te.To.Name(lang.Finnish) + "."})
+			Message: lang.Text{
+				Sv: "Ärendet kan inte gå från " + te.From.Name(lang.Swedish) + " till " + te.To.Name(lang.Swedish) + ".",
+				Fi: "Asia ei voi siirtyä tilasta " + te.From.Name(lang.Finnish) + " tilaan " + te.To.Name(lang.Finnish) + ".",
+				En: "The case cannot go from " + string(te.From) + " to " + string(te.To) + ": " + te.Reason + "."}})
 	case errors.Is(err, feedback.ErrConflict):
 		writeProblem(w, &Problem{Status: http.StatusConflict, Code: "conflict",
-			Message:   "Someone else changed the case at the same time. Read it again and retry.",
-			MessageSV: "Någon annan ändrade ärendet samtidigt. Läs in det igen och försök på nytt.",
-			MessageFI: "Joku muu muutti asiaa samaan aikaan. Lue se uudelleen ja yritä uudelleen."})
+			Message: lang.Text{
+				Sv: "Någon annan ändrade ärendet samtidigt. Läs in det igen och försök på nytt.",
+				Fi: "Joku muu muutti asiaa samaan aikaan. Lue se uudelleen ja yritä uudelleen.",
+				En: "Someone else changed the case at the same time. Read it again and retry."}})
 	default:
 		h.internal(w, err)
 	}
@@ -360,9 +362,10 @@ func (h *Handler) postTransition(w http.ResponseWriter, r *http.Request) {
 func invalidTransition(ve *feedback.ValidationError) *Problem {
 	list := fieldList(ve)
 	return &Problem{Status: http.StatusBadRequest, Code: "invalid_transition", Fields: ve.Fields,
-		Message:   "The change was not saved. Please correct: " + list + ".",
-		MessageSV: "Ändringen sparades inte. Rätta till: " + list + ".",
-		MessageFI: "Muutosta ei tallennettu. Korjaa: " + list + "."}
+		Message: lang.Text{
+			Sv: "Ändringen sparades inte. Rätta till: " + list + ".",
+			Fi: "Muutosta ei tallennettu. Korjaa: " + list + ".",
+			En: "The change was not saved. Please correct: " + list + "."}}
 }
 
 // A FollowUpReport is the body of GET /api/staff/stats: the follow-up

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/kommunkit/kommunkit/feedback"
+	"github.com/kommunkit/kommunkit/lang"
 )
 
 // The names of the abuse-protection fields, in JSON bodies and in forms.
@@ -125,7 +126,7 @@ func stampError(code, stamp, sv, fi, en string) error {
 	}
 	return &feedback.ValidationError{Fields: []feedback.FieldError{{
 		Field: FormStampField, Code: code, Value: strconv.QuoteToASCII(v),
-		MessageSV: sv, MessageFI: fi, MessageEN: en,
+		Message: lang.Text{Sv: sv, Fi: fi, En: en},
 	}}}
 }
 
@@ -135,9 +136,10 @@ func honeypotError(v string) error {
 	}
 	return &feedback.ValidationError{Fields: []feedback.FieldError{{
 		Field: HoneypotField, Code: CodeFilled, Value: strconv.QuoteToASCII(v),
-		MessageSV: "Lämna fältet " + HoneypotField + " tomt. Det är till för att stoppa automatiska program.",
-		MessageFI: "Jätä kenttä " + HoneypotField + " tyhjäksi. Se on automaattisten ohjelmien pysäyttämiseksi.",
-		MessageEN: "Leave the field " + HoneypotField + " empty. It is there to stop automated programs.",
+		Message: lang.Text{
+			Sv: "Lämna fältet " + HoneypotField + " tomt. Det är till för att stoppa automatiska program.",
+			Fi: "Jätä kenttä " + HoneypotField + " tyhjäksi. Se on automaattisten ohjelmien pysäyttämiseksi.",
+			En: "Leave the field " + HoneypotField + " empty. It is there to stop automated programs."},
 	}}}
 }
 

@@ -229,7 +229,7 @@ func (s *site) refuse(w http.ResponseWriter, r *http.Request, l lang.Lang, f for
 	f.FieldErrors = make(map[string]string)
 	for _, fe := range verr.Fields {
 		id := formFields[fe.Field]
-		msg := fe.Message(l)
+		msg := fe.Message.In(l)
 		if id != "" {
 			if _, seen := f.FieldErrors[id]; !seen {
 				f.FieldErrors[id] = msg

@@ -475,9 +475,9 @@ func (s *site) showInvalid(w http.ResponseWriter, r *http.Request, form actionFo
 		form.FieldID = "a-interim_sent-promised"
 	}
 	if form.FieldID != "" {
-		form.FieldError = fe.Message(l)
+		form.FieldError = fe.Message.In(l)
 	} else {
-		form.Error = fe.Message(l)
+		form.Error = fe.Message.In(l)
 	}
 	s.showCase(w, r, http.StatusBadRequest, form)
 }

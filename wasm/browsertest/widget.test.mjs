@@ -491,8 +491,10 @@ describe("answers from the server", () => {
   test("400 with field errors: shown on the field, focus moves there", async () => {
     const page = await open("en", { before: p => p.route("**/api/feedback", route => route.fulfill({
       status: 400, contentType: "application/json",
-      body: JSON.stringify({ status: 400, error: "invalid", fields: [{ field: "contact.email", code: "invalid",
-        message_sv: "Kontrollera e-postadressen.", message_fi: "Tarkista sähköpostiosoite.", message_en: "Check the e-mail address." }] }),
+      body: JSON.stringify({ status: 400, error: "invalid_submission",
+        message: { sv: "Rätta till: contact.email.", fi: "Korjaa: contact.email.", en: "Please correct: contact.email." },
+        fields: [{ field: "contact.email", code: "invalid",
+          message: { sv: "Kontrollera e-postadressen.", fi: "Tarkista sähköpostiosoite.", en: "Check the e-mail address." } }] }),
     })) });
     await widget(page).locator("textarea").fill("The library opening hours are too short.");
     await widget(page).getByLabel("E-mail").fill("someone@example.com");

@@ -839,7 +839,7 @@ class SynpunktWidget extends HTMLElement {
       this.showForm();
       this.showErrors(r.fields.map(f => [
         !this.$(keys[f.field] + "-field")?.closest("[hidden]") && keys[f.field] || "",
-        f.code === "too_large" ? this.t.eTooLarge : f["message_" + this.lang_] || f.message_sv || this.t.eServer]));
+        f.code === "too_large" ? this.t.eTooLarge : f.message?.[this.lang_] || f.message?.sv || this.t.eServer]));
     } else if (what === "waiting" && (mine || this.view === "waiting")) {
       this.showWaiting(r.busy ? "busy" : "offline", this.view !== "waiting");
     }

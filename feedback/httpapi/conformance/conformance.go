@@ -18,6 +18,18 @@
 // back inert: escaped in JSON, and escaped in the staff HTML pages named in
 // Target.StaffPages.
 //
+// Every error body outside Open311 it meets is checked for the API's one
+// form of messages: "message" is an object with a text in Swedish, Finnish
+// and English, on the problem and on each field error, and the earlier keys
+// message_sv, message_fi and message_en are gone:
+//
+//	{"status": 400, "error": "invalid_submission",
+//	 "message": {"sv": "Rätta till: text.", "fi": "Korjaa: text.", "en": "Please correct: text."},
+//	 "fields": [{"field": "text", "code": "required",
+//	   "message": {"sv": "Skriv ditt meddelande.", "fi": "Kirjoita viestisi.", "en": "Please write your message."}}]}
+//
+// Open311 errors keep GeoReport v2's [{"code", "description"}].
+//
 // The suite writes cases to the target's database; run it against a
 // database made for the test.
 //

@@ -48,6 +48,7 @@ func (s *suite) testKeyReuse(t *testing.T) {
 		if r.Status != http.StatusBadRequest {
 			t.Errorf("%s: status %d, want %d: %s", name, r.Status, http.StatusBadRequest, r)
 		}
+		checkMessages(t, r)
 		if strings.Contains(string(r.Body), first.Token) {
 			t.Errorf("%s: the answer gives out the stored case's token %s: %s", name, first.Token, r.Body)
 		}
