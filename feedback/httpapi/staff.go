@@ -132,35 +132,42 @@ func splitList(v string) []string {
 	return out
 }
 
+// queryList reads the values of the query parameter name, each a list
+// separated by commas, with parse. The first item parse refuses is answered
+// with invalidQuery, which says the parameter wants want.
+func queryList[T any](q url.Values, name, want string, parse func(string) (T, error)) ([]T, *Problem) {
+	var out []T
+	for _, v := range q[name] {
+		for _, s := range splitList(v) {
+			x, err := parse(s)
+			if err != nil {
+				return nil, invalidQuery(name, s, want)
+			}
+			out = append(out, x)
+		}
+	}
+	return out, nil
+}
+
 // parseFilter reads the query of GET /api/staff/cases.
 func parseFilter(q url.Values, now time.Time) (feedback.CaseFilter, *Problem) {
 	var f feedback.CaseFilter
-	for _, v := range q["status"] {
-		for _, s := range splitList(v) {
-			st, err := feedback.ParseStatus(s)
-			if err != nil {
-				return f, invalidQuery("status", s, "a status")
-			}
-			f.Statuses = append(f.Statuses, st)
-		}
+	var p *Problem
+	if f.Statuses, p = queryList(q, "status", "a status", feedback.ParseStatus); p != nil {
+		return f, p
 	}
-	for _, v := range q["kind"] {
-		for _, s := range splitList(v) {
-			k := message.Kind(strings.ToLower(s))
-			if !k.Valid() {
-				return f, invalidQuery("kind", s, "a kind")
-			}
-			f.Kinds = append(f.Kinds, k)
+	parseKind := func(s string) (message.Kind, error) {
+		k := message.Kind(strings.ToLower(s))
+		if !k.Valid() {
+			return "", errors.New("httpapi: unknown kind")
 		}
+		return k, nil
 	}
-	for _, v := range q["channel"] {
-		for _, s := range splitList(v) {
-			ch, err := servicerules.ParseChannel(s)
-			if err != nil {
-				return f, invalidQuery("channel", s, "a channel")
-			}
-			f.Channels = append(f.Channels, ch)
-		}
+	if f.Kinds, p = queryList(q, "kind", "a kind", parseKind); p != nil {
+		return f, p
+	}
+	if f.Channels, p = queryList(q, "channel", "a channel", servicerules.ParseChannel); p != nil {
+		return f, p
 	}
 	for _, v := range q["unit"] {
 		f.Units = append(f.Units, splitList(v)...)
@@ -174,11 +181,9 @@ func parseFilter(q url.Values, now time.Time) (feedback.CaseFilter, *Problem) {
 			f.OverdueAt = now
 		}
 	}
-	from, to, p := parsePeriod(q, time.Time{}, time.Time{})
-	if p != nil {
+	if f.From, f.To, p = parsePeriod(q, time.Time{}, time.Time{}); p != nil {
 		return f, p
 	}
-	f.From, f.To = from, to
 	for _, name := range []string{"limit", "offset"} {
 		if v := q.Get(name); v != "" {
 			n, err := strconv.Atoi(v)
