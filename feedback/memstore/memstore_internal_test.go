@@ -11,20 +11,36 @@ import (
 	"github.com/kommunkit/kommunkit/servicerules"
 )
 
-// TestSessionsKeepOnlyAHash: the store keeps a session under the SHA-256 of
-// its ID, and nothing it keeps holds the ID.
-func TestSessionsKeepOnlyAHash(t *testing.T) {
+// newStore returns an empty Store, closed when t ends.
+func newStore(t *testing.T) *Store {
+	t.Helper()
 	st, err := New(Config{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	sess, err := feedback.NewSession("staff-token", time.Date(2026, 3, 10, 9, 0, 0, 0, time.UTC), time.Hour, 2*time.Hour)
+	t.Cleanup(func() { st.Close() })
+	return st
+}
+
+// createSession makes a session created at `at`, idle for an hour at the
+// most and two hours long at the most, and puts it in st.
+func createSession(t *testing.T, st *Store, at time.Time) feedback.Session {
+	t.Helper()
+	sess, err := feedback.NewSession("staff-token", at, time.Hour, 2*time.Hour)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if err := st.CreateSession(context.Background(), sess); err != nil {
 		t.Fatal(err)
 	}
+	return sess
+}
+
+// TestSessionsKeepOnlyAHash: the store keeps a session under the SHA-256 of
+// its ID, and nothing it keeps holds the ID.
+func TestSessionsKeepOnlyAHash(t *testing.T) {
+	st := newStore(t)
+	sess := createSession(t, st, time.Date(2026, 3, 10, 9, 0, 0, 0, time.UTC))
 	if _, err := st.LookupSession(context.Background(), sess.ID, sess.Created.Add(2*time.Minute)); err != nil {
 		t.Fatal(err)
 	}
@@ -42,10 +58,7 @@ func TestSessionsKeepOnlyAHash(t *testing.T) {
 // read and its write, Apply stores nothing and returns ErrConflict.
 func TestApplyConflict(t *testing.T) {
 	ctx := context.Background()
-	st, err := New(Config{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	st := newStore(t)
 	at := time.Date(2026, 3, 10, 9, 0, 0, 0, time.UTC)
 	p, err := servicerules.Preset("nykvarn")
 	if err != nil {
@@ -80,26 +93,13 @@ func TestApplyConflict(t *testing.T) {
 // TestSessionsEndedAreSweptOnCreate: making a session deletes those that
 // had ended by then, so that a long-running store does not keep them all.
 func TestSessionsEndedAreSweptOnCreate(t *testing.T) {
-	ctx := context.Background()
-	st, err := New(Config{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	st := newStore(t)
 	t0 := time.Date(2026, 3, 10, 9, 0, 0, 0, time.UTC)
-	mk := func(at time.Time) {
-		s, err := feedback.NewSession("staff-token", at, time.Hour, 2*time.Hour)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := st.CreateSession(ctx, s); err != nil {
-			t.Fatal(err)
-		}
-	}
 	for range 3 {
-		mk(t0)
+		createSession(t, st, t0)
 	}
-	mk(t0.Add(30 * time.Minute))
-	mk(t0.Add(time.Hour))
+	createSession(t, st, t0.Add(30*time.Minute))
+	createSession(t, st, t0.Add(time.Hour))
 	if n := len(st.sessions); n != 2 {
 		t.Errorf("%d sessions kept, want 2: the three that ended at %s are swept", n, t0.Add(time.Hour))
 	}
