@@ -174,16 +174,9 @@ func (s *Store) Get(ctx context.Context, id uuid.UUID) (feedback.Case, error) {
 // List returns the summaries of the cases f selects, sorted as
 // feedback.CaseStore says.
 func (s *Store) List(ctx context.Context, f feedback.CaseFilter) ([]feedback.CaseSummary, error) {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
-	if err := s.ready(ctx); err != nil {
-		return nil, fmt.Errorf("memstore: list: %w", err)
-	}
-	var cs []feedback.Case
-	for _, e := range s.cases {
-		if selects(f, e.c) {
-			cs = append(cs, e.c)
-		}
+	cs, err := s.collect(ctx, "list", func(c feedback.Case) bool { return selects(f, c) })
+	if err != nil {
+		return nil, err
 	}
 	slices.SortFunc(cs, feedback.ListOrder)
 	offset, limit := max(f.Offset, 0), f.Limit
@@ -265,20 +258,35 @@ func (s *Store) Apply(ctx context.Context, id uuid.UUID, t feedback.Transition) 
 // CasesReceived returns every case received in [from, to), whole but
 // without histories, sorted by time received, then by ID.
 func (s *Store) CasesReceived(ctx context.Context, from, to time.Time) ([]feedback.Case, error) {
+	out, err := s.collect(ctx, "cases received", func(c feedback.Case) bool {
+		return !c.Received.Before(from) && c.Received.Before(to)
+	})
+	if err != nil {
+		return nil, err
+	}
+	for i := range out {
+		out[i] = clone(out[i])
+		out[i].History = nil
+	}
+	slices.SortFunc(out, byReceived)
+	return out, nil
+}
+
+// collect returns the cases that keep keeps, as they are stored: a caller
+// that hands one out clones it first. what names the call in the error
+// when the store is closed or ctx has ended.
+func (s *Store) collect(ctx context.Context, what string, keep func(feedback.Case) bool) ([]feedback.Case, error) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	if err := s.ready(ctx); err != nil {
-		return nil, fmt.Errorf("memstore: cases received: %w", err)
+		return nil, fmt.Errorf("memstore: %s: %w", what, err)
 	}
 	var out []feedback.Case
 	for _, e := range s.cases {
-		if !e.c.Received.Before(from) && e.c.Received.Before(to) {
-			c := clone(e.c)
-			c.History = nil
-			out = append(out, c)
+		if keep(e.c) {
+			out = append(out, e.c)
 		}
 	}
-	slices.SortFunc(out, byReceived)
 	return out, nil
 }
 
