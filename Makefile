@@ -8,7 +8,7 @@ LIBRARY_PKGS := ./calendar/... ./servicerules/... ./feedback/...
 
 .PHONY: test deps check-deps vet fmt-check unit wasm-check bench bench-check node-deps
 
-test: check-deps vet fmt-check wasm-check unit bench-check test-browser test-worker
+test: check-deps vet fmt-check wasm-check unit test-loader bench-check test-browser test-worker
 
 # Debian packages the tests need: Chromium for the browser tests, curl for
 # the Worker's test script.
@@ -57,13 +57,18 @@ bench-check:
 # loader, styles inside), synpunkt.wasm and Go's wasm_exec.js, each with .gz
 # and .br copies. Prints the sizes against the budgets. The site only serves
 # what this built (it never runs the go command).
-.PHONY: widget run test-browser
+.PHONY: widget run test-loader test-browser
 widget:
 	$(GO) run ./wasm/cmd/widget -o wasm/dist
 
 # The demo site with the widget just built: `make run ARGS="-rate-limit 0"`.
 run: widget
 	$(GO) run ./examples/site $(ARGS)
+
+# The loader's modules with node's test runner (wasm/loader/*.test.mjs): the
+# widget's checks before sending, on the table feedback's Go test reads.
+test-loader:
+	node --test wasm/loader/
 
 # Browser tests of the widget against examples/site in Debian's Chromium
 # (playwright-core, @axe-core/playwright); screenshots in test-results/widget/.
