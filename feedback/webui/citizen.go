@@ -11,6 +11,7 @@ import (
 
 	"github.com/kommunkit/kommunkit/calendar"
 	"github.com/kommunkit/kommunkit/feedback"
+	"github.com/kommunkit/kommunkit/feedback/formtext"
 	"github.com/kommunkit/kommunkit/feedback/httpapi"
 	"github.com/kommunkit/kommunkit/lang"
 	"github.com/kommunkit/kommunkit/servicerules"
@@ -45,10 +46,20 @@ type formData struct {
 // Err returns the error message of the control with id, or "".
 func (f formData) Err(id string) string { return f.FieldErrors[id] }
 
+// fieldMessage is what the form says of a field error: the form's own
+// words when it has them (formtext.FieldError, which the widget shows for
+// the same error), else the feedback API's message.
+func fieldMessage(fe feedback.FieldError, l lang.Lang) string {
+	if t, ok := formtext.FieldError(fe.Field, fe.Code); ok {
+		return t.In(l)
+	}
+	return fe.Message.In(l)
+}
+
 // ErrorsHeading is the heading of the error summary.
 func (f formData) ErrorsHeading(p page) string {
 	if len(f.Errors) == 1 {
-		return p.T("form.error1")
+		return p.T("form.errors.one")
 	}
 	return p.Tf("form.errors", len(f.Errors))
 }
@@ -229,7 +240,7 @@ func (s *site) refuse(w http.ResponseWriter, r *http.Request, l lang.Lang, f for
 	f.FieldErrors = make(map[string]string)
 	for _, fe := range verr.Fields {
 		id := formFields[fe.Field]
-		msg := fe.Message.In(l)
+		msg := fieldMessage(fe, l)
 		if id != "" {
 			if _, seen := f.FieldErrors[id]; !seen {
 				f.FieldErrors[id] = msg

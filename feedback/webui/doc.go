@@ -8,11 +8,13 @@
 // ?lang=en; a form carries its language in the hidden field lang. Every page
 // has a language switch, "På svenska", "Suomeksi", "In English", each link
 // marked with the lang and hreflang of the page it leads to and the page's
-// own language with aria-current. Finnish is there because some
-// municipalities, Österåker among them, are in the administrative area for
-// Finnish (förvaltningsområde, lag (2009:724) om nationella minoriteter och
-// minoritetsspråk), where people may use Finnish with the municipality. The
-// pages are rendered with html/template, so everything a person or the
+// own language with aria-current. The feedback form's texts (labels, hints,
+// errors, buttons, the receipt) are package formtext's, which the widget
+// shows too, so the plain form and the widget say the same. Finnish is
+// there because some municipalities, Österåker among them, are in the
+// administrative area for Finnish (förvaltningsområde, lag (2009:724) om
+// nationella minoriteter och minoritetsspråk), where people may use Finnish
+// with the municipality. The pages are rendered with html/template, so everything a person or the
 // database supplies is escaped, and they work under
 //
 //	Content-Security-Policy: default-src 'self'; script-src 'self' 'wasm-unsafe-eval'

@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/kommunkit/kommunkit/calendar"
+	"github.com/kommunkit/kommunkit/feedback/formtext"
 	"github.com/kommunkit/kommunkit/feedback/message"
 	"github.com/kommunkit/kommunkit/lang"
 )
@@ -58,9 +59,7 @@ var messages = map[string]lang.Text{
 	"home.h1":            {Sv: "Lämna en synpunkt till %s", Fi: "Anna palautetta: %s", En: "Give feedback to %s"},
 	"home.intro":         {Sv: "Berätta vad du tycker om kommunens service. Du kan ge beröm, klaga eller föreslå något. Du kan också ställa en fråga.", Fi: "Kerro, mitä mieltä olet kunnan palveluista. Voit antaa kiitosta tai moitetta tai tehdä ehdotuksen. Voit myös esittää kysymyksen.", En: "Tell us what you think of the municipality's services. You can give praise, make a complaint or suggest something. You can also ask a question."},
 	"home.when":          {Sv: "När får jag svar?", Fi: "Milloin saan vastauksen?", En: "When will I get an answer?"},
-	"home.due":           {Sv: "Skickar du ditt meddelande nu, får du svar senast %s.", Fi: "Jos lähetät viestisi nyt, vastauksen määräaika on %s.", En: "If you send your message now, you will get an answer by %s."},
 	"home.rule":          {Sv: "Kommunens regel är svar inom %s.", Fi: "Kunnan sääntöjen mukaan vastausaika on %s.", En: "The municipality's rule is an answer within %s."},
-	"home.nofigure":      {Sv: "Vi svarar så snart vi kan.", Fi: "Vastaamme niin pian kuin voimme.", En: "We will answer as soon as we can."},
 	"home.anon":          {Sv: "Du kan vara anonym. Då kan vi inte svara dig.", Fi: "Voit antaa palautetta nimettömänä. Silloin emme voi vastata sinulle.", En: "You can stay anonymous. Then we cannot answer you."},
 	"home.elsewhere":     {Sv: "Vissa ärenden går en annan väg", Fi: "Jotkin asiat hoidetaan muuta kautta", En: "Some matters go another way"},
 	"home.fault":         {Sv: "Felanmälan, till exempel en trasig gatlampa: vi skickar den vidare till dem som lagar felet.", Fi: "Vikailmoitus, esimerkiksi rikkinäinen katuvalo: välitämme sen niille, jotka korjaavat vian.", En: "A fault report, for example a broken street light: we pass it on to the people who repair it."},
@@ -72,39 +71,6 @@ var messages = map[string]lang.Text{
 	"home.within":        {Sv: "Svar inom", Fi: "Vastausaika", En: "Answer within"},
 	"home.asap":          {Sv: "så snart som möjligt", Fi: "niin pian kuin mahdollista", En: "as soon as possible"},
 	"home.via":           {Sv: "%s (som för %s)", Fi: "%s (sama kuin kanavalla ”%s”)", En: "%s (as for %s)"},
-
-	// Plain form.
-	"form.title":        {Sv: "Skriv ditt meddelande", Fi: "Kirjoita viestisi", En: "Write your message"},
-	"form.nojs":         {Sv: "Formuläret fungerar utan JavaScript.", Fi: "Lomake toimii ilman JavaScriptiä.", En: "The form works without JavaScript."},
-	"form.required":     {Sv: "Fält märkta (måste fyllas i) är obligatoriska.", Fi: "Kentät, joissa on merkintä (pakollinen), on täytettävä.", En: "Fields marked (required) must be filled in."},
-	"form.text":         {Sv: "Ditt meddelande", Fi: "Viestisi", En: "Your message"},
-	"form.text.req":     {Sv: "(måste fyllas i)", Fi: "(pakollinen)", En: "(required)"},
-	"form.text.hint":    {Sv: "Skriv inte ditt personnummer eller annat känsligt om dig själv.", Fi: "Älä kirjoita henkilötunnustasi tai muita arkaluonteisia tietoja itsestäsi.", En: "Do not write your personal identity number or other sensitive facts about yourself."},
-	"form.contact":      {Sv: "Vill du ha svar?", Fi: "Haluatko vastauksen?", En: "Do you want an answer?"},
-	"form.contact.hint": {Sv: "Skriv din e-postadress eller ditt telefonnummer. Utan dem kan vi inte svara dig.", Fi: "Kirjoita sähköpostiosoitteesi tai puhelinnumerosi. Ilman niitä emme voi vastata sinulle.", En: "Give your e-mail address or phone number. Without them we cannot answer you."},
-	"form.name":         {Sv: "Namn (frivilligt)", Fi: "Nimi (vapaaehtoinen)", En: "Name (optional)"},
-	"form.email":        {Sv: "E-postadress (frivilligt)", Fi: "Sähköpostiosoite (vapaaehtoinen)", En: "E-mail address (optional)"},
-	"form.phone":        {Sv: "Telefonnummer (frivilligt)", Fi: "Puhelinnumero (vapaaehtoinen)", En: "Phone number (optional)"},
-	"form.hp":           {Sv: "Lämna det här fältet tomt", Fi: "Jätä tämä kenttä tyhjäksi", En: "Leave this field empty"},
-	"form.send":         {Sv: "Skicka", Fi: "Lähetä", En: "Send"},
-	"form.errors":       {Sv: "Det finns %d fel i formuläret", Fi: "Lomakkeessa on %d virhettä", En: "There are %d errors in the form"},
-	"form.error1":       {Sv: "Det finns 1 fel i formuläret", Fi: "Lomakkeessa on 1 virhe", En: "There is 1 error in the form"},
-	"form.stamp.old":    {Sv: "Formuläret var för gammalt. Kontrollera texten och skicka igen.", Fi: "Lomake oli liian vanha. Tarkista teksti ja lähetä se uudelleen.", En: "The form was too old. Check your text and send it again."},
-	"form.stamp.fast":   {Sv: "Formuläret skickades för snabbt. Vänta några sekunder och skicka igen.", Fi: "Lomake lähetettiin liian nopeasti. Odota muutama sekunti ja lähetä se uudelleen.", En: "The form was sent too quickly. Wait a few seconds and send it again."},
-	"form.key.reused":   {Sv: "Du har redan skickat ett annat meddelande från det här formuläret. Kontrollera texten och skicka igen, så blir det ett nytt meddelande.", Fi: "Olet jo lähettänyt toisen viestin tällä lomakkeella. Tarkista teksti ja lähetä se uudelleen, niin siitä tulee uusi viesti.", En: "You have already sent another message from this form. Check your text and send it again, and it becomes a new message."},
-	"form.stamp.bad":    {Sv: "Formuläret kunde inte kontrolleras. Skicka igen.", Fi: "Lomaketta ei voitu tarkistaa. Lähetä se uudelleen.", En: "The form could not be checked. Please send it again."},
-	"form.rejected":     {Sv: "Meddelandet kunde inte tas emot.", Fi: "Viestiä ei voitu ottaa vastaan.", En: "The message could not be accepted."},
-
-	// Receipt.
-	"receipt.title":   {Sv: "Tack för ditt meddelande", Fi: "Kiitos viestistäsi", En: "Thank you for your message"},
-	"receipt.h1":      {Sv: "Tack! Vi har tagit emot ditt meddelande", Fi: "Kiitos! Olemme saaneet viestisi", En: "Thank you! We have received your message"},
-	"receipt.due":     {Sv: "Du får svar senast", Fi: "Saat vastauksen viimeistään", En: "You will get an answer by"},
-	"receipt.appeal":  {Sv: "Sista dagen att överklaga", Fi: "Viimeinen valituspäivä", En: "Last day to appeal"},
-	"receipt.follow":  {Sv: "Följ ditt ärende", Fi: "Seuraa asiaasi", En: "Follow your case"},
-	"receipt.link":    {Sv: "Här ser du status och svar:", Fi: "Tästä näet asiasi tilan ja vastauksen:", En: "Here you can see the status and the answer:"},
-	"receipt.keep":    {Sv: "Spara länken. Den som har länken kan se status och svar, men inte ditt meddelande eller dina kontaktuppgifter.", Fi: "Tallenna linkki. Jokainen, jolla on linkki, näkee tilan ja vastauksen, mutta ei viestiäsi eikä yhteystietojasi.", En: "Keep the link. Anyone with the link can see the status and the answer, but not your message or your contact details."},
-	"receipt.new":     {Sv: "Skriv ett nytt meddelande", Fi: "Kirjoita uusi viesti", En: "Write a new message"},
-	"receipt.already": {Sv: "Det här meddelandet hade vi redan tagit emot. Du ser samma kvitto som förra gången.", Fi: "Olimme jo saaneet tämän viestin. Näet saman kuittauksen kuin viime kerralla.", En: "We had already received this message. You see the same receipt as last time."},
 
 	// Citizen case page.
 	"case.title":        {Sv: "Ditt ärende", Fi: "Asiasi", En: "Your case"},
@@ -207,6 +173,7 @@ var messages = map[string]lang.Text{
 	"scase.hist.when":   {Sv: "När", Fi: "Milloin", En: "When"},
 	"scase.hist.change": {Sv: "Ändring", Fi: "Muutos", En: "Change"},
 	"scase.hist.note":   {Sv: "Anteckning", Fi: "Merkintä", En: "Note"},
+	"scase.error1":      {Sv: "Det finns 1 fel i formuläret", Fi: "Lomakkeessa on 1 virhe", En: "There is 1 error in the form"},
 	"scase.actions":     {Sv: "Ändra status", Fi: "Muuta tilaa", En: "Change status"},
 	"scase.noactions":   {Sv: "Ärendet är avslutat. Inget mer kan ändras.", Fi: "Asia on suljettu. Mitään ei voi enää muuttaa.", En: "The case is closed. Nothing more can be changed."},
 	"scase.done":        {Sv: "Ändringen är sparad: %s.", Fi: "Muutos on tallennettu: %s.", En: "The change is saved: %s."},
@@ -289,13 +256,16 @@ var messages = map[string]lang.Text{
 	"a11y.title": {Sv: "Tillgänglighet för %s", Fi: "Saavutettavuusseloste – %s", En: "Accessibility of %s"},
 }
 
-// msg returns the message key in l.
+// msg returns the message key in l: a text of the pages, or one of the
+// feedback form's (package formtext, whose texts the widget shows too).
 func msg(l lang.Lang, key string) string {
-	m, ok := messages[key]
-	if !ok {
-		return key
+	if m, ok := messages[key]; ok {
+		return m.In(l)
 	}
-	return m.In(l)
+	if m, ok := formtext.Text(key); ok {
+		return m.In(l)
+	}
+	return key
 }
 
 // languageNames are the languages of a message as people read them.

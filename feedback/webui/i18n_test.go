@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/kommunkit/kommunkit/feedback"
+	"github.com/kommunkit/kommunkit/feedback/formtext"
 	"github.com/kommunkit/kommunkit/feedback/message"
 	"github.com/kommunkit/kommunkit/feedback/plain"
 	"github.com/kommunkit/kommunkit/lang"
@@ -160,4 +161,27 @@ func TestShareChartHasRoomForFinnishKindNames(t *testing.T) {
 	// Short Swedish labels keep the chart as it was.
 	sv := shareChart("k", "rubrik", groups[1:], func(key string) string { return kindName(message.Kind(key), "sv") }, page{Lang: "sv"})
 	assert.Equal(t, 620, sv.Width)
+}
+
+// TestFormTextsComeFromFormtext: the feedback form's texts are formtext's,
+// which the widget shows too; the pages hold no text of their own under a
+// key of the form, and msg finds each of them.
+func TestFormTextsComeFromFormtext(t *testing.T) {
+	for _, key := range formtext.Keys(formtext.Both) {
+		_, own := messages[key]
+		assert.False(t, own, "webui has its own %q, which is a text of the form (formtext)", key)
+	}
+	for _, key := range formtext.Keys(formtext.Page) {
+		want, _ := formtext.Text(key)
+		for _, l := range lang.All() {
+			assert.Equal(t, want.In(l), msg(l, key), "%s in %s", key, l)
+		}
+	}
+	// A field error the form has words for is shown in them; another in
+	// the API's.
+	fe := feedback.FieldError{Field: "contact.email", Code: feedback.CodeInvalid, Message: lang.Text{Sv: "API", Fi: "API", En: "API"}}
+	words, _ := formtext.FieldError("contact.email", feedback.CodeInvalid)
+	assert.Equal(t, words.In(lang.Finnish), fieldMessage(fe, lang.Finnish))
+	fe.Code = feedback.CodeControlCharacters
+	assert.Equal(t, "API", fieldMessage(fe, lang.Finnish))
 }

@@ -327,7 +327,7 @@ func TestPlainFormInFinnish(t *testing.T) {
 	assert.Contains(t, r.body, "/arende/"+m[1]+"?lang=fi")
 	// The dates are Finnish: "keskiviikko 11. maaliskuuta 2026 klo 16.30".
 	if rc.Due != nil {
-		assert.Contains(t, r.body, "Saat vastauksen viimeistään:</strong> keskiviikko 11. maaliskuuta 2026 klo 16.30")
+		assert.Contains(t, r.body, "<strong>Saat vastauksen viimeistään keskiviikko 11. maaliskuuta 2026 klo 16.30.</strong>")
 	}
 
 	r = e.get("/arende/" + m[1] + "?lang=fi")
@@ -342,7 +342,7 @@ func TestHomePageInFinnish(t *testing.T) {
 	require.Equal(t, http.StatusOK, r.code)
 	assert.Contains(t, r.body, `<synpunkt-widget endpoint="/api" lang="fi" heading-level="2" status-url="/arende/{token}?lang=fi">`)
 	// Nykvarn answers in 1 working day: the due date and the rule in Finnish.
-	assert.Contains(t, r.body, "Jos lähetät viestisi nyt, vastauksen määräaika on keskiviikko 11. maaliskuuta 2026 klo 16.30.")
+	assert.Contains(t, r.body, "Jos lähetät nyt, saat vastauksen viimeistään keskiviikko 11. maaliskuuta 2026 klo 16.30.")
 	assert.Contains(t, r.body, "Kunnan sääntöjen mukaan vastausaika on 1 työpäivä.")
 	assert.Contains(t, r.body, `<tr><th scope="row">Sähköposti</th><td>1 työpäivä</td></tr>`)
 	assert.Contains(t, r.body, `<input type="hidden" name="lang" value="fi">`)

@@ -19,15 +19,15 @@ const LANGS = ["sv", "fi", "en"];
 const SAY = {
   sv: { complaint: "Snöröjningen på Storgatan har inte fungerat på en vecka och jag är mycket missnöjd med det.",
     thanks: "Tack!", earlier: "Ditt sparade meddelande har nu kommit fram.", waiting: "sparat och väntar",
-    errors: "Rätta", eText: "Skriv ditt meddelande.", replyBy: "Om du skickar nu får du svar senast", dueBy: "Vi svarar senast",
+    errors: "fel i formuläret", eText: "Skriv ditt meddelande.", replyBy: "Om du skickar nu får du svar senast", dueBy: "Du får svar senast",
     complaintKind: "ett klagomål", appealKind: "ett överklagande", piiTitle: "personuppgifter", intl: "sv-SE" },
   fi: { complaint: "Lumenauraus ei ole toiminut viikkoon ja olen hyvin tyytymätön siihen.",
     thanks: "Kiitos!", earlier: "Tallennettu viestisi on nyt perillä.", waiting: "tallennettu ja odottaa",
-    errors: "Korjaa", eText: "Kirjoita viestisi.", replyBy: "Jos lähetät nyt, saat vastauksen viimeistään", dueBy: "Vastaamme viimeistään",
-    complaintKind: "valitus", appealKind: "valitus päätöksestä", piiTitle: "henkilötietoja", intl: "fi-FI" },
+    errors: "Lomakkeessa on", eText: "Kirjoita viestisi.", replyBy: "Jos lähetät nyt, saat vastauksen viimeistään", dueBy: "Saat vastauksen viimeistään",
+    complaintKind: "moite", appealKind: "valitus päätöksestä", piiTitle: "henkilötietoja", intl: "fi-FI" },
   en: { complaint: "The snow clearing on the main street has not worked for a week and I am very unhappy about it.",
     thanks: "Thank you!", earlier: "Your saved message has now been delivered.", waiting: "saved and waiting",
-    errors: "Correct", eText: "Write your message.", replyBy: "If you send it now, you will get a reply by", dueBy: "We will reply by",
+    errors: "in the form", eText: "Write your message.", replyBy: "If you send it now, you will get a reply by", dueBy: "You will get a reply by",
     complaintKind: "a complaint", appealKind: "an appeal", piiTitle: "personal data", intl: "en-GB" },
 };
 
@@ -273,7 +273,8 @@ describe("keyboard only", () => {
       }, null, { timeout: 15000 });
       const heading = await deepActive(page);
       assert.ok(heading.text.startsWith(SAY[lang].thanks), heading.text);
-      await assert.doesNotReject(widget(page).getByText(SAY[lang].dueBy).waitFor());
+      // The receipt's own line (the server's message may say it too).
+      await assert.doesNotReject(widget(page).locator("strong", { hasText: SAY[lang].dueBy }).waitFor());
       const link = await tab(page, el => el.tag === "a");
       assert.match(link.text, /^[0-9a-f-]{36}$/);
       await Promise.all([page.waitForURL(new RegExp("/arende/" + link.text)), page.keyboard.press("Enter")]);
@@ -290,13 +291,13 @@ describe("keyboard only", () => {
     assert.equal(el.tag, "textarea");
     assert.equal(await widget(page).locator("textarea").getAttribute("aria-invalid"), "true");
     const alert = widget(page).getByRole("alert");
-    assert.match(await alert.textContent(), /Rätta 2 fel/);
+    assert.match(await alert.textContent(), /Det finns 2 fel i formuläret/);
     const described = await widget(page).locator("textarea").evaluate(t =>
       t.getAttribute("aria-describedby").split(" ").map(id => t.getRootNode().getElementById(id)?.textContent || "").join(" "));
     assert.match(described, /Skriv ditt meddelande\./);
     // The error follows what is typed in its field.
     await page.keyboard.type("Hej");
-    await alert.getByText("Rätta 1 fel").waitFor();
+    await alert.getByText("Det finns 1 fel i formuläret").waitFor();
     assert.equal(await widget(page).locator("textarea").getAttribute("aria-invalid"), null);
   });
 });
@@ -489,17 +490,21 @@ describe("answers from the server", () => {
   });
 
   test("400 with field errors: shown on the field, focus moves there", async () => {
+    // An error the form has words for (feedback/formtext) is shown in them,
+    // as the page shows it; another in the server's words.
     const page = await open("en", { before: p => p.route("**/api/feedback", route => route.fulfill({
       status: 400, contentType: "application/json",
       body: JSON.stringify({ status: 400, error: "invalid_submission",
-        message: { sv: "Rätta till: contact.email.", fi: "Korjaa: contact.email.", en: "Please correct: contact.email." },
+        message: { sv: "Rätta till: contact.email, text.", fi: "Korjaa: contact.email, text.", en: "Please correct: contact.email, text." },
         fields: [{ field: "contact.email", code: "invalid",
-          message: { sv: "Kontrollera e-postadressen.", fi: "Tarkista sähköpostiosoite.", en: "Check the e-mail address." } }] }),
+          message: { sv: "Kontrollera e-postadressen.", fi: "Tarkista sähköpostiosoite.", en: "Check the e-mail address." } },
+        { field: "text", code: "not_here", message: { sv: "Inte här.", fi: "Ei tässä.", en: "Not here, says the server." } }] }),
     })) });
     await widget(page).locator("textarea").fill("The library opening hours are too short.");
     await widget(page).getByLabel("E-mail").fill("someone@example.com");
     await widget(page).getByRole("button", { name: "Send" }).click();
-    await widget(page).getByRole("alert").getByText("Check the e-mail address.").waitFor();
+    await widget(page).getByRole("alert").getByText("The e-mail address does not look right.").waitFor();
+    await widget(page).getByRole("alert").getByText("Not here, says the server.").waitFor();
     const el = await deepActive(page);
     assert.equal(el.name, "email");
     assert.equal(await widget(page).getByLabel("E-mail").getAttribute("aria-invalid"), "true");
@@ -562,7 +567,7 @@ describe("security", () => {
     await widget(page).getByLabel("Telefon").fill(payloads[2]);
     await widget(page).locator(".pii mark").waitFor();
     await widget(page).getByRole("button", { name: "Skicka" }).click();
-    await widget(page).getByRole("alert").getByText("Rätta 2 fel").waitFor();
+    await widget(page).getByRole("alert").getByText("Det finns 2 fel i formuläret").waitFor();
     // The same payloads through the server: the receipt.
     await widget(page).getByLabel("E-post").fill("xss@example.se");
     await widget(page).getByLabel("Telefon").fill("");

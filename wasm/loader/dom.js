@@ -40,3 +40,11 @@ export function when(iso, lang, day) {
   return day ? date : `${date} ${{ sv: "kl.", fi: "klo", en: "at" }[lang]} ${hh}${lang === "fi" ? "." : ":"}${mm}`;
 }
 
+
+// format fills the fmt verbs of a text of feedback/formtext with args, as
+// Go's fmt.Sprintf does: %s and %d take the next argument, %[2]s the second
+// (and the next verb the third).
+export function format(text, ...args) {
+  let next = 0;
+  return text.replace(/%(?:\[([1-9])\])?[sd]/g, (_, n) => String(args[n ? (next = +n) - 1 : next++] ?? ""));
+}

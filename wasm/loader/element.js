@@ -25,8 +25,8 @@
 //
 // Security: no text from the person or the server is ever parsed as HTML.
 // Every node is built with createElement and text nodes.
-import { T } from "./texts.js";
-import { h, setText, uuid, when } from "./dom.js";
+import { TEXTS } from "./texts.js";
+import { h, setText, uuid, when, format } from "./dom.js";
 import { formErrors, MAX_TEXT } from "./validation.js";
 import { HONEYPOT, STAMP, getJSON, loadWasm, once, stampFor } from "./net.js";
 import { readQueue, writeQueue, send, flush, schedule, listeners } from "./queue.js";
@@ -41,7 +41,7 @@ const OWED = ["", "praise", "complaint", "suggestion", "question"];
 function langOf(el) {
   const l = (el.getAttribute("lang") || el.parentElement?.closest("[lang]")?.getAttribute("lang") || "sv")
     .trim().toLowerCase().slice(0, 2);
-  return T[l] ? l : "sv";
+  return TEXTS[l] ? l : "sv";
 }
 
 let uid = 0;
@@ -67,8 +67,11 @@ class SynpunktWidget extends HTMLElement {
     return this.getAttribute("channel") || "web";
   }
 
+  // t gives a text in the widget's language: t("form.title"), or with
+  // arguments for its verbs, t("form.counter", 120).
   get t() {
-    return T[this.lang_];
+    const texts = TEXTS[this.lang_];
+    return (key, ...args) => format(texts[key] ?? key, ...args);
   }
 
   connectedCallback() {
@@ -164,37 +167,37 @@ class SynpunktWidget extends HTMLElement {
       id: id(k), name: k, type, autocomplete: auto, "aria-describedby": id(k + "-error"), ...more });
 
     const form = h("form", { novalidate: true, "aria-labelledby": id("title") },
-      this.heading(t.title, { id: id("title") }),
-      h("p", {}, t.intro),
+      this.heading(t("form.title"), { id: id("title") }),
+      h("p", {}, t("form.intro")),
       h("div", { class: "errors", id: id("errors"), role: "alert", tabindex: "-1" }),
-      field("text", t.text, [
+      field("text", t("form.text"), [
         h("textarea", { id: id("text"), name: "text", rows: 7, required: true,
           "aria-describedby": `${id("text-hint")} ${id("text-error")} ${id("count")}` }),
-        h("p", { class: "counter", id: id("count"), hidden: true })], t.textHint),
+        h("p", { class: "counter", id: id("count"), hidden: true })], t("form.text.hint")),
       h("div", { class: "guide", id: id("guide"), "aria-live": "polite" }),
       h("div", { class: "pii", id: id("pii"), hidden: true }),
       h("p", { class: "vh", id: id("pii-live"), "aria-live": "polite" }),
-      field("decision", t.decision, input("decision", "date", "off",
-        { "aria-describedby": `${id("decision-hint")} ${id("decision-error")}` }), t.decisionHint),
+      field("decision", t("form.decision"), input("decision", "date", "off",
+        { "aria-describedby": `${id("decision-hint")} ${id("decision-error")}` }), t("form.decision.hint")),
       h("fieldset", { id: id("reply") },
-        h("legend", {}, t.reply),
-        [["yes", t.replyYes], ["no", t.replyNo]].map(([val, label]) => h("div", { class: "choice" },
+        h("legend", {}, t("form.contact")),
+        [["yes", t("form.reply.yes")], ["no", t("form.reply.no")]].map(([val, label]) => h("div", { class: "choice" },
           h("input", { type: "radio", name: id("reply"), id: id("reply-" + val), value: val, checked: v.reply === val }),
           h("label", { for: id("reply-" + val) }, label)))),
-      h("div", { class: "note", id: id("anon"), hidden: true }, h("p", {}, t.anon)),
+      h("div", { class: "note", id: id("anon"), hidden: true }, h("p", {}, t("form.anon"))),
       h("div", { id: id("contact") },
-        h("p", { class: "hint" }, t.contactHint),
-        field("name", t.name, input("name", "text", "name")),
+        h("p", { class: "hint" }, t("form.contact.hint")),
+        field("name", t("form.name"), input("name", "text", "name")),
         // Text with an e-mail keyboard, not type=email, whose value the
         // browser rewrites (an IDN domain becomes punycode): the widget
         // checks and sends what the person typed, as the server checks it.
-        field("email", t.email, input("email", "text", "email", { inputmode: "email", spellcheck: "false", autocapitalize: "off" })),
-        field("phone", t.phone, input("phone", "tel", "tel"))),
+        field("email", t("form.email"), input("email", "text", "email", { inputmode: "email", spellcheck: "false", autocapitalize: "off" })),
+        field("phone", t("form.phone"), input("phone", "tel", "tel"))),
       h("div", { class: "due", id: id("due"), "aria-live": "polite" }),
       h("div", { class: "vh", "aria-hidden": "true" },
-        h("label", { for: id("trap") }, t.trap),
+        h("label", { for: id("trap") }, t("form.hp")),
         h("input", { id: id("trap"), name: HONEYPOT, tabindex: "-1", autocomplete: "off" })),
-      h("button", { type: "submit", id: id("send") }, t.send),
+      h("button", { type: "submit", id: id("send") }, t("form.send")),
       h("p", { class: "status", id: id("status"), role: "status" }));
     this.form = form;
     this.other = h("section", { hidden: true, "aria-labelledby": id("other-title") });
@@ -241,7 +244,7 @@ class SynpunktWidget extends HTMLElement {
   count() {
     const n = [...this.$("text").value].length, c = this.$("count");
     c.hidden = n < MAX_TEXT - 1000;
-    setText(c, this.t.left(Math.max(0, MAX_TEXT - n)));
+    setText(c, this.t("form.counter", Math.max(0, MAX_TEXT - n)));
   }
 
   // analyse classifies the text, finds personal data and shows the due
@@ -262,7 +265,7 @@ class SynpunktWidget extends HTMLElement {
       if (!c || text !== this.$("text").value) return;
       if (c.guidance?.appeal_by) appeal = { due: when(c.guidance.appeal_by, lang, 1) };
     }
-    const kind = c && c.confidence >= 0.3 && T.sv.kinds[c.kind] ? c.kind : "";
+    const kind = c && c.confidence >= 0.3 && TEXTS.sv["kind." + c.kind] ? c.kind : "";
     this.kind = kind;
     if (kind === "appeal") this.$("decision-field").hidden = false;
     const key = kind + (appeal?.due || "") + (c?.reasons || []).map(r => r.text);
@@ -277,12 +280,12 @@ class SynpunktWidget extends HTMLElement {
     const t = this.t, phone = (this.facts?.contacts || []).find(p => p.channel === "phone")?.address;
     const words = [...new Set(reasons.map(r => r.text))].slice(0, 4);
     setText(this.$("guide"), kind && h("div", { class: "fade" },
-      h("p", {}, h("strong", {}, t.looks(t.kinds[kind]))),
-      h("p", {}, t.guide[kind]),
-      appeal && h("p", {}, h("strong", {}, t.appealBy(appeal.due))),
-      appeal?.from && h("p", {}, appeal.movedFrom ? t.appealMoved(appeal.movedFrom) : t.appealFrom(appeal.from)),
-      phone && (kind === "fault_report" || kind === "damage_claim") && h("p", {}, t.urgent(phone)),
-      words.length && h("p", { class: "hint" }, t.because + " " + words.map(w => "”" + w + "”").join(", "))));
+      h("p", {}, h("strong", {}, t("guide.looks", t("kind." + kind)))),
+      h("p", {}, t("guide." + kind)),
+      appeal && h("p", {}, h("strong", {}, t("guide.appeal.by", appeal.due))),
+      appeal?.from && h("p", {}, appeal.movedFrom ? t("guide.appeal.moved", appeal.movedFrom) : t("guide.appeal.from", appeal.from)),
+      phone && (kind === "fault_report" || kind === "damage_claim") && h("p", {}, t("guide.urgent", phone)),
+      words.length && h("p", { class: "hint" }, t("guide.because") + " " + words.map(w => "”" + w + "”").join(", "))));
   }
 
   showPII(text, found) {
@@ -291,7 +294,7 @@ class SynpunktWidget extends HTMLElement {
     if (key === this.shown.pii) return;
     this.shown.pii = key;
     if (!found.length) {
-      if (!box.hidden && this.redacted) setText(live, t.piiRemoved);
+      if (!box.hidden && this.redacted) setText(live, t("pii.removed"));
       box.hidden = true;
       this.redacted = false;
       return;
@@ -306,28 +309,28 @@ class SynpunktWidget extends HTMLElement {
       parts.push(text.slice(from, p.start), h("mark", {}, text.slice(p.start, p.end)), text.slice(p.end, at));
     });
     if (at < text.length) parts.push(" …");
-    const kinds = t.piiFound([...new Set(found.map(p => t.pii[p.kind] || p.kind))].join(", "));
-    const remove = h("button", { type: "button", class: "secondary" }, t.piiRemove);
+    const kinds = t("pii.found", [...new Set(found.map(p => TEXTS.sv["pii.kind." + p.kind] ? t("pii.kind." + p.kind) : p.kind))].join(", "));
+    const remove = h("button", { type: "button", class: "secondary" }, t("pii.remove"));
     remove.onclick = () => {
       this.$("text").value = this.api.redact(this.$("text").value);
       this.redacted = true;
       this.$("text").focus();
       this.analyse();
     };
-    if (box.hidden) setText(live, t.piiTitle + ". " + kinds);
-    setText(box, this.heading(t.piiTitle, {}, 1), h("p", {}, t.piiText + " " + kinds), h("p", { class: "excerpt" }, parts), remove);
+    if (box.hidden) setText(live, t("pii.title") + ". " + kinds);
+    setText(box, this.heading(t("pii.title"), {}, 1), h("p", {}, t("pii.text") + " " + kinds), h("p", { class: "excerpt" }, parts), remove);
     box.hidden = false;
   }
 
   showDue() {
     const t = this.t, api = this.api, facts = this.facts;
     let line = "";
-    if (this.anonymous) line = t.noReply;
+    if (this.anonymous) line = t("form.due.anon");
     else if (OWED.includes(this.kind || "") && facts) {
       if (api && this.shown.facts !== facts) this.shown.facts = api.policy(facts).ok ? facts : 0;
       const r = api && this.shown.facts ? api.reply(this.channel, Date.now(), this.lang_) :
         facts.channels?.find(c => c.channel === this.channel)?.reply;
-      line = r ? (r.due ? t.replyBy(r.due) : t.replyWithin(r.limit_text?.[this.lang_] || r.limit)) : t.replySoon;
+      line = r ? (r.due ? t("form.due.by", r.due) : t("form.due.within", r.limit_text?.[this.lang_] || r.limit)) : t("form.due.soon");
     }
     if (line !== this.shown.due) {
       this.shown.due = line;
@@ -354,7 +357,7 @@ class SynpunktWidget extends HTMLElement {
     const t = this.t, val = k => this.$(k).value;
     ["text", "name", "email", "phone", "decision"].forEach(k => this.clearError(k));
     const errs = formErrors({ text: val("text"), name: val("name"), email: val("email"), phone: val("phone"), anonymous: this.anonymous })
-      .map(([k, key]) => [k, t[key]]);
+      .map(([k, key]) => [k, t(key)]);
     this.showErrors(errs, focus);
     return !errs.length;
   }
@@ -366,7 +369,7 @@ class SynpunktWidget extends HTMLElement {
     if (!focus && key === this.shown.errs) return;
     this.shown.errs = key;
     setText(box, errs.length && [
-      h("p", {}, h("strong", {}, this.t.errors(errs.length))),
+      h("p", {}, h("strong", {}, errs.length === 1 ? this.t("form.errors.one") : this.t("form.errors", errs.length))),
       h("ul", {}, errs.map(([k, m]) => {
         const a = h("a", { href: "#" + this.uid + "-" + (k || "errors") }, m);
         a.onclick = e => { e.preventDefault(); (k ? this.$(k) : box).focus(); };
@@ -381,7 +384,7 @@ class SynpunktWidget extends HTMLElement {
     if (!this.check()) return;
     this.busy = true;
     this.$("send").setAttribute("aria-disabled", "true");
-    setText(this.$("status"), this.t.sending);
+    setText(this.$("status"), this.t("form.sending"));
     const val = k => this.$(k).value.trim(), anonymous = this.anonymous;
     const body = { text: this.$("text").value, channel: this.channel, language: this.lang_, idempotency_key: uuid() };
     if (!anonymous) {
@@ -428,9 +431,12 @@ class SynpunktWidget extends HTMLElement {
       }
       const keys = { text: "text", "contact.name": "name", "contact.email": "email", "contact.phone": "phone", decision_received: "decision" };
       this.showForm();
+      // The form's own words for an error it knows (as the page shows it),
+      // else the server's.
+      const t = this.t, own = f => TEXTS.sv[`form.error.${f.field}.${f.code}`] && t(`form.error.${f.field}.${f.code}`);
       this.showErrors(r.fields.map(f => [
         !this.$(keys[f.field] + "-field")?.closest("[hidden]") && keys[f.field] || "",
-        f.code === "too_large" ? this.t.eTooLarge : f.message?.[this.lang_] || f.message?.sv || this.t.eServer]));
+        f.code === "too_large" ? t("form.error.too_large") : own(f) || f.message?.[this.lang_] || f.message?.sv || t("form.error.server")]));
     } else if (what === "waiting" && (mine || this.view === "waiting")) {
       this.showWaiting(r.busy ? "busy" : "offline", this.view !== "waiting");
     }
@@ -459,13 +465,13 @@ class SynpunktWidget extends HTMLElement {
     this.shown.wait = reason + this.lang_;
     if (same) return;
     const status = h("p", { class: "status", role: "status" });
-    const retry = h("button", { type: "button" }, t.retryNow);
+    const retry = h("button", { type: "button" }, t("wait.retry"));
     retry.onclick = async () => {
-      setText(status, t.retrying);
+      setText(status, t("wait.retrying"));
       await flush(this.endpoint, 1);
-      if (this.view === "waiting") setText(status, t.stillWaiting);
+      if (this.view === "waiting") setText(status, t("wait.still"));
     };
-    this.showOther(t.waitTitle, focus, h("p", {}, reason === "busy" ? t.waitBusy : t.waitOffline),
+    this.showOther(t("wait.title"), focus, h("p", {}, t(reason === "busy" ? "wait.busy" : "wait.offline")),
       h("div", { class: "actions" }, retry), status);
   }
 
@@ -474,7 +480,7 @@ class SynpunktWidget extends HTMLElement {
     this.view = "receipt";
     this.receipt = [body, anonymous, earlier];
     const token = String(body.token);
-    const again = h("button", { type: "button" }, t.another);
+    const again = h("button", { type: "button" }, t("receipt.new"));
     again.onclick = () => {
       this.values = empty();
       this.form = null;
@@ -482,14 +488,14 @@ class SynpunktWidget extends HTMLElement {
       this.render();
       this.$("text").focus();
     };
-    this.showOther(earlier ? t.earlier : t.thanks, focus,
+    this.showOther(t(earlier ? "receipt.earlier" : "receipt.thanks"), focus,
       typeof r.message === "string" && h("p", {}, r.message),
-      h("p", {}, t.caseLabel + " ", h("a", { class: "token",
+      h("p", {}, t("receipt.link") + " ", h("a", { class: "token",
         href: (this.getAttribute("status-url") || this.endpoint + "/feedback/{token}").replace("{token}", encodeURIComponent(token)) }, token)),
-      h("p", { class: "hint" }, t.caseHint),
-      t.kinds[body.kind] && h("p", {}, t.registered(t.kinds[body.kind])),
-      r.appeal_by && h("p", {}, h("strong", {}, t.appealLast(when(r.appeal_by, lang, 1)))),
-      h("p", {}, h("strong", {}, anonymous ? t.dueAnon : r.due ? t.dueBy(when(r.due, lang)) : t.replySoon)),
+      h("p", { class: "hint" }, t("receipt.keep")),
+      TEXTS.sv["kind." + body.kind] && h("p", {}, t("receipt.registered", t("kind." + body.kind))),
+      r.appeal_by && h("p", {}, h("strong", {}, t("receipt.appeal", when(r.appeal_by, lang, 1)))),
+      h("p", {}, h("strong", {}, anonymous ? t("receipt.anonymous") : r.due ? t("receipt.due", when(r.due, lang)) : t("form.due.soon"))),
       h("div", { class: "actions" }, again));
   }
 }

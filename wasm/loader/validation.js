@@ -50,17 +50,19 @@ export function validPhone(s) {
 
 // formErrors returns what is wrong with the values of the form ({text,
 // name, email, phone, anonymous}), in the order of the form, as pairs of
-// the field and the key of its error text. A reply needs an e-mail address
-// or a phone number unless the person chose to be anonymous.
+// the field and the key of its error text: the API's field and code, as
+// the server reports them ("form.error.contact.email.invalid"). A reply
+// needs an e-mail address or a phone number unless the person chose to be
+// anonymous.
 export function formErrors(v) {
   const errs = [], val = k => (v[k] || "").trim(), runes = s => [...s].length;
-  if (!val("text")) errs.push(["text", "eText"]);
-  else if (runes(v.text) > MAX_TEXT) errs.push(["text", "eTextLong"]);
+  if (!val("text")) errs.push(["text", "form.error.text.required"]);
+  else if (runes(v.text) > MAX_TEXT) errs.push(["text", "form.error.text.too_long"]);
   if (!v.anonymous) {
-    if (runes(val("name")) > MAX_NAME) errs.push(["name", "eName"]);
-    if (val("email") && !validEmail(val("email"))) errs.push(["email", "eEmail"]);
-    if (val("phone") && !validPhone(val("phone"))) errs.push(["phone", "ePhone"]);
-    if (!val("email") && !val("phone")) errs.push(["email", "eContact"]);
+    if (runes(val("name")) > MAX_NAME) errs.push(["name", "form.error.contact.name.too_long"]);
+    if (val("email") && !validEmail(val("email"))) errs.push(["email", "form.error.contact.email.invalid"]);
+    if (val("phone") && !validPhone(val("phone"))) errs.push(["phone", "form.error.contact.phone.invalid"]);
+    if (!val("email") && !val("phone")) errs.push(["email", "form.error.contact.required"]);
   }
   return errs;
 }

@@ -21,17 +21,17 @@ for (const [field, check] of [["email", validEmail], ["phone", validPhone]]) {
 }
 
 test("formErrors: a message is needed, and a way to reply unless anonymous", () => {
-  assert.deepEqual(formErrors({ text: " ", anonymous: true }), [["text", "eText"]]);
-  assert.deepEqual(formErrors({ text: "Hej", anonymous: false }), [["email", "eContact"]]);
+  assert.deepEqual(formErrors({ text: " ", anonymous: true }), [["text", "form.error.text.required"]]);
+  assert.deepEqual(formErrors({ text: "Hej", anonymous: false }), [["email", "form.error.contact.required"]]);
   assert.deepEqual(formErrors({ text: "Hej", phone: "070-123 45 67" }), []);
   assert.deepEqual(formErrors({ text: "Hej", email: "  anna@example.se " }), [], "values are trimmed, as the server trims them");
-  assert.deepEqual(formErrors({ text: "Hej", email: "anna@example", phone: "123" }), [["email", "eEmail"], ["phone", "ePhone"]]);
+  assert.deepEqual(formErrors({ text: "Hej", email: "anna@example", phone: "123" }), [["email", "form.error.contact.email.invalid"], ["phone", "form.error.contact.phone.invalid"]]);
   assert.deepEqual(formErrors({ text: "Hej", email: "bad", anonymous: true }), [], "an anonymous message has no contact to check");
 });
 
 test("formErrors: the limits count characters, not UTF-16 units", () => {
   assert.deepEqual(formErrors({ text: "😀".repeat(MAX_TEXT), anonymous: true }), []);
-  assert.deepEqual(formErrors({ text: "😀".repeat(MAX_TEXT + 1), anonymous: true }), [["text", "eTextLong"]]);
+  assert.deepEqual(formErrors({ text: "😀".repeat(MAX_TEXT + 1), anonymous: true }), [["text", "form.error.text.too_long"]]);
   assert.deepEqual(formErrors({ text: "Hej", name: "å".repeat(MAX_NAME), phone: "0701234567" }), []);
-  assert.deepEqual(formErrors({ text: "Hej", name: "å".repeat(MAX_NAME + 1), phone: "0701234567" }), [["name", "eName"]]);
+  assert.deepEqual(formErrors({ text: "Hej", name: "å".repeat(MAX_NAME + 1), phone: "0701234567" }), [["name", "form.error.contact.name.too_long"]]);
 });

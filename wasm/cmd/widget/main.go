@@ -6,6 +6,10 @@
 // `go generate ./examples/site` run it; package wasm serves what it wrote.
 //
 //	go run ./wasm/cmd/widget -o wasm/dist
+//
+// With -texts it writes only the loader's texts module, generated from the
+// form's texts in Go (package feedback/formtext), to a file: `go generate
+// ./wasm/loader` runs it to write wasm/loader/texts.js.
 package main
 
 import (
@@ -16,11 +20,20 @@ import (
 	"os/signal"
 
 	"github.com/kommunkit/kommunkit/wasm"
+	"github.com/kommunkit/kommunkit/wasm/loader"
 )
 
 func main() {
 	out := flag.String("o", "wasm/dist", "the directory to build into")
+	texts := flag.String("texts", "", "write the loader's texts module (generated from feedback/formtext) to this file, and build nothing")
 	flag.Parse()
+	if *texts != "" {
+		if err := os.WriteFile(*texts, loader.TextsModule(), 0o644); err != nil {
+			fmt.Fprintln(os.Stderr, "widget:", err)
+			os.Exit(1)
+		}
+		return
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	if err := Build(ctx, *out); err != nil {
