@@ -49,6 +49,15 @@ func caseOf(t testing.TB, p *servicerules.Policy, s feedback.Submission, kind me
 
 var withEmail = &feedback.Contact{Name: "Anna", Email: "anna@exempel.se"}
 
+// nykvarnCase is caseOf on the Nykvarn policy for a message by e-mail from
+// someone who gave an e-mail address (withEmail), with the policy's
+// calendar.
+func nykvarnCase(t testing.TB, kind message.Kind, at time.Time) (feedback.Case, *calendar.Calendar) {
+	t.Helper()
+	p := preset(t, "nykvarn")
+	return caseOf(t, p, feedback.Submission{Contact: withEmail}, kind, at), p.Calendar()
+}
+
 func TestNewCaseDeadlines(t *testing.T) {
 	nykvarn := preset(t, "nykvarn")
 	tue := sthlm(2026, 3, 10, 9, 0)
@@ -250,10 +259,8 @@ func TestApplyIllegal(t *testing.T) {
 }
 
 func TestApplyLifecycle(t *testing.T) {
-	p := preset(t, "nykvarn")
-	cal := p.Calendar()
 	at := sthlm(2026, 3, 10, 9, 0) // Tuesday; reply due Wednesday 16:30
-	c := caseOf(t, p, feedback.Submission{Contact: withEmail}, message.Complaint, at)
+	c, cal := nykvarnCase(t, message.Complaint, at)
 
 	reg, err := c.Apply(feedback.Transition{To: feedback.StatusRegistered, At: sthlm(2026, 3, 10, 10, 0), By: "registrator", Unit: "Gata/park", DiaryNumber: "KS 2026/0042"}, cal)
 	require.NoError(t, err)
@@ -304,10 +311,8 @@ func TestApplyLifecycle(t *testing.T) {
 }
 
 func TestPauseStopsTheClock(t *testing.T) {
-	p := preset(t, "nykvarn")
-	cal := p.Calendar()
 	at := sthlm(2026, 3, 10, 9, 0) // Tuesday; reply due Wednesday 16:30
-	c := caseOf(t, p, feedback.Submission{Contact: withEmail}, message.Question, at)
+	c, cal := nykvarnCase(t, message.Question, at)
 	require.Equal(t, sthlm(2026, 3, 11, 16, 30).String(), c.ReplyDue.String())
 
 	w, err := c.Apply(feedback.Transition{To: feedback.StatusWaiting, At: sthlm(2026, 3, 10, 10, 0), Text: "Vilken adress gäller det?"}, cal)
@@ -343,9 +348,7 @@ func TestPauseStopsTheClock(t *testing.T) {
 }
 
 func TestPauseAfterTheDeadlineMovesNothing(t *testing.T) {
-	p := preset(t, "nykvarn")
-	cal := p.Calendar()
-	c := caseOf(t, p, feedback.Submission{Contact: withEmail}, message.Complaint, sthlm(2026, 3, 10, 9, 0))
+	c, cal := nykvarnCase(t, message.Complaint, sthlm(2026, 3, 10, 9, 0))
 	w := applyAll(t, c, cal, feedback.Transition{To: feedback.StatusWaiting, At: sthlm(2026, 3, 12, 9, 0)})
 	assert.True(t, w.Overdue(sthlm(2026, 3, 20, 9, 0)), "it was overdue when the pause began")
 	r := applyAll(t, w, cal, feedback.Transition{To: feedback.StatusRegistered, At: sthlm(2026, 3, 16, 9, 0)})
@@ -357,9 +360,7 @@ func TestPauseAfterTheDeadlineMovesNothing(t *testing.T) {
 }
 
 func TestPauseAfterInterimMovesThePromise(t *testing.T) {
-	p := preset(t, "nykvarn")
-	cal := p.Calendar()
-	c := caseOf(t, p, feedback.Submission{Contact: withEmail}, message.Complaint, sthlm(2026, 3, 10, 9, 0))
+	c, cal := nykvarnCase(t, message.Complaint, sthlm(2026, 3, 10, 9, 0))
 	c = applyAll(t, c, cal,
 		feedback.Transition{To: feedback.StatusInterimSent, At: sthlm(2026, 3, 10, 10, 0), Promised: sthlm(2026, 3, 17, 16, 30)},
 		feedback.Transition{To: feedback.StatusWaiting, At: sthlm(2026, 3, 16, 8, 0)},
@@ -372,9 +373,7 @@ func TestPauseAfterInterimMovesThePromise(t *testing.T) {
 }
 
 func TestResumeKeepsTheInterimReply(t *testing.T) {
-	p := preset(t, "nykvarn")
-	cal := p.Calendar()
-	c := caseOf(t, p, feedback.Submission{Contact: withEmail}, message.Complaint, sthlm(2026, 3, 10, 9, 0))
+	c, cal := nykvarnCase(t, message.Complaint, sthlm(2026, 3, 10, 9, 0))
 	c = applyAll(t, c, cal,
 		feedback.Transition{To: feedback.StatusInterimSent, At: sthlm(2026, 3, 10, 10, 0), Text: "Anna svarar senast fredag."},
 		feedback.Transition{To: feedback.StatusWaiting, At: sthlm(2026, 3, 11, 8, 0)},
@@ -406,8 +405,7 @@ func TestRegistrationOverdue(t *testing.T) {
 }
 
 func TestApplyNilCalendar(t *testing.T) {
-	p := preset(t, "nykvarn")
-	c := caseOf(t, p, feedback.Submission{Contact: withEmail}, message.Complaint, sthlm(2026, 3, 10, 9, 0))
+	c, _ := nykvarnCase(t, message.Complaint, sthlm(2026, 3, 10, 9, 0))
 	c = applyAll(t, c, nil,
 		feedback.Transition{To: feedback.StatusWaiting, At: sthlm(2026, 3, 10, 10, 0)},
 		feedback.Transition{To: feedback.StatusReceived, At: sthlm(2026, 3, 10, 11, 0)})
@@ -423,9 +421,7 @@ func TestCitizenView(t *testing.T) {
 	sort.Strings(fields)
 	assert.Equal(t, []string{"AnsweredAt", "Due", "InterimText", "Kind", "Language", "Received", "ReplyText", "Status", "Token"}, fields)
 
-	p := preset(t, "nykvarn")
-	cal := p.Calendar()
-	c := caseOf(t, p, feedback.Submission{Contact: withEmail}, message.Complaint, sthlm(2026, 3, 10, 9, 0))
+	c, cal := nykvarnCase(t, message.Complaint, sthlm(2026, 3, 10, 9, 0))
 	v := c.Citizen()
 	require.NotNil(t, v.Due)
 	assert.Equal(t, c.ReplyDue, *v.Due)

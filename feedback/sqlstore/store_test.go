@@ -38,20 +38,32 @@ func nykvarn(t testing.TB) *servicerules.Policy {
 func openDB(t testing.TB) (*sql.DB, string) {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "kommunkit.db")
+	return openFile(t, path), path
+}
+
+// openFile opens the SQLite file at path, closed when t ends.
+func openFile(t testing.TB, path string) *sql.DB {
+	t.Helper()
 	db, err := sqlstore.OpenSQLite(path)
 	require.NoError(t, err)
 	t.Cleanup(func() { db.Close() })
-	return db, path
+	return db
+}
+
+// openOn opens a Store with cfg on db, closed when t ends.
+func openOn(t testing.TB, db *sql.DB, cfg sqlstore.Config) *sqlstore.Store {
+	t.Helper()
+	st, err := sqlstore.Open(context.Background(), db, cfg)
+	require.NoError(t, err)
+	t.Cleanup(func() { st.Close() })
+	return st
 }
 
 // openStore opens a Store on a new SQLite file.
 func openStore(t testing.TB, cfg sqlstore.Config) (*sqlstore.Store, *sql.DB, string) {
 	t.Helper()
 	db, path := openDB(t)
-	st, err := sqlstore.Open(context.Background(), db, cfg)
-	require.NoError(t, err)
-	t.Cleanup(func() { st.Close() })
-	return st, db, path
+	return openOn(t, db, cfg), db, path
 }
 
 // kindCase makes a case with a given kind, not asking classify.Message.
@@ -122,9 +134,7 @@ func TestMigrationsIdempotent(t *testing.T) {
 	assert.ErrorIs(t, err, feedback.ErrClosed)
 
 	// Open again on the same handle, and twice at once on new handles.
-	st2, err := sqlstore.Open(ctx, db, sqlstore.Config{})
-	require.NoError(t, err)
-	defer st2.Close()
+	st2 := openOn(t, db, sqlstore.Config{})
 	var wg sync.WaitGroup
 	for range 2 {
 		wg.Go(func() {
@@ -159,14 +169,11 @@ func TestSchemaManaged(t *testing.T) {
 	ctx := context.Background()
 	// On an empty database a managed schema is not created: Open does not
 	// touch it, and the first write says what is missing.
-	db, _ := openDB(t)
-	st, err := sqlstore.Open(ctx, db, sqlstore.Config{SchemaManaged: true, Calendar: p.Calendar()})
-	require.NoError(t, err)
-	defer st.Close()
+	st, db, _ := openStore(t, sqlstore.Config{SchemaManaged: true, Calendar: p.Calendar()})
 	var n int
 	require.NoError(t, db.QueryRow(`SELECT COUNT(*) FROM sqlite_master WHERE name = 'schema_migrations'`).Scan(&n))
 	assert.Zero(t, n, "Open applied no migrations")
-	_, _, err = st.Insert(ctx, kindCase(t, p, message.Praise, servicerules.Email, anna, stockholm(2026, 3, 10, 9, 0)))
+	_, _, err := st.Insert(ctx, kindCase(t, p, message.Praise, servicerules.Email, anna, stockholm(2026, 3, 10, 9, 0)))
 	require.Error(t, err)
 
 	// Where another tool applied the migrations, the Store works as usual.
@@ -179,9 +186,7 @@ func TestSchemaManaged(t *testing.T) {
 			require.NoError(t, err, stmt)
 		}
 	}
-	st2, err := sqlstore.Open(ctx, db2, sqlstore.Config{SchemaManaged: true, Calendar: p.Calendar()})
-	require.NoError(t, err)
-	defer st2.Close()
+	st2 := openOn(t, db2, sqlstore.Config{SchemaManaged: true, Calendar: p.Calendar()})
 	c := kindCase(t, p, message.Praise, servicerules.Email, anna, stockholm(2026, 3, 10, 9, 0))
 	_, created, err := st2.Insert(ctx, c)
 	require.NoError(t, err)
@@ -224,12 +229,7 @@ func TestPersistence(t *testing.T) {
 	want, err := st.Get(ctx, c.ID)
 	require.NoError(t, err)
 
-	db2, err := sqlstore.OpenSQLite(path)
-	require.NoError(t, err)
-	defer db2.Close()
-	st2, err := sqlstore.Open(ctx, db2, sqlstore.Config{Calendar: p.Calendar()})
-	require.NoError(t, err)
-	defer st2.Close()
+	st2 := openOn(t, openFile(t, path), sqlstore.Config{Calendar: p.Calendar()})
 	got, err := st2.Get(ctx, c.ID)
 	require.NoError(t, err)
 	assert.Equal(t, want, got)
@@ -288,9 +288,7 @@ func TestCloseCommitsWhatItWasGiven(t *testing.T) {
 	time.Sleep(time.Millisecond)
 	require.NoError(t, st.Close())
 	wg.Wait()
-	st2, err := sqlstore.Open(ctx, db, sqlstore.Config{})
-	require.NoError(t, err)
-	defer st2.Close()
+	st2 := openOn(t, db, sqlstore.Config{})
 	for _, id := range acked {
 		_, err := st2.Get(ctx, id)
 		assert.NoError(t, err, "an acknowledged insert is stored")

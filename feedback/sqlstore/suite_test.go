@@ -1,8 +1,6 @@
 package sqlstore_test
 
 import (
-	"context"
-	"path/filepath"
 	"testing"
 
 	"github.com/kommunkit/kommunkit/calendar"
@@ -19,19 +17,7 @@ func TestStore(t *testing.T) {
 	}{{"Transactions", false}, {"NoTransactions", true}} {
 		t.Run(mode.name, func(t *testing.T) {
 			storetest.Run(t, func(t *testing.T, cal *calendar.Calendar) storetest.Store {
-				db, err := sqlstore.OpenSQLite(filepath.Join(t.TempDir(), "kommunkit.db"))
-				if err != nil {
-					t.Fatal(err)
-				}
-				st, err := sqlstore.Open(context.Background(), db, sqlstore.Config{Calendar: cal, NoTransactions: mode.noTx})
-				if err != nil {
-					db.Close()
-					t.Fatal(err)
-				}
-				t.Cleanup(func() {
-					st.Close()
-					db.Close()
-				})
+				st, _, _ := openStore(t, sqlstore.Config{Calendar: cal, NoTransactions: mode.noTx})
 				return st
 			})
 		})

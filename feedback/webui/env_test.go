@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/google/uuid"
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/kommunkit/kommunkit/calendar"
@@ -22,6 +23,7 @@ import (
 	"github.com/kommunkit/kommunkit/feedback/httpapi"
 	"github.com/kommunkit/kommunkit/feedback/memstore"
 	"github.com/kommunkit/kommunkit/feedback/webui"
+	"github.com/kommunkit/kommunkit/lang"
 	"github.com/kommunkit/kommunkit/servicerules"
 )
 
@@ -178,17 +180,42 @@ func (e *env) formValues(lang string) url.Values {
 	}
 }
 
+// sendForm loads the plain form of the home page in lang and posts it with
+// fields filled in, a few seconds later, as a person would. It returns the
+// answer and the form as it was posted.
+func (e *env) sendForm(lang string, fields map[string]string) (response, url.Values) {
+	e.t.Helper()
+	v := e.formValues(lang)
+	e.clock.Advance(5 * time.Second)
+	for name, value := range fields {
+		v.Set(name, value)
+	}
+	return e.post("/synpunkt", v), v
+}
+
+// sendFormIn sends the plain form of the home page in l with text and an
+// e-mail address, and checks what is the same in every language: the form
+// says l, the receipt (201) is in l and links to the case page in l, and
+// the case is in l. It returns the receipt and the case.
+func (e *env) sendFormIn(l lang.Lang, text, email string) (response, feedback.Case) {
+	e.t.Helper()
+	r, v := e.sendForm(string(l), map[string]string{"text": text, "email": email})
+	assert.Equal(e.t, string(l), v.Get("lang"))
+	require.Equal(e.t, http.StatusCreated, r.code, r.body)
+	assert.Contains(e.t, r.body, `<html lang="`+string(l)+`">`)
+	m := tokenRe.FindStringSubmatch(r.body)
+	require.NotNil(e.t, m)
+	assert.Contains(e.t, r.body, "/arende/"+m[1]+"?lang="+string(l))
+	c := e.caseByToken(m[1])
+	assert.Equal(e.t, l, c.Language)
+	return r, c
+}
+
 // submit sends the plain form as a person would, a few seconds after
 // loading it, and returns the receipt page and the case's token.
 func (e *env) submit(text, name, email, phone string) (response, string) {
 	e.t.Helper()
-	v := e.formValues("sv")
-	e.clock.Advance(5 * time.Second)
-	v.Set("text", text)
-	v.Set("name", name)
-	v.Set("email", email)
-	v.Set("phone", phone)
-	r := e.post("/synpunkt", v)
+	r, _ := e.sendForm("sv", map[string]string{"text": text, "name": name, "email": email, "phone": phone})
 	require.Equal(e.t, http.StatusCreated, r.code, r.body)
 	m := tokenRe.FindStringSubmatch(r.body)
 	require.NotNil(e.t, m, "the receipt links to the case")

@@ -9,7 +9,6 @@ import (
 	"regexp"
 	"strings"
 	"testing"
-	"time"
 	"unicode"
 
 	"github.com/stretchr/testify/assert"
@@ -252,25 +251,16 @@ func TestFormsRenderInFinnish(t *testing.T) {
 		fi   string
 	}{
 		{"receipt", func(lang string) response {
-			v := e.formValues(lang)
-			e.clock.Advance(5 * time.Second)
-			v.Set("text", "Tack för den fina nya lekplatsen i parken!")
-			v.Set("email", "anna@example.se")
-			return e.post("/synpunkt", v)
+			r, _ := e.sendForm(lang, map[string]string{"text": "Tack för den fina nya lekplatsen i parken!", "email": "anna@example.se"})
+			return r
 		}, http.StatusCreated, "Kiitos! Olemme saaneet viestisi"},
 		{"anonymous receipt", func(lang string) response {
-			v := e.formValues(lang)
-			e.clock.Advance(5 * time.Second)
-			v.Set("text", "Jag vill överklaga beslutet om bygglov som jag fick i går.")
-			return e.post("/synpunkt", v)
+			r, _ := e.sendForm(lang, map[string]string{"text": "Jag vill överklaga beslutet om bygglov som jag fick i går."})
+			return r
 		}, http.StatusCreated, "Viimeinen valituspäivä"},
 		{"errors", func(lang string) response {
-			v := e.formValues(lang)
-			e.clock.Advance(5 * time.Second)
-			v.Set("text", " ")
-			v.Set("email", "inte-en-adress")
-			v.Set("phone", "12")
-			return e.post("/synpunkt", v)
+			r, _ := e.sendForm(lang, map[string]string{"text": " ", "email": "inte-en-adress", "phone": "12"})
+			return r
 		}, http.StatusBadRequest, "Lomakkeessa on 3 virhettä"},
 		{"too fast", func(lang string) response {
 			v := e.formValues(lang)
@@ -278,11 +268,8 @@ func TestFormsRenderInFinnish(t *testing.T) {
 			return e.post("/synpunkt", v)
 		}, http.StatusBadRequest, "Lomake lähetettiin liian nopeasti."},
 		{"honeypot", func(lang string) response {
-			v := e.formValues(lang)
-			e.clock.Advance(5 * time.Second)
-			v.Set("text", "Hej")
-			v.Set("website", "http://spam.example")
-			return e.post("/synpunkt", v)
+			r, _ := e.sendForm(lang, map[string]string{"text": "Hej", "website": "http://spam.example"})
+			return r
 		}, http.StatusBadRequest, "Viestiä ei voitu ottaa vastaan."},
 		{"login page", func(lang string) response { return e.get(inLang("/staff/login", lang)) }, http.StatusOK, "Henkilöstön kirjautuminen"},
 		{"wrong key", func(lang string) response {
@@ -308,29 +295,17 @@ func TestFormsRenderInFinnish(t *testing.T) {
 
 func TestPlainFormInFinnish(t *testing.T) {
 	e := newEnv(t)
-	v := e.formValues("fi")
-	assert.Equal(t, "fi", v.Get("lang"))
-	e.clock.Advance(3 * time.Second)
-	v.Set("text", "Kiitos uudesta leikkipuistosta! Se on lasten mielestä tosi hieno.")
-	v.Set("email", "matti@example.fi")
-	r := e.post("/synpunkt", v)
-	require.Equal(t, http.StatusCreated, r.code, r.body)
-	assert.Contains(t, r.body, `<html lang="fi">`)
-	m := tokenRe.FindStringSubmatch(r.body)
-	require.NotNil(t, m)
-	c := e.caseByToken(m[1])
-	assert.Equal(t, lang.Finnish, c.Language)
+	r, c := e.sendFormIn(lang.Finnish, "Kiitos uudesta leikkipuistosta! Se on lasten mielestä tosi hieno.", "matti@example.fi")
 	// The receipt is the library's, in Finnish, marked as Finnish.
 	rc := c.Receipt(e.policy)
 	require.Equal(t, lang.Finnish, rc.Language)
 	assert.Contains(t, r.body, `<p lang="fi">`+html.EscapeString(rc.Message)+`</p>`)
-	assert.Contains(t, r.body, "/arende/"+m[1]+"?lang=fi")
 	// The dates are Finnish: "keskiviikko 11. maaliskuuta 2026 klo 16.30".
 	if rc.Due != nil {
 		assert.Contains(t, r.body, "<strong>Saat vastauksen viimeistään keskiviikko 11. maaliskuuta 2026 klo 16.30.</strong>")
 	}
 
-	r = e.get("/arende/" + m[1] + "?lang=fi")
+	r = e.get("/arende/" + c.Token.String() + "?lang=fi")
 	require.Equal(t, http.StatusOK, r.code)
 	assert.Contains(t, r.body, "<dd>Vastaanotettu</dd>")
 	assert.Contains(t, r.body, "<dd>keskiviikko 11. maaliskuuta 2026 klo 16.30</dd>")
