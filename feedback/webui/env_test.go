@@ -15,7 +15,6 @@ import (
 	"time"
 
 	"github.com/google/uuid"
-	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/kommunkit/kommunkit/calendar"
@@ -200,14 +199,14 @@ func (e *env) sendForm(lang string, fields map[string]string) (response, url.Val
 func (e *env) sendFormIn(l lang.Lang, text, email string) (response, feedback.Case) {
 	e.t.Helper()
 	r, v := e.sendForm(string(l), map[string]string{"text": text, "email": email})
-	assert.Equal(e.t, string(l), v.Get("lang"))
+	require.Equal(e.t, string(l), v.Get("lang"))
 	require.Equal(e.t, http.StatusCreated, r.code, r.body)
-	assert.Contains(e.t, r.body, `<html lang="`+string(l)+`">`)
+	require.Contains(e.t, r.body, `<html lang="`+string(l)+`">`)
 	m := tokenRe.FindStringSubmatch(r.body)
 	require.NotNil(e.t, m)
-	assert.Contains(e.t, r.body, "/arende/"+m[1]+"?lang="+string(l))
+	require.Contains(e.t, r.body, "/arende/"+m[1]+"?lang="+string(l))
 	c := e.caseByToken(m[1])
-	assert.Equal(e.t, l, c.Language)
+	require.Equal(e.t, l, c.Language)
 	return r, c
 }
 
