@@ -222,20 +222,29 @@ func (h *Handler) postFeedback(w http.ResponseWriter, r *http.Request) {
 }
 
 func (h *Handler) submitError(w http.ResponseWriter, err error) {
+	if p := submitProblem(err); p != nil {
+		writeProblem(w, p)
+		return
+	}
+	h.internal(w, err)
+}
+
+// submitProblem is the answer to an error of submit, for POST
+// /api/feedback and Open311 alike, and nil for an internal error.
+func submitProblem(err error) *Problem {
 	var ve *feedback.ValidationError
 	var p *Problem
 	switch {
 	case errors.As(err, &p):
-		writeProblem(w, p)
+		return p
 	case errors.As(err, &ve):
-		writeProblem(w, invalidSubmission(ve))
+		return invalidSubmission(ve)
 	case errors.Is(err, feedback.ErrKeyReused):
-		writeProblem(w, keyReused())
+		return keyReused()
 	case errors.Is(err, feedback.ErrClosed):
-		writeProblem(w, unavailable())
-	default:
-		h.internal(w, err)
+		return unavailable()
 	}
+	return nil
 }
 
 // keyReused is the answer to a submission whose idempotency key is stored
@@ -261,12 +270,18 @@ func fieldList(ve *feedback.ValidationError) string {
 }
 
 func invalidSubmission(ve *feedback.ValidationError) *Problem {
+	return invalidFields("invalid_submission", lang.Text{}, ve)
+}
+
+// invalidFields is the answer 400 with code to what ve refuses: lead, then
+// the fields to correct, in each language.
+func invalidFields(code string, lead lang.Text, ve *feedback.ValidationError) *Problem {
 	list := fieldList(ve)
-	return &Problem{Status: http.StatusBadRequest, Code: "invalid_submission", Fields: ve.Fields,
+	return &Problem{Status: http.StatusBadRequest, Code: code, Fields: ve.Fields,
 		Message: lang.Text{
-			Sv: "Rätta till: " + list + ".",
-			Fi: "Korjaa: " + list + ".",
-			En: "Please correct: " + list + "."}}
+			Sv: lead.Sv + "Rätta till: " + list + ".",
+			Fi: lead.Fi + "Korjaa: " + list + ".",
+			En: lead.En + "Please correct: " + list + "."}}
 }
 
 // CitizenCase is the body of GET /api/feedback/{token}: what the person

@@ -307,21 +307,12 @@ func (h *Handler) o311Post(w http.ResponseWriter, r *http.Request) {
 	}
 	ack, created, err := h.submit(r, req, servicerules.EService, false)
 	if err != nil {
-		var ve *feedback.ValidationError
-		var p *Problem
-		switch {
-		case errors.As(err, &p):
+		if p := submitProblem(err); p != nil {
 			writeO311Problem(w, p)
-		case errors.As(err, &ve):
-			writeO311Problem(w, invalidSubmission(ve))
-		case errors.Is(err, feedback.ErrKeyReused):
-			writeO311Problem(w, keyReused())
-		case errors.Is(err, feedback.ErrClosed):
-			writeO311Problem(w, unavailable())
-		default:
-			noteError(w, err)
-			writeO311Error(w, http.StatusInternalServerError, "internal error; please try again")
+			return
 		}
+		noteError(w, err)
+		writeO311Error(w, http.StatusInternalServerError, "internal error; please try again")
 		return
 	}
 	var account *string

@@ -365,12 +365,10 @@ func (h *Handler) postTransition(w http.ResponseWriter, r *http.Request) {
 // error for each problem, named by the fields of TransitionRequest ("text",
 // "unit", "diary_number", "by", "promised").
 func invalidTransition(ve *feedback.ValidationError) *Problem {
-	list := fieldList(ve)
-	return &Problem{Status: http.StatusBadRequest, Code: "invalid_transition", Fields: ve.Fields,
-		Message: lang.Text{
-			Sv: "Ändringen sparades inte. Rätta till: " + list + ".",
-			Fi: "Muutosta ei tallennettu. Korjaa: " + list + ".",
-			En: "The change was not saved. Please correct: " + list + "."}}
+	return invalidFields("invalid_transition", lang.Text{
+		Sv: "Ändringen sparades inte. ",
+		Fi: "Muutosta ei tallennettu. ",
+		En: "The change was not saved. "}, ve)
 }
 
 // A FollowUpReport is the body of GET /api/staff/stats: the follow-up
