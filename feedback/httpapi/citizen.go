@@ -300,12 +300,7 @@ func (h *Handler) getFeedback(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	v, err := h.store.Lookup(r.Context(), tok)
-	if errors.Is(err, feedback.ErrNotFound) {
-		writeProblem(w, notFound())
-		return
-	}
-	if err != nil {
-		h.internal(w, err)
+	if !h.found(w, err) {
 		return
 	}
 	v.Received = v.Received.In(calendar.Location())

@@ -284,15 +284,25 @@ func (h *Handler) getCase(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	c, err := h.store.Get(r.Context(), id)
-	if errors.Is(err, feedback.ErrNotFound) {
-		writeProblem(w, notFound())
-		return
-	}
-	if err != nil {
-		h.internal(w, err)
+	if !h.found(w, err) {
 		return
 	}
 	writeJSON(w, http.StatusOK, staffCase(c, h.now()))
+}
+
+// found reports whether the store call that returned err found the case.
+// When it did not, found answers the request: 404 for feedback.ErrNotFound,
+// 500 for any other error.
+func (h *Handler) found(w http.ResponseWriter, err error) bool {
+	switch {
+	case err == nil:
+		return true
+	case errors.Is(err, feedback.ErrNotFound):
+		writeProblem(w, notFound())
+	default:
+		h.internal(w, err)
+	}
+	return false
 }
 
 // A TransitionRequest is the body of POST /api/staff/cases/{id}/transitions.

@@ -58,24 +58,19 @@ func minifyJS(src string) (string, error) {
 				pendingSpace = true
 			}
 			i += end + 4
-		case c == '"' || c == '\'':
-			j, err := quoted(src, i, c)
-			if err != nil {
-				return "", fmt.Errorf("line %s: %w", line(), err)
+		case c == '"' || c == '\'' || c == '`' || c == '/' && regexAllowed(last, lastWord):
+			// A string, template or regular expression literal: copied as
+			// it is.
+			var j int
+			var err error
+			switch c {
+			case '`':
+				j, err = template(src, i)
+			case '/':
+				j, err = regex(src, i)
+			default:
+				j, err = quoted(src, i, c)
 			}
-			emit(src[i:j])
-			lastWord = ""
-			i = j
-		case c == '`':
-			j, err := template(src, i)
-			if err != nil {
-				return "", fmt.Errorf("line %s: %w", line(), err)
-			}
-			emit(src[i:j])
-			lastWord = ""
-			i = j
-		case c == '/' && regexAllowed(last, lastWord):
-			j, err := regex(src, i)
 			if err != nil {
 				return "", fmt.Errorf("line %s: %w", line(), err)
 			}

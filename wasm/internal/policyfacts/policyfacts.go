@@ -72,25 +72,18 @@ func Read(v any) (Facts, error) {
 			opts = append(opts, calendar.WithHours(wd, ivs...))
 		}
 	}
-	if cs, ok := doc["closures"]; ok && cs != nil {
-		list, ok := cs.([]any)
-		if !ok {
-			return Facts{}, errors.New("policyfacts: closures: not a list")
+	err := objects(doc, "closures", func(field string, obj map[string]any) error {
+		ds, _ := obj["date"].(string)
+		d, err := calendar.ParseDate(ds)
+		if err != nil {
+			return errwrap.New(field+".date: "+strconv.Quote(ds)+" is not a date", err)
 		}
-		for i, c := range list {
-			field := "policyfacts: closures[" + strconv.Itoa(i) + "]"
-			obj, ok := c.(map[string]any)
-			if !ok {
-				return Facts{}, errors.New(field + ": not an object")
-			}
-			ds, _ := obj["date"].(string)
-			d, err := calendar.ParseDate(ds)
-			if err != nil {
-				return Facts{}, errwrap.New(field+".date: "+strconv.Quote(ds)+" is not a date", err)
-			}
-			reason, _ := obj["reason"].(string)
-			opts = append(opts, calendar.WithClosures(calendar.Closure{Date: d, Reason: reason}))
-		}
+		reason, _ := obj["reason"].(string)
+		opts = append(opts, calendar.WithClosures(calendar.Closure{Date: d, Reason: reason}))
+		return nil
+	})
+	if err != nil {
+		return Facts{}, err
 	}
 	if sd, ok := doc["short_days"]; ok && sd != nil {
 		switch s, _ := sd.(string); s {
@@ -106,43 +99,61 @@ func Read(v any) (Facts, error) {
 		return Facts{}, errwrap.Prefix("policyfacts: office_hours: ", err)
 	}
 	f := Facts{cal: cal, replies: map[string]Reply{}}
-	if chs, ok := doc["channels"]; ok && chs != nil {
-		list, ok := chs.([]any)
+	err = objects(doc, "channels", func(field string, obj map[string]any) error {
+		ch, _ := obj["channel"].(string)
+		rv, ok := obj["reply"]
+		if !ok || rv == nil || ch == "" {
+			return nil
+		}
+		ro, ok := rv.(map[string]any)
 		if !ok {
-			return Facts{}, errors.New("policyfacts: channels: not a list")
+			return errors.New(field + ".reply: not an object")
 		}
-		for i, item := range list {
-			field := "policyfacts: channels[" + strconv.Itoa(i) + "]"
-			obj, ok := item.(map[string]any)
-			if !ok {
-				return Facts{}, errors.New(field + ": not an object")
-			}
-			ch, _ := obj["channel"].(string)
-			rv, ok := obj["reply"]
-			if !ok || rv == nil || ch == "" {
-				continue
-			}
-			ro, ok := rv.(map[string]any)
-			if !ok {
-				return Facts{}, errors.New(field + ".reply: not an object")
-			}
-			var r Reply
-			r.Via, _ = ro["via"].(string)
-			limit, hasLimit, err := span(ro, "limit")
-			if err != nil {
-				return Facts{}, errwrap.Prefix(field+".reply", err)
-			}
-			if !hasLimit {
-				continue // a duty without a figure
-			}
-			r.Limit = limit
-			if r.Target, r.HasTarget, err = span(ro, "target"); err != nil {
-				return Facts{}, errwrap.Prefix(field+".reply", err)
-			}
-			f.replies[ch] = r
+		var r Reply
+		r.Via, _ = ro["via"].(string)
+		limit, hasLimit, err := span(ro, "limit")
+		if err != nil {
+			return errwrap.Prefix(field+".reply", err)
 		}
+		if !hasLimit {
+			return nil // a duty without a figure
+		}
+		r.Limit = limit
+		if r.Target, r.HasTarget, err = span(ro, "target"); err != nil {
+			return errwrap.Prefix(field+".reply", err)
+		}
+		f.replies[ch] = r
+		return nil
+	})
+	if err != nil {
+		return Facts{}, err
 	}
 	return f, nil
+}
+
+// objects reads doc[key] as a list of objects and calls each with every
+// object and the name of its field for errors ("policyfacts: closures[2]"),
+// up to the first error. A missing or null key is an empty list.
+func objects(doc map[string]any, key string, each func(field string, obj map[string]any) error) error {
+	v, ok := doc[key]
+	if !ok || v == nil {
+		return nil
+	}
+	list, ok := v.([]any)
+	if !ok {
+		return errors.New("policyfacts: " + key + ": not a list")
+	}
+	for i, item := range list {
+		field := "policyfacts: " + key + "[" + strconv.Itoa(i) + "]"
+		obj, ok := item.(map[string]any)
+		if !ok {
+			return errors.New(field + ": not an object")
+		}
+		if err := each(field, obj); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // intervals reads the office hours of one day; a day that is missing or
