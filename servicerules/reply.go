@@ -83,11 +83,18 @@ func (p *Policy) Reply(ch Channel, aud Audience) (Reply, bool) {
 // response time of a written message, which falls back on e-mail's and
 // post's rules, see WrittenReplyDue.
 func (p *Policy) ReplyDue(ch Channel, aud Audience, received time.Time) (time.Time, bool) {
+	return p.due(ch, aud, received, func(r *ReplyRule) calendar.Span { return r.Limit })
+}
+
+// due counts the span that span picks of the rule for ch and aud from
+// received, on the policy's calendar. It reports false when no rule covers
+// ch for aud, or when the span it picks is zero (no figure).
+func (p *Policy) due(ch Channel, aud Audience, received time.Time, span func(*ReplyRule) calendar.Span) (time.Time, bool) {
 	rule, ok := p.rule(ch, aud)
-	if !ok || rule.Limit.IsZero() {
+	if !ok || span(rule).IsZero() {
 		return time.Time{}, false
 	}
-	return p.cal.Deadline(received, rule.Limit), true
+	return p.cal.Deadline(received, span(rule)), true
 }
 
 // writtenVia returns the channel whose rule gives the response time of a
@@ -158,11 +165,7 @@ func (p *Policy) rule(ch Channel, aud Audience) (*ReplyRule, bool) {
 // ambition, where it states one inside a wider limit (Ale: one working day of
 // one to three). It reports false when there is no such target.
 func (p *Policy) TargetDue(ch Channel, aud Audience, received time.Time) (time.Time, bool) {
-	rule, ok := p.rule(ch, aud)
-	if !ok || rule.Target.IsZero() {
-		return time.Time{}, false
-	}
-	return p.cal.Deadline(received, rule.Target), true
+	return p.due(ch, aud, received, func(r *ReplyRule) calendar.Span { return r.Target })
 }
 
 // InterimDue returns the latest time to send the interim reply for a message
