@@ -75,6 +75,18 @@ func kindCase(t testing.TB, p *servicerules.Policy, kind message.Kind, ch servic
 	return c
 }
 
+// storedCase opens a Store on a new SQLite file, on the calendar of p, and
+// stores a case of kind in it, sent by e-mail by anna on Tuesday 10 March
+// 2026 at 09:00. It returns the Store, the case and the file's path.
+func storedCase(t testing.TB, p *servicerules.Policy, kind message.Kind) (*sqlstore.Store, feedback.Case, string) {
+	t.Helper()
+	st, _, path := openStore(t, sqlstore.Config{Calendar: p.Calendar()})
+	c := kindCase(t, p, kind, servicerules.Email, anna, stockholm(2026, 3, 10, 9, 0))
+	_, _, err := st.Insert(context.Background(), c)
+	require.NoError(t, err)
+	return st, c, path
+}
+
 var anna = &feedback.Contact{Name: "Anna Andersson", Email: "anna@exempel.se", Phone: "070-123 45 67"}
 
 func TestInsertBatch(t *testing.T) {
@@ -211,11 +223,8 @@ func TestMigrationsUsePortableSQL(t *testing.T) {
 // and recorded is the store suite's, feedback/storetest.)
 func TestPersistence(t *testing.T) {
 	p := nykvarn(t)
-	st, _, path := openStore(t, sqlstore.Config{Calendar: p.Calendar()})
+	st, c, path := storedCase(t, p, message.Question)
 	ctx := context.Background()
-	c := kindCase(t, p, message.Question, servicerules.Email, anna, stockholm(2026, 3, 10, 9, 0))
-	_, _, err := st.Insert(ctx, c)
-	require.NoError(t, err)
 	for _, tr := range []feedback.Transition{
 		{To: feedback.StatusWaiting, At: stockholm(2026, 3, 10, 10, 0), By: "lisa", Text: "Vilken gata gäller det?"},
 		{To: feedback.StatusReceived, At: stockholm(2026, 3, 12, 10, 0), By: "lisa"},
@@ -245,12 +254,8 @@ func TestPersistence(t *testing.T) {
 // TestGetByKey: staff find a case by its idempotency key, in any case; an
 // unknown key, or one that is not a UUID, is not found.
 func TestGetByKey(t *testing.T) {
-	p := nykvarn(t)
-	st, _, _ := openStore(t, sqlstore.Config{Calendar: p.Calendar()})
+	st, c, _ := storedCase(t, nykvarn(t), message.Complaint)
 	ctx := context.Background()
-	c := kindCase(t, p, message.Complaint, servicerules.Email, anna, stockholm(2026, 3, 10, 9, 0))
-	_, _, err := st.Insert(ctx, c)
-	require.NoError(t, err)
 	for _, k := range []string{c.IdempotencyKey, strings.ToUpper(c.IdempotencyKey)} {
 		byKey, err := st.GetByKey(ctx, k)
 		require.NoError(t, err, k)

@@ -406,6 +406,19 @@ func (p page) PolicySource() template.HTML {
 		template.HTMLEscapeString(src.Organisation), title, template.HTMLEscapeString(src.Diary)))
 }
 
+// actionStart is what the opening of a form for a change of a case needs
+// (the template "actionstart" in staffcase.html).
+type actionStart struct {
+	ID, To, CSRF string
+	Lang         lang.Lang
+}
+
+// Action returns the opening of the form that changes the case id to the
+// status to.
+func (p page) Action(id, to string) actionStart {
+	return actionStart{ID: id, To: to, CSRF: p.CSRF, Lang: p.Lang}
+}
+
 // U returns an internal link in the page's language.
 func (p page) U(path string) string { return withLang(path, p.Lang) }
 
